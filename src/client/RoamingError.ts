@@ -1,0 +1,121 @@
+/** SDK status codes roamkit reasons about (`statusCode` of the SDK; `shared/spec/agora-sdk.md` §3.9). */
+export const SdkCode = {
+  REQUEST_TIMEOUT: -1,
+  REQUEST_UNKNOWN: -2,
+  REQUEST_PARAMETER_ERROR: -3,
+  REQUEST_ABORT: -4,
+  AJAX_ERROR: 17,
+  NOT_LOGGED_IN: 39,
+  MAX_LIMIT: 50,
+  SERVER_BUSY: 500,
+  MESSAGE_CURRENT_LIMITING: 509,
+  WEBSOCKET_DISCONNECTED: 510,
+  SDK_RUNTIME_ERROR: 999,
+} as const
+
+// Transient answers: a timeout, a network error, and the two throttling answers. A retry may succeed.
+const RETRYABLE: ReadonlySet<number> = new Set([
+  SdkCode.REQUEST_TIMEOUT, SdkCode.REQUEST_UNKNOWN, SdkCode.MAX_LIMIT, SdkCode.SERVER_BUSY,
+  SdkCode.MESSAGE_CURRENT_LIMITING, SdkCode.WEBSOCKET_DISCONNECTED,
+])
+
+/** Options of a `RoamingError`. */
+export interface RoamingErrorOptions {
+  /** The SDK's numeric code (`type` of its error). */
+  code: number
+  /** The client method that failed, e.g. `getHistory`. */
+  operation: string
+  /** The original thrown value. */
+  cause?: unknown
+}
+
+/**
+ * The one error type every `RoamingClient` method rejects with, whatever shape the SDK used (a plain `Error`, its
+ * `ErrorEvent`, or a plain `{ type, message }` object).
+ */
+export class RoamingError extends Error {
+  /** The SDK's numeric code: e.g. 39 not logged in, 500 server busy, 50 rate limited, -1 timeout. */
+  readonly code: number
+  /** Whether retrying the same call may succeed (timeouts, network errors, throttling). */
+  readonly retryable: boolean
+  /** The client method that failed. */
+  readonly operation: string
+
+  constructor(message: string, options: RoamingErrorOptions) {
+    super(message, { cause: options.cause })
+    this.name = 'RoamingError'
+    this.code = options.code
+    this.operation = options.operation
+    this.retryable = RETRYABLE.has(options.code)
+  }
+}
+
+/**
+ * Bad input, caught before anything is sent. Names the argument, the value given and what is allowed.
+ */
+export class RoamingArgumentError extends RoamingError {
+  /** Path of the argument, e.g. `pageSize` or `messageIds[3]`. */
+  readonly argument: string
+  /** The value that was given. */
+  readonly value: unknown
+  /** What is allowed, in words, e.g. `an integer in [1, 50]`. */
+  readonly allowed: string
+
+  constructor(operation: string, argument: string, value: unknown, allowed: string) {
+    super(`${operation}: invalid ${argument} ${describe(value)}; expected ${allowed}`, {
+      code: SdkCode.REQUEST_PARAMETER_ERROR,
+      operation,
+    })
+    this.name = 'RoamingArgumentError'
+    this.argument = argument
+    this.value = value
+    this.allowed = allowed
+  }
+}
+
+/**
+ * A removal by ids where some calls succeeded and others failed: nothing is retried silently, and the caller
+ * learns exactly which ids are gone and which are still on the server.
+ */
+export class RemovePartialError extends RoamingError {
+  /** Ids the server removed. */
+  readonly removedIds: string[]
+  /** Ids whose call failed: still on the server. */
+  readonly failedIds: string[]
+
+  constructor(operation: string, removedIds: string[], failedIds: string[], first: RoamingError) {
+    super(`${operation}: ${failedIds.length} of ${removedIds.length + failedIds.length} messages were not removed (${first.message})`, {
+      code: first.code,
+      operation,
+      cause: first,
+    })
+    this.name = 'RemovePartialError'
+    this.removedIds = removedIds
+    this.failedIds = failedIds
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value)
+  if (Array.isArray(value)) return `array(${value.length})`
+  return typeof value
+}
+
+/**
+ * Maps anything the SDK threw or rejected with to a `RoamingError`:
+ * - a plain `Error` is the SDK's own parameter validation (code -3);
+ * - an `ErrorEvent` (not an `Error` subclass) or a plain `{ type, message }` object carries the code in `type`.
+ */
+export function toRoamingError(error: unknown, operation: string): RoamingError {
+  if (error instanceof RoamingError) return error
+  if (error instanceof Error) {
+    return new RoamingError(`${operation}: ${error.message}`, { code: SdkCode.REQUEST_PARAMETER_ERROR, operation, cause: error })
+  }
+  if (typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'number') {
+    const { type, message } = error as { type: number; message?: unknown }
+    const text = typeof message === 'string' && message !== '' ? message : `SDK error ${type}`
+    return new RoamingError(`${operation}: ${text}`, { code: type, operation, cause: error })
+  }
+  return new RoamingError(`${operation}: unexpected failure ${describe(error)}`, { code: SdkCode.SDK_RUNTIME_ERROR, operation, cause: error })
+}

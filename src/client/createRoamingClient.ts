@@ -1,0 +1,272 @@
+import { toConversation, toLegacyConversation, toMessage, toMultiDeviceEvent } from './normalize'
+import { RemovePartialError, RoamingArgumentError, RoamingError, SdkCode, toRoamingError } from './RoamingError'
+import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
+import type {
+  ChatType, ConversationPage, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
+  LegacyConversationPage, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
+} from './types'
+import {
+  checkBoolean, checkChatType, checkCursor, checkId, checkIdList, checkInt, checkMessageTypes, checkObject, checkPastTime,
+} from './validate'
+
+/** Options of `createRoamingClient`. */
+export interface RoamingClientOptions {
+  /**
+   * Most message ids per `removeHistoryMessages` call, an integer in [1, 50]. The SDK rejects more than 20 today
+   * (the docs say 50 in places), so raise it only for an SDK that accepts more.
+   * @default 20
+   */
+  maxIdsPerCall?: number
+  /**
+   * Bound (ms) on every SDK call. The SDK times its requests out after 15 s, but agora-chat 1.4.0's
+   * `getHistoryMessages` never settles when logged out; past the bound the call rejects with code -1.
+   * @default 20000
+   */
+  timeoutMs?: number
+  /** Clock for "not in the future" checks. @default Date.now */
+  now?: () => number
+  /** Where warnings go (mixed-case user ids). @default console.warn */
+  warn?: (message: string) => void
+}
+
+let nextHandlerId = 0
+
+/**
+ * Adapts a logged-in (or about to be) `agora-chat` / `easemob-websdk` connection, or the simulator's, to the
+ * `RoamingClient` seam: one envelope, one error type, ascending history, chunked id removal, validated arguments.
+ */
+export function createRoamingClient(connection: SdkConnection, options: RoamingClientOptions = {}): RoamingClient {
+  const op = 'createRoamingClient'
+  checkObject(op, 'connection', connection)
+  if (typeof connection.getHistoryMessages !== 'function' || typeof connection.addEventHandler !== 'function') {
+    throw new RoamingError(`${op}: connection is not an Agora Chat connection (no getHistoryMessages/addEventHandler)`, {
+      code: SdkCode.REQUEST_PARAMETER_ERROR, operation: op,
+    })
+  }
+  checkObject(op, 'options', options)
+  const maxIds = checkInt(op, 'options.maxIdsPerCall', options.maxIdsPerCall, 1, 50, 20)
+  const timeoutMs = checkInt(op, 'options.timeoutMs', options.timeoutMs, 1, 600_000, 20_000)
+  const now = options.now ?? Date.now
+  const warn = options.warn ?? ((m: string) => console.warn(m))
+  const warned = new Set<string>()
+  const listeners = new Set<RoamingListener>()
+  const handlerId = `roamkit-${++nextHandlerId}-${Math.random().toString(36).slice(2, 8)}`
+
+  const userId = (): string => connection.context?.userId || connection.user || ''
+
+  // The seed page: "a login user id that mixes upper and lower case gets an empty conversation list".
+  function checkCase(id: string, what: string): void {
+    if (warned.has(id) || !/[a-z]/.test(id) || !/[A-Z]/.test(id)) return
+    warned.add(id)
+    warn(`roamkit: ${what} "${id}" mixes upper and lower case; Agora Chat user ids are case-insensitive and should be lowercase, or the server may return empty lists.`)
+  }
+
+  /** Runs one SDK call: sync throws become rejections, any error shape a RoamingError, and no call hangs. */
+  function invoke<T>(operation: string, call: () => Promise<unknown>, read: (result: unknown) => T): Promise<T> {
+    const me = userId()
+    if (me) checkCase(me, 'the logged-in user id')
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new RoamingError(`${operation}: no answer within ${timeoutMs} ms`, { code: SdkCode.REQUEST_TIMEOUT, operation }))
+      }, timeoutMs)
+      const settle = (fn: () => void) => { clearTimeout(timer); fn() }
+      let pending: Promise<unknown>
+      try {
+        pending = Promise.resolve(call())
+      } catch (error) {
+        pending = Promise.reject(error)
+      }
+      pending.then(
+        (result) => settle(() => {
+          try { resolve(read(result)) } catch (error) { reject(toRoamingError(error, operation)) }
+        }),
+        (error: unknown) => settle(() => reject(toRoamingError(error, operation))),
+      )
+    })
+  }
+
+  function unexpected(operation: string, result: unknown): RoamingError {
+    return new RoamingError(`${operation}: unexpected result shape`, { code: SdkCode.SDK_RUNTIME_ERROR, operation, cause: result })
+  }
+
+  function readConversationPage(operation: string, pageSize: number) {
+    return (result: unknown): ConversationPage => {
+      const data = (result as { data?: { conversations?: unknown; cursor?: unknown } } | undefined)?.data
+      if (!data || !Array.isArray(data.conversations)) throw unexpected(operation, result)
+      const me = userId()
+      const conversations = (data.conversations as SdkConversationItem[]).map((c) => toConversation(c, me))
+      // '' is the documented last-page cursor; the d.ts says 'undefined'. A short page is the last one too.
+      const cursor = typeof data.cursor === 'string' && data.cursor !== '' && data.cursor !== 'undefined' ? data.cursor : null
+      return { conversations, nextCursor: conversations.length < pageSize ? null : cursor }
+    }
+  }
+
+  async function listPage(operation: 'getConversations' | 'getPinnedConversations', params: ConversationPageParams = {}) {
+    checkObject(operation, 'params', params)
+    const pageSize = checkInt(operation, 'pageSize', params.pageSize, 1, 50, 20)
+    const cursor = checkCursor(operation, params.cursor)
+    const sdkParams = { pageSize, cursor }
+    return invoke(operation, () => operation === 'getConversations'
+      ? connection.getServerConversations(sdkParams)
+      : connection.getServerPinnedConversations(sdkParams), readConversationPage(operation, pageSize))
+  }
+
+  function target(operation: string, params: { conversationId?: unknown; chatType?: unknown }, allowChatRoom: boolean) {
+    const conversationId = checkId(operation, 'conversationId', params.conversationId)
+    const chatType = checkChatType<ChatType>(operation, params.chatType, allowChatRoom)
+    if (chatType === 'singleChat') checkCase(conversationId, 'the peer user id')
+    return { conversationId, chatType }
+  }
+
+  return {
+    userId,
+
+    getConversations: (params) => listPage('getConversations', params),
+    getPinnedConversations: (params) => listPage('getPinnedConversations', params),
+
+    async getLegacyConversations(params) {
+      const operation = 'getLegacyConversations'
+      checkObject(operation, 'params', params)
+      const pageNum = checkInt(operation, 'pageNum', params.pageNum, 1, 1_000_000)
+      const pageSize = checkInt(operation, 'pageSize', params.pageSize, 1, 20)
+      return invoke(operation, () => connection.getConversationlist({ pageNum, pageSize }), (result): LegacyConversationPage => {
+        const infos = (result as { data?: { channel_infos?: unknown } } | undefined)?.data?.channel_infos
+        if (!Array.isArray(infos)) throw unexpected(operation, result)
+        const me = userId()
+        const conversations = (infos as SdkLegacyChannel[]).flatMap((c) => toLegacyConversation(c, me) ?? [])
+        return { conversations, hasMore: infos.length >= pageSize }
+      })
+    },
+
+    async getHistory(params: HistoryPageParams) {
+      const operation = 'getHistory'
+      checkObject(operation, 'params', params)
+      const { conversationId, chatType } = target(operation, params, true)
+      const pageSize = checkInt(operation, 'pageSize', params.pageSize, 1, 50, 20)
+      const cursor = checkCursor(operation, params.cursor)
+      const direction = params.direction ?? 'up'
+      if (direction !== 'up' && direction !== 'down') {
+        throw new RoamingArgumentError(operation, 'direction', direction, "'up' or 'down'")
+      }
+      const sdk: SdkHistoryParams = { targetId: conversationId, chatType, pageSize, searchDirection: direction }
+      if (cursor !== '') sdk.cursor = cursor
+      if (params.search !== undefined) sdk.searchOptions = searchOptions(operation, params.search, chatType)
+      return invoke(operation, () => connection.getHistoryMessages(sdk), (result): HistoryPage => {
+        const r = result as { messages?: unknown; cursor?: unknown; isLast?: unknown } | undefined
+        if (!r || !Array.isArray(r.messages)) throw unexpected(operation, result)
+        const me = userId()
+        const messages = r.messages.flatMap((m) => toMessage(m, me, { conversationId, chatType }) ?? [])
+        // `up` pages come newest first; the seam always hands out ascending order.
+        if (direction === 'up') messages.reverse()
+        const next = typeof r.cursor === 'string' && r.cursor !== '' && r.cursor !== 'undefined' ? r.cursor
+          : typeof r.cursor === 'number' ? String(r.cursor) : null
+        const isLast = r.isLast === true || next === null
+        return { messages, nextCursor: isLast ? null : next, isLast }
+      })
+    },
+
+    async removeMessages(params) {
+      const operation = 'removeMessages'
+      checkObject(operation, 'params', params)
+      const { conversationId, chatType } = target(operation, params, true)
+      if ('before' in params && 'messageIds' in params) {
+        throw new RoamingArgumentError(operation, 'params', 'both', 'either messageIds or before, not both')
+      }
+      if ('before' in params) {
+        const before = checkPastTime(operation, 'before', params.before, now())
+        await invoke(operation, () => connection.removeHistoryMessages({ targetId: conversationId, chatType, beforeTimeStamp: before }), () => undefined)
+        return { removedIds: [], calls: 1 }
+      }
+      const ids = checkIdList(operation, 'messageIds', (params as { messageIds?: unknown }).messageIds)
+      const onProgress = params.onProgress
+      if (onProgress !== undefined && typeof onProgress !== 'function') {
+        throw new RoamingArgumentError(operation, 'onProgress', onProgress, 'a function')
+      }
+      const removed: string[] = []
+      let calls = 0
+      for (let start = 0; start < ids.length; start += maxIds) {
+        const chunk = ids.slice(start, start + maxIds)
+        calls++
+        try {
+          await invoke(operation, () => connection.removeHistoryMessages({ targetId: conversationId, chatType, messageIds: chunk }), () => undefined)
+        } catch (error) {
+          // Stop at the first failure: under throttling or logout the next calls would fail too. What was not
+          // attempted is reported as failed, i.e. still on the server.
+          onProgress?.({ done: ids.length, total: ids.length })
+          const failed = ids.slice(start)
+          if (removed.length === 0) throw error
+          throw new RemovePartialError(operation, removed, failed, error as RoamingError)
+        }
+        removed.push(...chunk)
+        onProgress?.({ done: removed.length, total: ids.length })
+      }
+      return { removedIds: removed, calls } satisfies RemoveResult
+    },
+
+    async deleteConversation(params) {
+      const operation = 'deleteConversation'
+      checkObject(operation, 'params', params)
+      const { conversationId, chatType } = target(operation, params, false)
+      const deleteRoam = checkBoolean(operation, 'deleteRoam', params.deleteRoam)
+      return invoke(operation, () => connection.deleteConversation({
+        channel: conversationId, chatType: chatType as ConversationType, deleteRoam,
+      }), () => undefined)
+    },
+
+    async pinConversation(params) {
+      const operation = 'pinConversation'
+      checkObject(operation, 'params', params)
+      const { conversationId, chatType } = target(operation, params, false)
+      const isPinned = checkBoolean(operation, 'isPinned', params.isPinned)
+      return invoke(operation, () => connection.pinConversation({
+        conversationId, conversationType: chatType as ConversationType, isPinned,
+      }), (result) => {
+        const data = (result as { data?: { isPinned?: unknown; pinnedTime?: unknown } } | undefined)?.data
+        if (!data) throw unexpected(operation, result)
+        const pinned = data.isPinned === true
+        return { isPinned: pinned, pinnedTime: pinned ? Number(data.pinnedTime) || 0 : 0 }
+      })
+    },
+
+    subscribe(listener) {
+      if (typeof listener !== 'function') throw new RoamingArgumentError('subscribe', 'listener', listener, 'a function')
+      if (listeners.size === 0) connection.addEventHandler(handlerId, { onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice })
+      listeners.add(listener)
+      return () => {
+        if (!listeners.delete(listener)) return
+        if (listeners.size === 0) connection.removeEventHandler(handlerId)
+      }
+    },
+  }
+
+  function emit(event: Parameters<RoamingListener>[0]): void {
+    for (const listener of [...listeners]) {
+      // The SDK dispatches without try/catch: a throwing listener must not cut off the other SDK handlers.
+      try { listener(event) } catch (error) { queueMicrotask(() => { throw error }) }
+    }
+  }
+  function deliverMessages(batch: unknown[]): void {
+    const me = userId()
+    for (const body of Array.isArray(batch) ? batch : []) {
+      const message: RoamingMessage | null = toMessage(body, me)
+      if (message) emit({ type: 'message', message })
+    }
+  }
+  function deliverMultiDevice(raw: unknown): void {
+    const event = toMultiDeviceEvent(raw)
+    if (event) emit(event)
+  }
+}
+
+function searchOptions(operation: string, search: unknown, chatType: ChatType): NonNullable<SdkHistoryParams['searchOptions']> {
+  const s = checkObject(operation, 'search', search)
+  const out: NonNullable<SdkHistoryParams['searchOptions']> = {}
+  if (s.from !== undefined) {
+    if (chatType === 'singleChat') throw new RoamingArgumentError(operation, 'search.from', s.from, 'no sender filter in a single chat (the SDK ignores it there)')
+    out.from = checkId(operation, 'search.from', s.from)
+  }
+  if (s.msgTypes !== undefined) out.msgTypes = checkMessageTypes(operation, s.msgTypes)
+  if (s.startTime !== undefined) out.startTime = checkInt(operation, 'search.startTime', s.startTime, 0, Number.MAX_SAFE_INTEGER)
+  if (s.endTime !== undefined) out.endTime = checkInt(operation, 'search.endTime', s.endTime, out.startTime ?? 0, Number.MAX_SAFE_INTEGER)
+  return out
+}

@@ -1,0 +1,49 @@
+/**
+ * The SDK's `ErrorEvent`: a plain class with own `type`, `message` and `data`, deliberately not an `Error`
+ * subclass (that is how the real SDK reports "not logged in"; `shared/spec/agora-sdk.md` §2).
+ */
+export class ErrorEvent {
+  /** The SDK status code. */
+  type: number
+  /** Human-readable text. */
+  message: string
+  /** Extra payload, if any. */
+  data?: unknown
+
+  constructor(params: { type: number; message: string; data?: unknown }) {
+    this.type = params.type
+    this.message = params.message
+    if (params.data !== undefined) this.data = params.data
+  }
+
+  /** Same as the constructor, as the SDK offers it. */
+  static create(params: { type: number; message: string; data?: unknown }): ErrorEvent {
+    return new ErrorEvent(params)
+  }
+}
+
+/** The plain-object failure shape of the SDK's REST layer (`{ type, message, data? }`). */
+export interface RestFailure {
+  type: number
+  message: string
+  data?: unknown
+  errorType?: string
+}
+
+/** `ErrorEvent{type:39, message:'not login'}`: what every roaming call rejects with when logged out. */
+export const notLoggedIn = (): ErrorEvent => new ErrorEvent({ type: 39, message: 'not login' })
+
+/** HTTP 429/503: `{type:500, message:'Server is busy.'}`. */
+export const serverBusy = (): RestFailure => ({ type: 500, message: 'Server is busy.', data: { error: 'server busy' } })
+
+/** HTTP 429 "The request has reached the maximum limit": `{type:50}`. */
+export const maxLimit = (): RestFailure => ({ type: 50, message: 'The request has reached the maximum limit', data: { error_description: 'The request has reached the maximum limit' } })
+
+/** The XHR timeout after 15 s. */
+export const requestTimeout = (): RestFailure => ({ type: -1, message: 'Request Timeout', errorType: 'timeout_error' })
+
+/** XHR `onerror` (offline): the SDK's spelling. */
+export const requestUnknown = (): RestFailure => ({ type: -2, message: 'Request Unknow Error', errorType: 'onerror' })
+
+/** Any unmapped HTTP 400/404/500: type 17 with the server's `error_description` (`''` for a 500). */
+export const ajaxError = (description = ''): RestFailure => ({ type: 17, message: description, data: { error_description: description } })

@@ -1,0 +1,36 @@
+import type { SimulatorBehaviour, SimulatorClock } from './options'
+import type { RoamingState } from './RoamingState'
+
+/** A connected device, as the server core sees it. */
+export interface Device {
+  /** The server-side user id (already case-normalised). */
+  readonly serverUser: string
+  /** The device's resource; multi-device events skip the originating resource. */
+  readonly clientResource: string
+  /** Runs the SDK's dispatch of a handler callback on this device. */
+  dispatch(name: string, payload: unknown): void
+}
+
+/**
+ * What a simulated connection needs from its server: the shared state, the transport that applies latency,
+ * faults and throttling, and ordered pushes to devices.
+ */
+export interface ServerCore {
+  readonly state: RoamingState
+  readonly behaviour: SimulatorBehaviour
+  readonly clock: SimulatorClock
+  readonly appKey: string
+  /** The server's reading of a user or target id (lowercased unless `mixedCaseLogin` is `emptyList`). */
+  normalizeId(id: string): string
+  /**
+   * Sends one request: logs it, applies the network state, rate limit and failure injection, runs `compute` (the
+   * server's effect, at request time) and answers after the latency. `compute` may throw a REST failure object.
+   */
+  request<T>(device: Device, method: string, params: unknown, compute: () => T): Promise<T>
+  /** Delivers `fn` to `device` after the latency, in order with earlier pushes to the same device. */
+  push(device: Device, fn: () => void): void
+  /** Logged-in devices of a user. */
+  devicesOf(serverUser: string): readonly Device[]
+  /** Adds or removes a logged-in device. */
+  setOnline(device: Device, online: boolean): void
+}

@@ -1,0 +1,258 @@
+import type { SdkChatType, SdkHistoryParams, SdkRemoveParams } from '../client/sdkTypes'
+import { notLoggedIn } from './ErrorEvent'
+import { conversationPage, historyPage, legacyList } from './queries'
+import type { Device, ServerCore } from './ServerCore'
+import { toSdkBody } from './sdkShapes'
+import { storeMessage, type SendMessageInput } from './storeMessage'
+
+const CHAT_TYPES: readonly unknown[] = ['singleChat', 'groupChat', 'chatRoom']
+const CONVERSATION_TYPES: readonly unknown[] = ['singleChat', 'groupChat']
+
+type Handler = Record<string, ((payload: any) => void) | undefined>
+type Callbacks = { success?: (res: any) => void; error?: (err: any) => void; fail?: (err: any) => void }
+
+/**
+ * One device's connection to the simulated server, with the SDK connection's method names, parameters, result
+ * envelopes, error shapes (thrown synchronously or rejected, as each real method does) and event dispatch.
+ * See `shared/spec/agora-sdk.md` §2–§4 for every quirk reproduced here.
+ */
+export class SimulatedConnection implements Device {
+  /** Set by `open()`, as the SDK does (`this.user = e.user`, not lowercased). */
+  user = ''
+  /** The SDK's login context. */
+  readonly context: { userId: string; appKey: string; jid: { appKey: string; clientResource: string; name: string } }
+  /** The SDK's handler registry: `handlerData[id] = handler`, so re-adding an id replaces it in place. */
+  readonly eventHandler: { handlerData: Record<string, Handler> } = { handlerData: {} }
+  private loggedIn = false
+
+  constructor(private readonly core: ServerCore, readonly clientResource: string) {
+    this.context = { userId: '', appKey: core.appKey, jid: { appKey: core.appKey, clientResource, name: '' } }
+  }
+
+  /** The server's reading of the logged-in user id. */
+  get serverUser(): string {
+    return this.core.normalizeId(this.user)
+  }
+
+  /** Logs in. Any non-empty token is accepted. */
+  open(params: { user: string; accessToken?: string; pwd?: string; agoraToken?: string }): Promise<{ accessToken: string; duration: number }> {
+    if (typeof params?.user !== 'string' || params.user === '') {
+      return Promise.reject({ type: 700, message: 'appkey or token error' })
+    }
+    if (this.loggedIn) this.core.setOnline(this, false)
+    this.user = params.user
+    this.context.userId = params.user
+    this.context.jid.name = params.user
+    this.loggedIn = true
+    this.core.setOnline(this, true)
+    this.dispatch('onConnected', undefined)
+    return Promise.resolve({ accessToken: params.accessToken ?? params.agoraToken ?? 'simulated-token', duration: 86_400 })
+  }
+
+  /** Logs out; later calls fail with `ErrorEvent{type:39}`. Handlers stay registered, as in the SDK. */
+  close(): void {
+    if (!this.loggedIn) return
+    this.loggedIn = false
+    this.core.setOnline(this, false)
+    this.dispatch('onDisconnected', undefined)
+  }
+
+  /** Whether logged in. */
+  isOpened(): boolean {
+    return this.loggedIn
+  }
+
+  /** Registers `handler` under `id`, replacing an earlier one with the same id. */
+  addEventHandler(id: string, handler: Handler): void {
+    this.eventHandler.handlerData[id] = handler
+  }
+
+  /** Removes the handler registered under `id`. */
+  removeEventHandler(id: string): void {
+    delete this.eventHandler.handlerData[id]
+  }
+
+  /** The SDK's dispatch: every handler in insertion order, synchronously, with no try/catch. */
+  dispatch(name: string, payload: unknown): void {
+    for (const handler of Object.values(this.eventHandler.handlerData)) handler[name]?.(payload)
+  }
+
+  /** Server conversation list. Not logged in rejects first; then bad `pageSize`/`cursor` throw synchronously. */
+  getServerConversations(params: { pageSize?: number; cursor?: string; includeEmptyConversations?: boolean } = {}) {
+    return this.list('getServerConversations', params, false)
+  }
+
+  /** Pinned conversations, most recently pinned first. Same checks as `getServerConversations`. */
+  getServerPinnedConversations(params: { pageSize?: number; cursor?: string; includeEmptyConversations?: boolean } = {}) {
+    return this.list('getServerPinnedConversations', params, true)
+  }
+
+  private list(method: string, params: { pageSize?: unknown; cursor?: unknown; includeEmptyConversations?: unknown }, pinnedOnly: boolean) {
+    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    const limit = (params?.pageSize as number) || 20
+    if (typeof limit !== 'number') throw new Error(`Invalid parameter pageSize: ${String(params.pageSize)}`)
+    const cursor = (params?.cursor as string) || ''
+    if (typeof cursor !== 'string') throw new Error(`Invalid parameter cursor: ${String(params.cursor)}`)
+    const includeEmpty = params?.includeEmptyConversations === true
+    return this.core.request(this, method, params, () => ({
+      type: 0,
+      data: conversationPage(this.core, this.serverUser, { limit, cursor, pinnedOnly, includeEmpty }),
+    }))
+  }
+
+  /** The legacy list: paged when `pageNum` and `pageSize` are both positive, else the last 10 of 7 days. */
+  getConversationlist(params: { pageNum?: number; pageSize?: number } & Callbacks = {}) {
+    if (!this.loggedIn) return settle(Promise.reject(notLoggedIn()), params)
+    return settle(this.core.request(this, 'getConversationlist', params, () => legacyList(this.core, this.serverUser, params)), params)
+  }
+
+  /** One page of history. Bad arguments reject with a plain `Error`; logged out rejects with `ErrorEvent{39}`. */
+  getHistoryMessages(options: SdkHistoryParams & { success?: (res: any) => void; fail?: (err: any) => void }) {
+    const bad = historyParamError(options)
+    if (bad) return Promise.reject(bad)
+    if (!this.loggedIn) {
+      // agora-chat 1.4.0 never settles here (a `return Promise.reject()` inside its executor); easemob rejects.
+      if (this.core.behaviour.historyHangsWhenLoggedOut) return new Promise<never>(() => {})
+      return settle(Promise.reject(notLoggedIn()), { error: options.fail })
+    }
+    const answer = this.core.request(this, 'getHistoryMessages', options, () => historyPage(this.core, this.serverUser, options))
+    return settle(answer, { success: options.success, error: options.fail })
+  }
+
+  /** One-way removal by ids (1–20) or at/before a time. An `async` method: every failure is a rejection. */
+  async removeHistoryMessages(options: SdkRemoveParams): Promise<void> {
+    const { targetId, chatType, messageIds, beforeTimeStamp } = options ?? ({} as SdkRemoveParams)
+    if (typeof targetId !== 'string' || targetId === '') throw new Error(`"Invalid parameter targetId": ${String(targetId)}`)
+    if (!CHAT_TYPES.includes(chatType)) throw new Error(`"Invalid parameter chatType": ${String(chatType)}`)
+    if (beforeTimeStamp && (typeof beforeTimeStamp !== 'number' || beforeTimeStamp < 0 || String(Math.floor(beforeTimeStamp)).length > 18)) {
+      throw new Error(`"Invalid parameter beforeTimeStamp": ${String(beforeTimeStamp)}`)
+    }
+    if (messageIds !== undefined && (!Array.isArray(messageIds) || messageIds.length < 1 || messageIds.length > 20)) {
+      throw new Error(`"Invalid parameter messageIds": ${String(messageIds)}`)
+    }
+    // `beforeTimeStamp: 0` counts as missing; with both given, the ids win and the time is ignored.
+    if (!messageIds && !beforeTimeStamp) throw new Error('messageIds or beforeTimeStamp field is required.')
+    if (!this.loggedIn) throw notLoggedIn()
+    const { state, behaviour } = this.core
+    await this.core.request(this, 'removeHistoryMessages', options, () => {
+      const uc = state.view(this.serverUser, chatType, this.core.normalizeId(targetId), this.core.clock.now())
+      if (messageIds) for (const id of messageIds) uc.removedIds.add(String(id))
+      else uc.clearedThrough = Math.max(uc.clearedThrough, behaviour.removeBeforeInclusive ? beforeTimeStamp! : beforeTimeStamp! - 1)
+      state.touch()
+      this.pushToOtherDevices('onMultiDeviceEvent', {
+        operation: 'deleteRoaming', conversationId: uc.conversationId,
+        chatType: chatType === 'singleChat' ? 'singleChat' : 'groupChat', resource: this.clientResource,
+      })
+    })
+  }
+
+  /** One-way conversation deletion. Bad arguments throw synchronously; logged out rejects. */
+  deleteConversation(params: { channel: string; chatType: 'singleChat' | 'groupChat'; deleteRoam: boolean } & Callbacks) {
+    const { channel, chatType, deleteRoam } = params ?? ({} as typeof params)
+    if (typeof channel !== 'string' || channel === '') throw new Error(`Invalid parameter channel: ${String(channel)}`)
+    if (!CONVERSATION_TYPES.includes(chatType)) throw new Error(`Invalid parameter chatType: ${String(chatType)}`)
+    if (typeof deleteRoam !== 'boolean') throw new Error(`Invalid parameter deleteRoam: ${String(deleteRoam)}`)
+    if (!this.loggedIn) return settle(Promise.reject(notLoggedIn()), params)
+    const answer = this.core.request(this, 'deleteConversation', params, () => {
+      const { state, clock } = this.core
+      const now = clock.now()
+      const uc = state.view(this.serverUser, chatType, this.core.normalizeId(channel), now)
+      uc.deleted = true
+      uc.unread = 0
+      uc.isPinned = false
+      uc.pinnedTime = 0
+      const last = uc.thread.messages[uc.thread.messages.length - 1]
+      if (deleteRoam && last) uc.clearedThrough = Math.max(uc.clearedThrough, last.time)
+      state.touch()
+      this.pushToOtherDevices('onMultiDeviceEvent', { operation: 'deleteConversation', conversationId: uc.conversationId, conversationType: chatType, timestamp: now })
+      return { ...this.rawEnvelope('delete', `/user/${this.serverUser}/user_channel`), data: { result: 'ok' as const } }
+    })
+    return settle(answer, params)
+  }
+
+  /** `deleteSession` is the SDK's deprecated alias of `deleteConversation`. */
+  deleteSession(params: Parameters<SimulatedConnection['deleteConversation']>[0]) {
+    return this.deleteConversation(params)
+  }
+
+  /** Pins or unpins. Logged out rejects first; bad arguments reject with a plain `Error`. */
+  pinConversation(params: { conversationId: string; conversationType: 'singleChat' | 'groupChat'; isPinned: boolean }) {
+    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    const { conversationId, conversationType, isPinned } = params ?? ({} as typeof params)
+    if (typeof conversationId !== 'string' || conversationId === '') return Promise.reject(new Error(`Invalid parameter conversationId: ${String(conversationId)}`))
+    if (!CONVERSATION_TYPES.includes(conversationType)) return Promise.reject(new Error(`Invalid parameter conversationType: ${String(conversationType)}`))
+    if (typeof isPinned !== 'boolean') return Promise.reject(new Error(`Invalid parameter isPinned: ${String(isPinned)}`))
+    return this.core.request(this, 'pinConversation', params, () => {
+      const { state, clock, behaviour } = this.core
+      const now = clock.now()
+      const uc = state.view(this.serverUser, conversationType, this.core.normalizeId(conversationId), now)
+      if (isPinned && !uc.isPinned) {
+        const pinned = [...(state.users.get(this.serverUser)?.values() ?? [])].filter((c) => c.isPinned && !c.deleted).length
+        if (pinned >= behaviour.pinnedLimit) throw { type: 17, message: 'pinned conversation count exceeds the limit', data: {} }
+      }
+      uc.isPinned = isPinned
+      uc.pinnedTime = isPinned ? now : 0
+      state.touch()
+      this.pushToOtherDevices('onMultiDeviceEvent', {
+        operation: isPinned ? 'pinnedConversation' : 'unpinnedConversation', conversationId: uc.conversationId, conversationType, timestamp: now,
+      })
+      return { type: 0, data: { isPinned: uc.isPinned, pinnedTime: uc.pinnedTime } }
+    })
+  }
+
+  /**
+   * Sends a message (txt, img, file, custom) or a conversation read ack (`type: 'channel'`, which resets the
+   * unread count). Resolves the SDK's `SendMsgResult`.
+   */
+  send(message: { type: string; to: string; chatType?: SdkChatType; id?: string } & Omit<SendMessageInput, 'from' | 'to' | 'type' | 'chatType'> & { msg?: string }) {
+    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    const chatType = message.chatType ?? 'singleChat'
+    const localMsgId = message.id ?? `local-${this.clientResource}-${this.core.clock.now()}`
+    return this.core.request(this, 'send', message, () => {
+      if (message.type === 'channel') {
+        const uc = this.core.state.findView(this.serverUser, chatType, this.core.normalizeId(message.to))
+        if (uc) { uc.unread = 0; this.core.state.touch() }
+        return { localMsgId, serverMsgId: this.core.state.nextId() }
+      }
+      const stored = storeMessage(this.core, {
+        ...message, from: this.serverUser, to: message.to, chatType, type: message.type as SendMessageInput['type'],
+        ...(message.msg !== undefined ? { text: message.msg } : {}),
+      }, this.clientResource)
+      return { localMsgId, serverMsgId: stored.id, message: toSdkBody(stored, 'live') }
+    })
+  }
+
+  private pushToOtherDevices(name: string, payload: unknown): void {
+    for (const device of this.core.devicesOf(this.serverUser)) {
+      if (device.clientResource !== this.clientResource) this.core.push(device, () => device.dispatch(name, payload))
+    }
+  }
+
+  private rawEnvelope(action: string, path: string) {
+    const [organization = '', application = ''] = this.core.appKey.split('#')
+    return {
+      type: 0, action, path, uri: `https://a1.simulator.invalid/${organization}/${application}${path}`, entities: [],
+      timestamp: this.core.clock.now(), duration: 0, organization, application, applicationName: application,
+    }
+  }
+}
+
+/**
+ * The SDK's validation of `getHistoryMessages`, as in agora-chat 1.4.0: no check of `chatType` (anything but
+ * `singleChat` is sent as a group queue), and its bug: a truthy `endTime` is rejected unless `startTime` is a number.
+ */
+function historyParamError(o: SdkHistoryParams | undefined): Error | null {
+  if (typeof o?.targetId !== 'string' || o.targetId === '') return new Error('"Invalid parameter": "targetId"')
+  const s: Record<string, unknown> = o.searchOptions ?? {}
+  if (s.from && typeof s.from !== 'string') return new Error('"Invalid parameter": "searchOptions.from"')
+  if (s.msgTypes && !Array.isArray(s.msgTypes)) return new Error('"Invalid parameter": "searchOptions.msgTypes"')
+  if (s.startTime && typeof s.startTime !== 'number') return new Error('"Invalid parameter": "searchOptions.startTime"')
+  if (s.endTime && typeof s.startTime !== 'number') return new Error('"Invalid parameter": "searchOptions.endTime"')
+  return null
+}
+
+/** Calls the optional `success`/`error` callbacks the SDK still supports, and returns the same promise. */
+function settle<T>(promise: Promise<T>, callbacks: Callbacks): Promise<T> {
+  promise.then((res) => callbacks.success?.(res), (err) => (callbacks.error ?? callbacks.fail)?.(err))
+  return promise
+}

@@ -1,0 +1,189 @@
+import type { SdkMessageBody } from '../client/sdkTypes'
+import { ajaxError, maxLimit, requestTimeout, requestUnknown, serverBusy } from './ErrorEvent'
+import { generateRoamingData, type GenerateOptions, type GenerateResult } from './generateRoamingData'
+import {
+  DEFAULT_BEHAVIOUR, DEFAULT_KNOBS, systemClock,
+  type RoamingServerOptions, type SimulatorBehaviour, type SimulatorClock, type SimulatorKnobs,
+} from './options'
+import { createRandom } from './random'
+import { RoamingState } from './RoamingState'
+import type { Device, ServerCore } from './ServerCore'
+import { SimulatedConnection } from './SimulatedConnection'
+import { storeMessage, type SendMessageInput } from './storeMessage'
+import { toSdkBody } from './sdkShapes'
+
+/** One request the server received, for tests and request-count figures. */
+export interface RequestRecord {
+  /** SDK method name, e.g. `getHistoryMessages`. */
+  method: string
+  /** Server-side user id of the caller. */
+  user: string
+  /** Resource of the calling device. */
+  resource: string
+  /** Parameters as passed. */
+  params: unknown
+  /** Server time of arrival. */
+  time: number
+  /** How it was answered. */
+  outcome: 'ok' | 'failed' | 'throttled' | 'offline' | 'timeout' | 'error'
+}
+
+/** Settings in force: the run-time knobs and the behaviour choices. */
+export type RoamingServerSettings = SimulatorKnobs & SimulatorBehaviour
+
+/** The in-memory roaming server. */
+export interface RoamingServer {
+  /** App key used in legacy `channel_id`s. */
+  readonly appKey: string
+  /** Opens a device of `userId` (logged in unless `open: false`) with SDK-shaped methods and events. */
+  connect(userId: string, options?: { resource?: string; open?: boolean }): SimulatedConnection
+  /** Changes knobs or behaviour while running; leaving `paused` answers the held requests. */
+  configure(settings: Partial<RoamingServerSettings>): void
+  /** The settings in force. */
+  readonly settings: Readonly<RoamingServerSettings>
+  /** Creates (or extends) a group. */
+  createGroup(groupId: string, members: readonly string[]): void
+  /** Stores a message now and pushes it to the recipients' devices and the sender's devices. */
+  sendMessage(input: SendMessageInput): SdkMessageBody
+  /** Adds seeded, realistic data (users, single and group conversations, every message type). */
+  generate(options: GenerateOptions): GenerateResult
+  /** Logged-in devices of a user. */
+  devices(userId: string): readonly SimulatedConnection[]
+  /** Every request received since creation or `clearRequests()`. */
+  readonly requests: readonly RequestRecord[]
+  /** Empties the request log. */
+  clearRequests(): void
+  /** Answers and pushes scheduled but not yet delivered (requests held while `paused` included). */
+  pending(): number
+}
+
+/**
+ * Creates an in-memory roaming server that reproduces the SDK facts of `shared/spec/agora-sdk.md` §6: ordering,
+ * cursors, one-way deletion, multi-device events, limits, error shapes. Deterministic under `seed` and `clock`.
+ */
+export function createRoamingServer(options: RoamingServerOptions = {}): RoamingServer {
+  const { seed = 1, clock = systemClock, appKey = 'roamkit#simulator', ...rest } = options
+  const settings: RoamingServerSettings = { ...DEFAULT_KNOBS, ...DEFAULT_BEHAVIOUR }
+  const random = createRandom(seed)
+  const state = new RoamingState()
+  const online = new Map<string, SimulatedConnection[]>()
+  const requests: RequestRecord[] = []
+  const recent: number[] = []
+  const held: Array<() => void> = []
+  const pushAt = new WeakMap<Device, number>()
+  let scheduled = 0
+  let resources = 0
+
+  const configure = (next: Partial<RoamingServerSettings>) => {
+    for (const [key, value] of Object.entries(next)) {
+      if (!(key in settings)) throw new TypeError(`createRoamingServer: unknown setting "${key}"`)
+      if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value
+    }
+    checkSettings(settings)
+    if (settings.network !== 'paused') held.splice(0).forEach((run) => run())
+  }
+  configure(rest)
+
+  const latency = (): number => {
+    const l = settings.latency
+    return typeof l === 'number' ? l : random.int(l[0], l[1])
+  }
+
+  /** Runs `fn` after `ms`, counted as pending until it ran. */
+  const later = (ms: number, fn: () => void) => {
+    scheduled++
+    const run = () => { scheduled--; fn() }
+    if (ms <= 0) queueMicrotask(run)
+    else clock.setTimeout(run, ms)
+  }
+
+  const core: ServerCore = {
+    state, clock, appKey,
+    get behaviour() { return settings },
+    normalizeId: (id) => (settings.mixedCaseLogin === 'lowercase' ? id.toLowerCase() : id),
+    request<T>(device: Device, method: string, params: unknown, compute: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const process = () => {
+          const record: RequestRecord = { method, user: device.serverUser, resource: device.clientResource, params, time: clock.now(), outcome: 'ok' }
+          requests.push(record)
+          const fail = (outcome: RequestRecord['outcome'], error: unknown, ms = latency()) => {
+            record.outcome = outcome
+            later(ms, () => reject(error))
+          }
+          if (settings.network === 'offline') return fail('offline', requestUnknown())
+          if (settings.network === 'timeout') return fail('timeout', requestTimeout(), settings.requestTimeoutMs)
+          const now = clock.now()
+          while (recent.length > 0 && (recent[0] as number) <= now - 1000) recent.shift()
+          recent.push(now)
+          if (settings.rateLimit && recent.length > settings.rateLimit.maxPerSecond) {
+            return fail('throttled', settings.rateLimit.answer === 'busy' ? serverBusy() : maxLimit())
+          }
+          if (settings.failureRate > 0 && random.next() < settings.failureRate) {
+            return fail('failed', settings.failure === 'busy' ? serverBusy() : settings.failure === 'unknown' ? requestUnknown() : ajaxError(''))
+          }
+          let result: T
+          try {
+            result = compute()
+          } catch (error) {
+            return fail('error', error)
+          }
+          later(latency(), () => resolve(result))
+        }
+        if (settings.network === 'paused') held.push(process)
+        else process()
+      })
+    },
+    push(device, fn) {
+      const now = clock.now()
+      const at = Math.max(pushAt.get(device) ?? 0, now + latency())
+      pushAt.set(device, at)
+      later(at - now, fn)
+    },
+    devicesOf: (user) => online.get(user) ?? [],
+    setOnline(device, isOnline) {
+      const list = (online.get(device.serverUser) ?? []).filter((d) => d !== device)
+      if (isOnline) list.push(device as SimulatedConnection)
+      online.set(device.serverUser, list)
+    },
+  }
+
+  return {
+    appKey,
+    connect(userId, opts = {}) {
+      const connection = new SimulatedConnection(core, opts.resource ?? `web_sim_${++resources}`)
+      if (opts.open !== false) void connection.open({ user: userId, accessToken: 'simulated-token' })
+      return connection
+    },
+    configure,
+    get settings() { return { ...settings } },
+    createGroup(groupId, members) {
+      const group = state.groups.get(core.normalizeId(groupId)) ?? new Set<string>()
+      members.forEach((m) => group.add(core.normalizeId(m)))
+      state.groups.set(core.normalizeId(groupId), group)
+    },
+    sendMessage: (input) => toSdkBody(storeMessage(core, input), 'live'),
+    generate: (opts) => generateRoamingData(core, opts),
+    devices: (userId) => (online.get(core.normalizeId(userId)) ?? []).slice(),
+    get requests() { return requests },
+    clearRequests: () => { requests.length = 0 },
+    pending: () => scheduled + held.length,
+  }
+}
+
+function checkSettings(s: RoamingServerSettings): void {
+  const bad = (name: string, value: unknown, allowed: string) => {
+    throw new RangeError(`createRoamingServer: ${name} ${JSON.stringify(value)} is invalid; expected ${allowed}`)
+  }
+  const l = s.latency
+  if (typeof l === 'number' ? !(l >= 0) : !(Array.isArray(l) && l.length === 2 && l[0] >= 0 && l[1] >= l[0])) {
+    bad('latency', l, 'a number >= 0 or [min, max] with 0 <= min <= max')
+  }
+  if (!(s.failureRate >= 0 && s.failureRate <= 1)) bad('failureRate', s.failureRate, 'a number in [0, 1]')
+  if (s.rateLimit && !(Number.isInteger(s.rateLimit.maxPerSecond) && s.rateLimit.maxPerSecond >= 1)) {
+    bad('rateLimit.maxPerSecond', s.rateLimit.maxPerSecond, 'an integer >= 1')
+  }
+  if (!(Number.isInteger(s.conversationLimit) && s.conversationLimit >= 1)) bad('conversationLimit', s.conversationLimit, 'an integer >= 1')
+  if (!['online', 'offline', 'timeout', 'paused'].includes(s.network)) bad('network', s.network, "'online', 'offline', 'timeout' or 'paused'")
+}
+
+export type { SimulatorClock }
