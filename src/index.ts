@@ -2,6 +2,36 @@
  * roamkit: React hooks and components for Agora Chat message roaming.
  * @module
  */
+// Provider and hooks
+export { RoamingProvider } from './provider/RoamingProvider'
+export type { RoamingProviderProps } from './provider/RoamingProvider'
+export type { RoamingLocale } from './provider/RoamingContext'
+export { useConversationList } from './hooks/useConversationList'
+export type { UseConversationListOptions, UseConversationListResult } from './hooks/useConversationList'
+export { useHistoryMessages } from './hooks/useHistoryMessages'
+export type { UseHistoryMessagesOptions, UseHistoryMessagesResult } from './hooks/useHistoryMessages'
+export { useRemoveHistoryMessages } from './hooks/useRemoveHistoryMessages'
+export type { UseRemoveHistoryMessagesResult } from './hooks/useRemoveHistoryMessages'
+export { useDeleteConversation } from './hooks/useDeleteConversation'
+export type { UseDeleteConversationResult } from './hooks/useDeleteConversation'
+export { usePinConversation } from './hooks/usePinConversation'
+export type { UsePinConversationResult } from './hooks/usePinConversation'
+export { useRoamingStore, useRoamingClient } from './hooks/useRoamingStore'
+
+// Data layer without React: keys and options factories for prefetching and cache writes
+export { roamingKeys, conversationKey } from './query/keys'
+export { historyMessagesOptions } from './query/historyMessagesOptions'
+export type { HistoryViewParams } from './query/historyMessagesOptions'
+export { conversationListOptions, pinnedConversationsOptions } from './query/conversationListOptions'
+export type { HistoryPageParam, HistoryQueryPage, HistoryData } from './query/historyPages'
+export type { ConversationListData } from './query/conversationPages'
+export type { RemoveMessagesVariables } from './query/removeMessagesMutation'
+export type { RoamingKit } from './query/RoamingKit'
+export { createRoamingStore } from './store/createRoamingStore'
+export type { RoamingStore, RoamingStoreState, ActiveConversation, ScrollAnchor } from './store/createRoamingStore'
+export type { Tombstone } from './store/tombstones'
+
+// The seam to the SDK
 export { createRoamingClient } from './client/createRoamingClient'
 export type { RoamingClientOptions } from './client/createRoamingClient'
 export { RoamingError, RoamingArgumentError, RemovePartialError } from './client/RoamingError'

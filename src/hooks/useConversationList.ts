@@ -1,0 +1,50 @@
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { useStore } from 'zustand'
+import type { Conversation } from '../client/types'
+import { conversationListOptions, pinnedConversationsOptions } from '../query/conversationListOptions'
+import { visibleConversations } from '../query/conversationPages'
+import { useRoamingContext } from '../provider/RoamingContext'
+
+/** Options of `useConversationList`. */
+export interface UseConversationListOptions {
+  /** Conversations per request, an integer in [1, 50]. @default 20 */
+  pageSize?: number
+}
+
+/** What `useConversationList` returns. */
+export interface UseConversationListResult {
+  /** Pinned first (most recently pinned first), then by last-message time; each conversation once. */
+  conversations: Conversation[]
+  /** `pending` until the first page, `error` when it failed, then `success`. */
+  status: 'pending' | 'error' | 'success'
+  /** The error of the list (or of the pinned list), if any. */
+  error: Error | null
+  /** Loads the next page; does nothing while one is loading or when there is none. */
+  fetchNextPage: () => void
+  /** Whether the server has more conversations. */
+  hasNextPage: boolean
+  /** Whether the next page is loading. */
+  isFetchingNextPage: boolean
+  /** Loads the list again (after an error, for instance). */
+  refetch: () => void
+}
+
+/** The server conversation list as an infinite query, merged with the pinned list and kept live. */
+export function useConversationList(options: UseConversationListOptions = {}): UseConversationListResult {
+  const { kit } = useRoamingContext('useConversationList')
+  const all = useInfiniteQuery(conversationListOptions(kit, options), kit.queryClient)
+  const pinned = useInfiniteQuery(pinnedConversationsOptions(kit), kit.queryClient)
+  const deleted = useStore(kit.store, (s) => s.deletedConversations)
+  const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted), [all.data, pinned.data, deleted])
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = all
+  return {
+    conversations,
+    status: all.status,
+    error: all.error ?? pinned.error,
+    fetchNextPage: () => { if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false }) },
+    hasNextPage,
+    isFetchingNextPage,
+    refetch: () => { void refetch(); if (pinned.isError) void pinned.refetch() },
+  }
+}

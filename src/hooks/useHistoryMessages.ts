@@ -1,0 +1,92 @@
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useCallback, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
+import type { ChatType, RoamingMessage } from '../client/types'
+import { checkHistoryView, historyMessagesOptions } from '../query/historyMessagesOptions'
+import { firstItemIndexOf, flattenHistory, holdsLatest } from '../query/historyPages'
+import { conversationKey } from '../query/keys'
+import { useRoamingContext } from '../provider/RoamingContext'
+
+/** Options of `useHistoryMessages`. */
+export interface UseHistoryMessagesOptions {
+  /** Conversation id. */
+  conversationId: string
+  /** Its chat type. */
+  chatType: ChatType
+  /** Messages per request, an integer in [1, 50]. @default 20 */
+  pageSize?: number
+  /** Open around this message instead of at the latest. */
+  anchorId?: string | null
+}
+
+/** What `useHistoryMessages` returns. */
+export interface UseHistoryMessagesResult {
+  /** Loaded messages, ascending, without removed ones. */
+  messages: RoamingMessage[]
+  /** react-virtuoso's `firstItemIndex`: falls by exactly the count of each prepended page. */
+  firstItemIndex: number
+  /** `pending` until the first page, `error` when it failed, then `success`. */
+  status: 'pending' | 'error' | 'success'
+  /** The error, if any. */
+  error: Error | null
+  /** Loads older messages (no-op while loading or at the start of history). */
+  fetchOlder: () => void
+  /** Loads newer messages after a jump (no-op while loading or at the latest). */
+  fetchNewer: () => void
+  /** Whether older messages exist. */
+  hasOlder: boolean
+  /** Whether newer messages exist beyond the loaded ones. */
+  hasNewer: boolean
+  /** Whether older messages are loading. */
+  isFetchingOlder: boolean
+  /** Whether newer messages are loading. */
+  isFetchingNewer: boolean
+  /** Whether the view holds the latest message (live messages append to it). */
+  isLatest: boolean
+  /** The message the view was opened around, if any. */
+  anchorId: string | null
+  /** After a jump: whether the anchor message exists; `null` when there was no jump or it is loading. */
+  anchorFound: boolean | null
+  /** Shows a message: returns `true` if it is already loaded, else opens the view around it and returns `false`. */
+  jumpTo: (messageId: string) => boolean
+  /** Goes back to the latest messages. */
+  jumpToLatest: () => void
+}
+
+/** A conversation's history as a bidirectional infinite query: older pages up, newer pages down, jumps. */
+export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHistoryMessagesResult {
+  const { kit } = useRoamingContext('useHistoryMessages')
+  const view = checkHistoryView('useHistoryMessages', options)
+  const key = conversationKey(view.conversationId, view.chatType)
+  // A jump belongs to the conversation and anchor it was made in; opening another one starts fresh.
+  const origin = `${key}|${view.anchorId ?? ''}`
+  const [jump, setJump] = useState<{ origin: string; anchorId: string | null } | null>(null)
+  const anchorId = jump?.origin === origin ? jump.anchorId : view.anchorId
+  const query = useInfiniteQuery(historyMessagesOptions(kit, { ...view, anchorId }), kit.queryClient)
+  const tombstone = useStore(kit.store, (s) => s.tombstones[key])
+  const messages = useMemo(() => flattenHistory(query.data, tombstone), [query.data, tombstone])
+  const { hasPreviousPage, hasNextPage, isFetchingPreviousPage, isFetchingNextPage, fetchPreviousPage, fetchNextPage } = query
+  const jumpTo = useCallback((messageId: string) => {
+    if (messages.some((m) => m.id === messageId)) return true
+    setJump({ origin, anchorId: messageId })
+    return false
+  }, [messages, origin])
+  const around = query.data?.pages.find((p) => p.anchorFound !== undefined)
+  return {
+    messages,
+    firstItemIndex: firstItemIndexOf(query.data),
+    status: query.status,
+    error: query.error,
+    fetchOlder: () => { if (hasPreviousPage && !isFetchingPreviousPage) void fetchPreviousPage({ cancelRefetch: false }) },
+    fetchNewer: () => { if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false }) },
+    hasOlder: hasPreviousPage,
+    hasNewer: hasNextPage,
+    isFetchingOlder: isFetchingPreviousPage,
+    isFetchingNewer: isFetchingNextPage,
+    isLatest: holdsLatest(query.data),
+    anchorId,
+    anchorFound: anchorId && around ? around.anchorFound ?? null : null,
+    jumpTo,
+    jumpToLatest: () => setJump({ origin, anchorId: null }),
+  }
+}

@@ -1,0 +1,54 @@
+import { QueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createRoamingClient, type RoamingClientOptions } from '../client/createRoamingClient'
+import { RoamingArgumentError } from '../client/RoamingError'
+import type { SdkConnection } from '../client/sdkTypes'
+import type { RoamingClient } from '../client/types'
+import { createRoamingKit } from '../query/RoamingKit'
+import { startRoamingSync } from '../query/startRoamingSync'
+import { createRoamingStore } from '../store/createRoamingStore'
+import { RoamingContext, type RoamingContextValue, type RoamingLocale } from './RoamingContext'
+
+/** Props of `RoamingProvider`: give either `client` or `connection`. */
+export interface RoamingProviderProps {
+  /** A ready roaming client (e.g. your own `RoamingClient` in tests). */
+  client?: RoamingClient
+  /** A logged-in `agora-chat` / `easemob-websdk` connection (or the simulator's), wrapped with `createRoamingClient`. */
+  connection?: SdkConnection
+  /** Options of `createRoamingClient` when `connection` is given. */
+  clientOptions?: RoamingClientOptions
+  /**
+   * The query cache to use (to share it with your app, or to configure it). roamkit passes it to its hooks
+   * directly, so it never shadows a `QueryClientProvider` of your app. @default a cache of its own
+   */
+  queryClient?: QueryClient
+  /** UI language. @default 'en' */
+  locale?: RoamingLocale
+  /** The subtree using roamkit's hooks and components. */
+  children?: ReactNode
+}
+
+/**
+ * Provides roamkit to its subtree: one client, one store (never shared with another provider), one query cache,
+ * and one subscription to live messages and multi-device events, removed on unmount.
+ */
+export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', children }: RoamingProviderProps) {
+  if (!client && !connection) throw new RoamingArgumentError('RoamingProvider', 'client', undefined, 'a RoamingClient, or a connection')
+  if (client && connection) throw new RoamingArgumentError('RoamingProvider', 'connection', 'both', 'either client or connection, not both')
+  if (locale !== 'en' && locale !== 'zh-CN') throw new RoamingArgumentError('RoamingProvider', 'locale', locale, "'en' or 'zh-CN'")
+  // The options object is read once per connection: a new object each render must not recreate the client.
+  const [options] = useState(clientOptions)
+  const roamingClient = useMemo(() => client ?? createRoamingClient(connection!, options), [client, connection, options])
+  const [store] = useState(createRoamingStore)
+  const [ownCache] = useState(() => (queryClient ? null : new QueryClient()))
+  const cache = queryClient ?? (ownCache as QueryClient)
+  useEffect(() => {
+    // What QueryClientProvider does: focus and online tracking for this cache.
+    cache.mount()
+    return () => cache.unmount()
+  }, [cache])
+  const kit = useMemo(() => createRoamingKit({ client: roamingClient, store, queryClient: cache }), [roamingClient, store, cache])
+  useEffect(() => startRoamingSync(kit), [kit])
+  const value = useMemo<RoamingContextValue>(() => ({ kit, locale }), [kit, locale])
+  return <RoamingContext.Provider value={value}>{children}</RoamingContext.Provider>
+}

@@ -1,0 +1,69 @@
+import type { Conversation, RoamingEvent, RoamingMessage } from '../client/types'
+import {
+  applyIncoming, findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData,
+} from './conversationPages'
+import { insertIncoming, type HistoryData } from './historyPages'
+import { conversationKey, roamingKeys } from './keys'
+import { refreshPreview } from './refreshPreview'
+import { LIVE_LOG_SIZE, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+
+const isPinnedList = (queryKey: readonly unknown[]) => queryKey[3] === 'pinned'
+
+/** Applies an incoming message to the lists and to the views that hold the latest page. */
+export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): void {
+  const scope = scopeOf(kit)
+  const key = conversationKey(message.conversationId, message.chatType)
+  const state = kit.store.getState()
+  const deleted = state.deletedConversations[key]
+  // A message newer than a deletion recreates the conversation (the server does the same).
+  if (deleted && message.time > deleted.at) state.unmarkConversationDeleted(key)
+  const log = kit.live.get(key) ?? []
+  if (!log.some((m) => m.id === message.id)) {
+    log.push(message)
+    if (log.length > LIVE_LOG_SIZE) log.shift()
+    kit.live.set(key, log)
+  }
+  const active = state.activeConversation
+  const isOpen = !!active && conversationKey(active.conversationId, active.chatType) === key
+  const me = kit.client.userId()
+  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
+    applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey) }))
+  updateQueries<HistoryData>(kit, roamingKeys.history(scope, message.conversationId, message.chatType), (data) => insertIncoming(data, message))
+}
+
+/**
+ * Applies one live event to the cache and the store. Multi-device events about conversations that are not loaded
+ * cost no request: only loaded lists and views are touched (a view without observers is only marked stale).
+ */
+export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
+  if (event.type === 'message') return applyIncomingMessage(kit, event.message)
+  const scope = scopeOf(kit)
+  const key = conversationKey(event.conversationId, event.chatType)
+  const lists = roamingKeys.conversationLists(scope)
+  const history = roamingKeys.history(scope, event.conversationId, event.chatType)
+  switch (event.type) {
+    case 'historyRemoved':
+      // The event does not say what went: refetch the loaded views that are on screen, and the preview.
+      void kit.queryClient.invalidateQueries({ queryKey: history })
+      void refreshPreview(kit, event.conversationId, event.chatType).catch(() => undefined)
+      return
+    case 'conversationDeleted': {
+      const state = kit.store.getState()
+      state.markConversationDeleted(key, event.timestamp, false)
+      const active = state.activeConversation
+      if (active && conversationKey(active.conversationId, active.chatType) === key) state.setActiveConversation(null)
+      updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
+      kit.queryClient.removeQueries({ queryKey: history })
+      return
+    }
+    case 'conversationPinned': {
+      const known = queriesUnder<ConversationListData>(kit, lists).map(([, d]) => findConversation(d, key)).find(Boolean)
+      if (!known) return
+      const next: Conversation = { ...known, isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
+      updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
+        if (!isPinnedList(queryKey)) return patchConversation(data, key, () => next)
+        return event.isPinned ? insertSorted(removeConversation(data, key), next, 'pinned') : removeConversation(data, key)
+      })
+    }
+  }
+}

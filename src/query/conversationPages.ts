@@ -1,0 +1,128 @@
+import type { InfiniteData } from '@tanstack/query-core'
+import type { ChatType, Conversation, ConversationPage, RoamingMessage } from '../client/types'
+import { sameUser } from '../client/normalize'
+import { conversationKey } from './keys'
+
+/** The cached data of a conversation list. */
+export type ConversationListData = InfiniteData<ConversationPage, string | null>
+
+const keyOf = (c: Conversation) => conversationKey(c.conversationId, c.chatType)
+
+/** All conversations of a list, in page order, each once (a conversation can move between pages while paging). */
+export function flattenConversations(data: ConversationListData | undefined): Conversation[] {
+  if (!data) return []
+  const seen = new Set<string>()
+  const out: Conversation[] = []
+  for (const page of data.pages) {
+    for (const c of page.conversations) {
+      const key = keyOf(c)
+      if (!seen.has(key)) { seen.add(key); out.push(c) }
+    }
+  }
+  return out
+}
+
+/** Whether the list has the conversation. */
+export const listHas = (data: ConversationListData | undefined, key: string): boolean =>
+  !!data && data.pages.some((p) => p.conversations.some((c) => keyOf(c) === key))
+
+/** Finds a conversation in a list. */
+export function findConversation(data: ConversationListData | undefined, key: string): Conversation | undefined {
+  for (const page of data?.pages ?? []) for (const c of page.conversations) if (keyOf(c) === key) return c
+  return undefined
+}
+
+/** Applies `patch` to the conversation wherever it is; identity kept where nothing changed. */
+export function patchConversation(data: ConversationListData | undefined, key: string, patch: (c: Conversation) => Conversation): ConversationListData | undefined {
+  if (!data) return data
+  let changed = false
+  const pages = data.pages.map((page) => {
+    if (!page.conversations.some((c) => keyOf(c) === key)) return page
+    changed = true
+    return { ...page, conversations: page.conversations.map((c) => (keyOf(c) === key ? patch(c) : c)) }
+  })
+  return changed ? { ...data, pages } : data
+}
+
+/** Removes a conversation from every page. */
+export function removeConversation(data: ConversationListData | undefined, key: string): ConversationListData | undefined {
+  if (!listHas(data, key)) return data
+  return { ...data!, pages: data!.pages.map((p) => ({ ...p, conversations: p.conversations.filter((c) => keyOf(c) !== key) })) }
+}
+
+/** Puts a conversation at the top of the first page (after removing it wherever it was). */
+export function moveToTop(data: ConversationListData | undefined, conversation: Conversation): ConversationListData | undefined {
+  if (!data || data.pages.length === 0) return data
+  const without = removeConversation(data, keyOf(conversation)) as ConversationListData
+  const [first, ...rest] = without.pages
+  return { ...without, pages: [{ ...first!, conversations: [conversation, ...first!.conversations] }, ...rest] }
+}
+
+/**
+ * Puts a conversation back where its order says (a rolled-back deletion or pin): pinned lists by pin time,
+ * the others by last-message time, both descending.
+ */
+export function insertSorted(data: ConversationListData | undefined, conversation: Conversation, by: 'activity' | 'pinned'): ConversationListData | undefined {
+  if (!data || data.pages.length === 0 || listHas(data, keyOf(conversation))) return data
+  const rank = (c: Conversation) => (by === 'pinned' ? c.pinnedTime : c.lastMessage?.time ?? 0)
+  const r = rank(conversation)
+  const pages = data.pages.slice()
+  for (let p = 0; p < pages.length; p++) {
+    const list = (pages[p] as ConversationPage).conversations
+    const i = list.findIndex((c) => rank(c) < r)
+    if (i >= 0 || p === pages.length - 1) {
+      const at = i >= 0 ? i : list.length
+      pages[p] = { ...(pages[p] as ConversationPage), conversations: [...list.slice(0, at), conversation, ...list.slice(at)] }
+      return { ...data, pages }
+    }
+  }
+  return data
+}
+
+/**
+ * An incoming message: the conversation moves to the top with the message as its preview, and its unread
+ * count grows unless the message is the user's own or the conversation is open. A conversation not in the list
+ * is added at the top (no request: the message says all the list shows). Older or already-seen messages change
+ * nothing. In the pinned list the entry is updated in place (its order is by pin time).
+ */
+export function applyIncoming(
+  data: ConversationListData | undefined, message: RoamingMessage,
+  opts: { me: string; isOpen: boolean; pinnedList: boolean },
+): ConversationListData | undefined {
+  if (!data) return data
+  const chatType: ChatType = message.chatType
+  if (chatType === 'chatRoom') return data
+  const key = conversationKey(message.conversationId, chatType)
+  const current = findConversation(data, key)
+  if (current?.lastMessage && (current.lastMessage.id === message.id || current.lastMessage.time > message.time)) return data
+  const unread = sameUser(message.from, opts.me) || opts.isOpen ? 0 : 1
+  const next: Conversation = current
+    ? { ...current, lastMessage: message, unreadCount: unread === 0 && opts.isOpen ? 0 : current.unreadCount + unread }
+    : { conversationId: message.conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage: message, unreadCount: unread, marks: [] }
+  if (opts.pinnedList) return current ? patchConversation(data, key, () => next) : data
+  return moveToTop(data, next)
+}
+
+/**
+ * The list a user sees: pinned conversations first (most recently pinned first), then the others by last-message
+ * time, each once, without conversations deleted at or after their last message.
+ */
+export function visibleConversations(
+  main: ConversationListData | undefined, pinned: ConversationListData | undefined,
+  deleted: Readonly<Record<string, { at: number }>>,
+): Conversation[] {
+  const seen = new Set<string>()
+  const pinnedOut: Conversation[] = []
+  const rest: Conversation[] = []
+  for (const c of [...flattenConversations(pinned), ...flattenConversations(main)]) {
+    const key = keyOf(c)
+    const gone = deleted[key]
+    if (seen.has(key) || (gone && (c.lastMessage?.time ?? 0) <= gone.at)) continue
+    seen.add(key)
+    ;(c.isPinned ? pinnedOut : rest).push(c)
+  }
+  pinnedOut.sort((a, b) => b.pinnedTime - a.pinnedTime)
+  // Stable: conversations without a message keep the server's order among their neighbours.
+  rest.sort((a, b) => (b.lastMessage?.time ?? 0) - (a.lastMessage?.time ?? 0))
+  return [...pinnedOut, ...rest]
+}

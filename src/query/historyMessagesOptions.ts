@@ -1,0 +1,93 @@
+import { infiniteQueryOptions } from './infiniteQueryOptions'
+import type { ChatType, RoamingClient } from '../client/types'
+import { checkChatType, checkId, checkInt } from '../client/validate'
+import { isBuried } from '../store/tombstones'
+import { compareMessages, type HistoryPageParam, type HistoryQueryPage } from './historyPages'
+import { conversationKey, roamingKeys } from './keys'
+import { retryDelay, shouldRetry } from './retry'
+import { scopeOf, type RoamingKit } from './RoamingKit'
+
+/** Which history view to load. */
+export interface HistoryViewParams {
+  /** Conversation id. */
+  conversationId: string
+  /** Chat type of the conversation. */
+  chatType: ChatType
+  /** Messages per page, an integer in [1, 50]. @default 20 */
+  pageSize?: number
+  /** Open around this message instead of at the latest. */
+  anchorId?: string | null
+}
+
+/** Validates view parameters; throws a `RoamingArgumentError` naming the hook or factory. */
+export function checkHistoryView(op: string, params: HistoryViewParams): Required<HistoryViewParams> {
+  return {
+    conversationId: checkId(op, 'conversationId', params?.conversationId),
+    chatType: checkChatType(op, params?.chatType, true),
+    pageSize: checkInt(op, 'pageSize', params?.pageSize, 1, 50, 20),
+    anchorId: params?.anchorId == null ? null : checkId(op, 'anchorId', params.anchorId),
+  }
+}
+
+/** Loads one page of a view from the client (two calls for a page around an anchor). */
+export async function fetchHistoryPage(client: RoamingClient, view: Required<HistoryViewParams>, param: HistoryPageParam): Promise<HistoryQueryPage> {
+  const base = { conversationId: view.conversationId, chatType: view.chatType, pageSize: view.pageSize }
+  switch (param.kind) {
+    case 'latest': {
+      const up = await client.getHistory({ ...base, direction: 'up' })
+      return { messages: up.messages, olderCursor: up.nextCursor, newerCursor: null, fetchedCount: up.messages.length }
+    }
+    case 'older': {
+      const up = await client.getHistory({ ...base, direction: 'up', cursor: param.cursor })
+      // A refetch walks forward from the oldest page: "down from my newest message" continues it without a gap.
+      const newest = up.messages[up.messages.length - 1]
+      return { messages: up.messages, olderCursor: up.nextCursor, newerCursor: newest?.id ?? param.cursor, fetchedCount: up.messages.length }
+    }
+    case 'newer': {
+      const down = await client.getHistory({ ...base, direction: 'down', cursor: param.cursor })
+      return { messages: down.messages, olderCursor: null, newerCursor: down.nextCursor, fetchedCount: down.messages.length }
+    }
+    case 'around': {
+      // Cursors are message ids and exclusive (maybe inclusive on some servers: duplicates are merged). `down` from
+      // the anchor gives what follows it; `up` from the first of those gives the anchor and what precedes it.
+      const down = await client.getHistory({ ...base, direction: 'down', cursor: param.anchorId })
+      const pivot = down.messages.find((m) => m.id !== param.anchorId)
+      const up = await client.getHistory({ ...base, direction: 'up', cursor: pivot?.id ?? null })
+      const byId = new Map([...up.messages, ...down.messages].map((m) => [m.id, m]))
+      const messages = [...byId.values()].sort(compareMessages)
+      return {
+        messages, olderCursor: up.nextCursor, newerCursor: pivot ? down.nextCursor : null,
+        fetchedCount: messages.length, anchorFound: byId.has(param.anchorId),
+      }
+    }
+  }
+}
+
+/**
+ * The one options factory of a history view, shared by `useHistoryMessages`, prefetching and cache writes.
+ * Pages run oldest to newest: `fetchPreviousPage` loads older, `fetchNextPage` newer. A page that lands after a
+ * removal has the removal's tombstone applied first, so it cannot bring a removed message back.
+ */
+export function historyMessagesOptions(kit: Pick<RoamingKit, 'client' | 'store'>, params: HistoryViewParams) {
+  const view = checkHistoryView('historyMessagesOptions', params)
+  const key = conversationKey(view.conversationId, view.chatType)
+  // Widened on purpose: TypeScript would narrow it to the two initial kinds and refuse `older`/`newer`.
+  const initialPageParam = (view.anchorId ? { kind: 'around', anchorId: view.anchorId } : { kind: 'latest' }) as HistoryPageParam
+  return infiniteQueryOptions({
+    queryKey: roamingKeys.historyView(scopeOf(kit), view.conversationId, view.chatType, view.pageSize, view.anchorId),
+    queryFn: async ({ pageParam }): Promise<HistoryQueryPage> => {
+      const page = await fetchHistoryPage(kit.client, view, pageParam)
+      const tombstone = kit.store.getState().tombstones[key]
+      if (!tombstone) return page
+      const messages = page.messages.filter((m) => !isBuried(tombstone, m))
+      return { ...page, messages, fetchedCount: messages.length }
+    },
+    initialPageParam,
+    getPreviousPageParam: (first): HistoryPageParam | undefined => (first.olderCursor ? { kind: 'older', cursor: first.olderCursor } : undefined),
+    getNextPageParam: (last): HistoryPageParam | undefined => (last.newerCursor ? { kind: 'newer', cursor: last.newerCursor } : undefined),
+    // History does not go stale by itself: live events append to it and multi-device events refetch it.
+    staleTime: Infinity,
+    retry: shouldRetry,
+    retryDelay,
+  })
+}

@@ -1,0 +1,24 @@
+import type { ChatType } from '../client/types'
+
+/** Identifies a conversation across chat types (a group and a room may share an id). */
+export const conversationKey = (conversationId: string, chatType: ChatType): string => `${chatType}:${conversationId}`
+
+/**
+ * Query keys of roamkit, all under `['roamkit', scope]` where `scope` is the logged-in user, so two users never
+ * share cache entries. Prefixes (`history(scope, id, type)`) match every variant below them.
+ */
+export const roamingKeys = {
+  /** Everything of one user. */
+  all: (scope: string) => ['roamkit', scope] as const,
+  /** Every conversation list of one user (any page size, pinned or not). */
+  conversationLists: (scope: string) => ['roamkit', scope, 'conversations'] as const,
+  /** The server conversation list with a page size. */
+  conversations: (scope: string, pageSize: number) => ['roamkit', scope, 'conversations', 'all', pageSize] as const,
+  /** The pinned conversation list. */
+  pinnedConversations: (scope: string) => ['roamkit', scope, 'conversations', 'pinned'] as const,
+  /** Every loaded view of one conversation's history. */
+  history: (scope: string, conversationId: string, chatType: ChatType) => ['roamkit', scope, 'history', chatType, conversationId] as const,
+  /** One view: a page size and either the latest messages or those around an anchor message. */
+  historyView: (scope: string, conversationId: string, chatType: ChatType, pageSize: number, anchorId: string | null) =>
+    ['roamkit', scope, 'history', chatType, conversationId, pageSize, anchorId] as const,
+}

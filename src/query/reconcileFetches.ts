@@ -1,0 +1,53 @@
+import type { ChatType } from '../client/types'
+import { applyIncoming, flattenConversations, removeConversation, type ConversationListData } from './conversationPages'
+import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
+import { conversationKey } from './keys'
+import { scopeOf, type RoamingKit } from './RoamingKit'
+
+/**
+ * Mends what a fetch wrote. An infinite query's `fetchNextPage`/`fetchPreviousPage` writes back the pages it
+ * started from plus the new one, so a live message or a removal that happened meanwhile would be undone. After
+ * every fetch result (not after our own writes), this re-applies tombstones, puts logged live messages back,
+ * hides deleted conversations and drops empty pages at the start of history. Returns the unsubscribe function.
+ */
+export function reconcileFetches(kit: RoamingKit): () => void {
+  return kit.queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return
+    const key = event.query.queryKey as readonly unknown[]
+    if (key[0] !== 'roamkit' || key[1] !== scopeOf(kit)) return
+    const data = event.query.state.data
+    let next: unknown = data
+    if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
+    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, key[3] === 'pinned')
+    if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
+  })
+}
+
+function mendHistory(kit: RoamingKit, conversationId: string, chatType: ChatType, data: HistoryData): HistoryData | undefined {
+  const key = conversationKey(conversationId, chatType)
+  let next: HistoryData | undefined = data
+  for (const m of kit.live.get(key) ?? []) next = insertIncoming(next, m)
+  const tombstone = kit.store.getState().tombstones[key]
+  if (tombstone) next = applyTombstone(next, tombstone)
+  return dropEmptyOlderPages(next)
+}
+
+function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean): ConversationListData | undefined {
+  const { deletedConversations, activeConversation } = kit.store.getState()
+  let next: ConversationListData | undefined = data
+  for (const c of flattenConversations(data)) {
+    const key = conversationKey(c.conversationId, c.chatType)
+    const deleted = deletedConversations[key]
+    if (deleted && (c.lastMessage?.time ?? 0) <= deleted.at) next = removeConversation(next, key)
+  }
+  const me = kit.client.userId()
+  for (const [key, log] of kit.live) {
+    const last = log[log.length - 1]
+    const deleted = deletedConversations[key]
+    if (!last || (deleted && last.time <= deleted.at)) continue
+    const isOpen = !!activeConversation && conversationKey(activeConversation.conversationId, activeConversation.chatType) === key
+    // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones.
+    next = applyIncoming(next, last, { me, isOpen, pinnedList })
+  }
+  return next
+}

@@ -1,0 +1,120 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { ChatType } from '../client/types'
+import { mergeTombstones, NO_TOMBSTONE, type Tombstone } from './tombstones'
+
+/** The conversation open in the thread view. */
+export interface ActiveConversation {
+  /** Conversation id. */
+  conversationId: string
+  /** Its chat type. */
+  chatType: ChatType
+}
+
+/** A removal in flight: its tombstone applies until it settles. */
+export interface PendingRemoval {
+  /** Conversation key (`conversationKey(id, chatType)`). */
+  key: string
+  /** Ids being removed. */
+  ids: readonly string[]
+  /** Time at or before which messages are being removed, `0` for none. */
+  before: number
+}
+
+/** Where the reader was in a thread, to come back to it. */
+export interface ScrollAnchor {
+  /** The message at the top of the view. */
+  messageId: string
+  /** Its offset from the top of the viewport, px. */
+  offset: number
+}
+
+/** UI state of one provider. Server data lives in the query cache, never here. */
+export interface RoamingStoreState {
+  /** The open conversation, if any. */
+  activeConversation: ActiveConversation | null
+  /** Bulk-delete selection: the conversation and the selected message ids. */
+  selection: { key: string; ids: ReadonlySet<string> } | null
+  /** Removals in flight, by removal id. */
+  pendingRemovals: Readonly<Record<string, PendingRemoval>>
+  /** Confirmed removals by conversation key: permanent for the session. */
+  confirmedRemovals: Readonly<Record<string, Tombstone>>
+  /** Confirmed ∪ pending, by conversation key: what must never show. Recomputed on change, stable otherwise. */
+  tombstones: Readonly<Record<string, Tombstone>>
+  /** Deleted conversations: hidden unless a message newer than `at` arrives. */
+  deletedConversations: Readonly<Record<string, { at: number; pending: boolean }>>
+  /** Scroll anchors by conversation key. */
+  scrollAnchors: Readonly<Record<string, ScrollAnchor>>
+  /** Opens a conversation (or closes the thread with `null`). */
+  setActiveConversation(conversation: ActiveConversation | null): void
+  /** Selects or unselects a message for bulk deletion; selecting in another conversation starts over. */
+  toggleSelected(key: string, messageId: string): void
+  /** Leaves selection mode. */
+  clearSelection(): void
+  /** Records a removal in flight; returns its id. */
+  addPendingRemoval(removal: PendingRemoval): string
+  /** Settles a removal: what the server removed becomes permanent, the rest is released. */
+  settleRemoval(removalId: string, confirmed: { ids?: readonly string[]; before?: number }): void
+  /** Hides a conversation (pending until the server answers). */
+  markConversationDeleted(key: string, at: number, pending: boolean): void
+  /** Releases a conversation deletion that failed. */
+  unmarkConversationDeleted(key: string): void
+  /** Remembers where the reader was. */
+  setScrollAnchor(key: string, anchor: ScrollAnchor | null): void
+}
+
+/** A vanilla zustand store of roamkit UI state. */
+export type RoamingStore = StoreApi<RoamingStoreState>
+
+let removals = 0
+
+function tombstonesOf(confirmed: Record<string, Tombstone>, pending: Record<string, PendingRemoval>): Record<string, Tombstone> {
+  const out: Record<string, Tombstone> = { ...confirmed }
+  for (const p of Object.values(pending)) out[p.key] = mergeTombstones(out[p.key] ?? NO_TOMBSTONE, p)
+  return out
+}
+
+/** Creates the store of one provider. Never a module singleton: two providers never share state. */
+export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'activeConversation'>> = {}): RoamingStore {
+  return createStore<RoamingStoreState>()((set, get) => ({
+    activeConversation: initial.activeConversation ?? null,
+    selection: null,
+    pendingRemovals: {},
+    confirmedRemovals: {},
+    tombstones: {},
+    deletedConversations: {},
+    scrollAnchors: {},
+    setActiveConversation: (conversation) => set({ activeConversation: conversation, selection: null }),
+    toggleSelected(key, messageId) {
+      const current = get().selection
+      const ids = new Set(current?.key === key ? current.ids : [])
+      if (!ids.delete(messageId)) ids.add(messageId)
+      set({ selection: { key, ids } })
+    },
+    clearSelection: () => set({ selection: null }),
+    addPendingRemoval(removal) {
+      const id = `removal-${++removals}`
+      const pendingRemovals = { ...get().pendingRemovals, [id]: removal }
+      set({ pendingRemovals, tombstones: tombstonesOf(get().confirmedRemovals, pendingRemovals) })
+      return id
+    },
+    settleRemoval(removalId, confirmed) {
+      const { [removalId]: removal, ...pendingRemovals } = get().pendingRemovals
+      if (!removal) return
+      const confirmedRemovals = { ...get().confirmedRemovals }
+      if ((confirmed.ids?.length ?? 0) > 0 || (confirmed.before ?? 0) > 0) {
+        confirmedRemovals[removal.key] = mergeTombstones(confirmedRemovals[removal.key] ?? NO_TOMBSTONE, confirmed)
+      }
+      set({ pendingRemovals, confirmedRemovals, tombstones: tombstonesOf(confirmedRemovals, pendingRemovals) })
+    },
+    markConversationDeleted: (key, at, pending) =>
+      set({ deletedConversations: { ...get().deletedConversations, [key]: { at, pending } } }),
+    unmarkConversationDeleted(key) {
+      const { [key]: _gone, ...rest } = get().deletedConversations
+      set({ deletedConversations: rest })
+    },
+    setScrollAnchor(key, anchor) {
+      const { [key]: _old, ...rest } = get().scrollAnchors
+      set({ scrollAnchors: anchor ? { ...rest, [key]: anchor } : rest })
+    },
+  }))
+}

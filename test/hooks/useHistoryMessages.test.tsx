@@ -1,0 +1,82 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
+import { FIRST_ITEM_INDEX_BASE } from '../../src/query/historyPages'
+import { callsOf, serverHistoryIds, setup } from '../kit'
+
+const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
+
+describe('useHistoryMessages', () => {
+  it('opens at the latest page, ascending, and pages older with firstItemIndex falling by each page count', async () => {
+    const { server, device, wrapper } = setup()
+    server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 130 } })
+    const all = await serverHistoryIds(device, 'bob')
+    server.clearRequests()
+    const { result } = renderHook(() => useHistoryMessages({ ...bob, pageSize: 50 }), { wrapper })
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    expect(result.current.messages.map((m) => m.id)).toEqual(all.slice(-50))
+    expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE)
+    expect(result.current.isLatest).toBe(true)
+    expect(result.current.hasNewer).toBe(false)
+    act(() => result.current.fetchOlder())
+    await waitFor(() => expect(result.current.messages).toHaveLength(100))
+    expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE - 50)
+    act(() => result.current.fetchOlder())
+    await waitFor(() => expect(result.current.messages).toHaveLength(130))
+    expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE - 80)
+    expect(result.current.hasOlder).toBe(false)
+    expect(result.current.messages.map((m) => m.id)).toEqual(all)
+    // StrictMode mounts twice; each page was still asked for once: 130 messages / 50 = 3 calls.
+    expect(callsOf(server, 'getHistoryMessages')).toBe(3)
+  })
+
+  it('jumps to a message 5,000 back, loads around it, and fetchNewer walks to the latest without a gap', async () => {
+    const { server, device, wrapper } = setup()
+    server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 6_000 } })
+    const all = await serverHistoryIds(device, 'bob')
+    const anchor = all[all.length - 5_000]!
+    const { result } = renderHook(() => useHistoryMessages({ ...bob, pageSize: 50 }), { wrapper })
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    let loaded = true
+    act(() => { loaded = result.current.jumpTo(anchor) })
+    expect(loaded).toBe(false)
+    await waitFor(() => expect(result.current.anchorFound).toBe(true))
+    const ids = result.current.messages.map((m) => m.id)
+    expect(ids).toContain(anchor)
+    const start = all.indexOf(ids[0]!)
+    expect(ids).toEqual(all.slice(start, start + ids.length))
+    expect(result.current.isLatest).toBe(false)
+    expect(result.current.hasNewer).toBe(true)
+    for (let i = 0; i < 200 && result.current.hasNewer; i++) {
+      const before = result.current.messages.length
+      act(() => result.current.fetchNewer())
+      await waitFor(() => expect(result.current.messages.length).toBeGreaterThan(before))
+    }
+    expect(result.current.isLatest).toBe(true)
+    expect(result.current.messages.map((m) => m.id)).toEqual(all.slice(start))
+    act(() => result.current.jumpToLatest())
+    await waitFor(() => expect(result.current.anchorId).toBeNull())
+  }, 60_000)
+
+  it('keeps an incoming message exactly once when it arrives while an older page is loading', async () => {
+    const { server, device, wrapper } = setup({ latency: 60 })
+    server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 120 } })
+    const { result } = renderHook(() => useHistoryMessages({ ...bob, pageSize: 50 }), { wrapper })
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    act(() => result.current.fetchOlder())
+    await waitFor(() => expect(result.current.isFetchingOlder).toBe(true))
+    const live = server.sendMessage({ from: 'bob', to: 'alice', text: 'while paging' })
+    await waitFor(() => expect(result.current.isFetchingOlder).toBe(false))
+    await waitFor(() => expect(result.current.messages).toHaveLength(101))
+    const ids = result.current.messages.map((m) => m.id)
+    expect(ids.filter((id) => id === live.id)).toHaveLength(1)
+    expect(ids.at(-1)).toBe(live.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toEqual((await serverHistoryIds(device, 'bob')).slice(-101))
+  })
+
+  it('throws an error naming the hook outside a provider', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => renderHook(() => useHistoryMessages(bob))).toThrow('useHistoryMessages must be used within <RoamingProvider>')
+    spy.mockRestore()
+  })
+})

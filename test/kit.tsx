@@ -1,0 +1,44 @@
+import { QueryClient } from '@tanstack/react-query'
+import { StrictMode, type ReactNode } from 'react'
+import { RoamingProvider } from '../src/provider/RoamingProvider'
+import { createRoamingServer, type RoamingServerOptions } from '../src/testing'
+import type { SimulatedConnection } from '../src/simulator/SimulatedConnection'
+
+/** A fresh query cache per test: nothing leaks between tests. */
+export const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } })
+
+/** A simulator, a device of `alice`, and a StrictMode wrapper with a RoamingProvider over that device. */
+export function setup(options: RoamingServerOptions = {}) {
+  const server = createRoamingServer({ seed: 1, ...options })
+  const device = server.connect('alice')
+  const queryClient = newQueryClient()
+  const wrapper = providerFor(device, queryClient)
+  return { server, device, queryClient, wrapper }
+}
+
+/** A StrictMode RoamingProvider over a device. */
+export function providerFor(device: SimulatedConnection, queryClient = newQueryClient()) {
+  return function Wrapper({ children }: { children: ReactNode }) {
+    return (
+      <StrictMode>
+        <RoamingProvider connection={device} queryClient={queryClient}>{children}</RoamingProvider>
+      </StrictMode>
+    )
+  }
+}
+
+/** Requests the server received for one SDK method. */
+export const callsOf = (server: { requests: readonly { method: string }[] }, method: string) =>
+  server.requests.filter((r) => r.method === method).length
+
+/** Ids of a conversation's whole history as the server holds it for the device's user, ascending. */
+export async function serverHistoryIds(device: SimulatedConnection, targetId: string): Promise<string[]> {
+  const ids: string[] = []
+  let cursor: string | undefined
+  for (;;) {
+    const page = await device.getHistoryMessages({ targetId, chatType: 'singleChat', pageSize: 50, searchDirection: 'down', ...(cursor ? { cursor } : {}) })
+    ids.push(...page.messages.map((m) => m.id))
+    if (page.isLast || !page.cursor) return ids
+    cursor = page.cursor
+  }
+}
