@@ -13,7 +13,9 @@ export class ErrorEvent {
   constructor(params: { type: number; message: string; data?: unknown }) {
     this.type = params.type
     this.message = params.message
-    if (params.data !== undefined) this.data = params.data
+    // The SDK's constructor is `this.type=e.type,this.message=e.message,this.data=e.data`: `data` is always an own
+    // field (undefined for "not login"), whatever the build's class-field semantics (§2, §3.9).
+    this.data = params.data
   }
 
   /** Same as the constructor, as the SDK offers it. */

@@ -100,6 +100,86 @@ export class SimulatedConnection implements Device {
     }))
   }
 
+  /**
+   * Conversations carrying `filter.mark` (0..19), pageSize in [1, 10], default 10 (d.ts :5312). Same checks and
+   * order as `getServerConversations`; the SDK also throws synchronously for a non-number `filter.mark`.
+   */
+  getServerConversationsByFilter(params: { pageSize?: number; cursor?: string; filter: { mark: number } }) {
+    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    if (params?.pageSize && typeof params.pageSize !== 'number') throw new Error(`Invalid parameter pageSize: ${String(params.pageSize)}`)
+    if (params?.cursor && typeof params.cursor !== 'string') throw new Error(`Invalid parameter cursor: ${String(params.cursor)}`)
+    const mark = params?.filter?.mark
+    if (typeof mark !== 'number') throw new Error(`Invalid parameter mark: ${String(mark)}`)
+    const limit = params.pageSize || 10
+    const cursor = params.cursor || ''
+    return this.core.request(this, 'getServerConversationsByFilter', params, () => ({
+      type: 0,
+      data: conversationPage(this.core, this.serverUser, { limit, cursor, pinnedOnly: false, includeEmpty: false, mark: markOf(mark), maxPageSize: 10 }),
+    }))
+  }
+
+  /** Adds a mark (0..19) to conversations; resolves `undefined`. Other devices get `markConversation` (§6.23). */
+  addConversationMark(params: { conversations: Array<{ conversationId: string; conversationType: 'singleChat' | 'groupChat' }>; mark: number }) {
+    return this.mark('addConversationMark', params, true)
+  }
+
+  /** Removes a mark from conversations; resolves `undefined`. Other devices get `unMarkConversation` (§6.23). */
+  removeConversationMark(params: { conversations: Array<{ conversationId: string; conversationType: 'singleChat' | 'groupChat' }>; mark: number }) {
+    return this.mark('removeConversationMark', params, false)
+  }
+
+  // The SDK's `markConversation` is `async`: the login check rejects first, then bad arguments reject too.
+  private async mark(method: string, params: { conversations?: unknown; mark?: unknown }, isMarked: boolean): Promise<void> {
+    if (!this.loggedIn) throw notLoggedIn()
+    const list = params?.conversations ?? []
+    if (!Array.isArray(list)) throw new Error('Invalid parameter conversations')
+    const targets = list.map((c: { conversationId?: unknown; conversationType?: unknown }) => {
+      if (!c?.conversationId || !CONVERSATION_TYPES.includes(c.conversationType)) throw new Error('Invalid parameter conversations')
+      return { id: String(c.conversationId), type: c.conversationType as 'singleChat' | 'groupChat' }
+    })
+    const mark = params.mark
+    if (typeof mark !== 'number') throw new Error(`Invalid parameter mark: ${String(mark)}`)
+    await this.core.request(this, method, params, () => {
+      const value = markOf(mark)
+      const { state, clock } = this.core
+      const now = clock.now()
+      for (const t of targets) {
+        // The server ignores conversations the user does not have (its `data.ignore` list).
+        const uc = state.findView(this.serverUser, t.type, this.core.normalizeId(t.id))
+        if (!uc || uc.deleted) continue
+        const has = uc.marks.includes(value)
+        if (isMarked && !has) uc.marks.push(value)
+        if (!isMarked && has) uc.marks = uc.marks.filter((m) => m !== value)
+        this.pushToOtherDevices('onMultiDeviceEvent', {
+          operation: isMarked ? 'markConversation' : 'unMarkConversation', conversationId: uc.conversationId,
+          conversationType: t.type, conversationMark: value, timestamp: now,
+        })
+      }
+      state.touch()
+    })
+  }
+
+  /**
+   * Clears every conversation and message of this user on the server (§6.22); resolves `undefined`. The SDK has
+   * no multi-device event for it, so other devices are not told.
+   */
+  async deleteAllMessagesAndConversations(): Promise<void> {
+    if (!this.loggedIn) throw notLoggedIn()
+    await this.core.request(this, 'deleteAllMessagesAndConversations', undefined, () => {
+      const { state } = this.core
+      for (const uc of state.users.get(this.serverUser)?.values() ?? []) {
+        const last = uc.thread.messages[uc.thread.messages.length - 1]
+        if (last) uc.clearedThrough = Math.max(uc.clearedThrough, last.time)
+        uc.deleted = true
+        uc.unread = 0
+        uc.isPinned = false
+        uc.pinnedTime = 0
+        uc.marks = []
+      }
+      state.touch()
+    })
+  }
+
   /** The legacy list: paged when `pageNum` and `pageSize` are both positive, else the last 10 of 7 days. */
   getConversationlist(params: { pageNum?: number; pageSize?: number } & Callbacks = {}) {
     if (!this.loggedIn) return settle(Promise.reject(notLoggedIn()), params)
@@ -249,6 +329,12 @@ function historyParamError(o: SdkHistoryParams | undefined): Error | null {
   if (s.startTime && typeof s.startTime !== 'number') return new Error('"Invalid parameter": "searchOptions.startTime"')
   if (s.endTime && typeof s.startTime !== 'number') return new Error('"Invalid parameter": "searchOptions.endTime"')
   return null
+}
+
+/** A conversation mark as the server accepts it: `MarkType` 0..19, else an HTTP 400 "param mark illegal" (-3). */
+function markOf(mark: number): number {
+  if (!Number.isInteger(mark) || mark < 0 || mark > 19) throw { type: -3, message: `param mark illegal: ${mark}`, data: {} }
+  return mark
 }
 
 /** Calls the optional `success`/`error` callbacks the SDK still supports, and returns the same promise. */

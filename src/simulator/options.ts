@@ -56,7 +56,11 @@ export interface SimulatorBehaviour {
    * wording: "last page" only when fewer than `pageSize` come back). ['lookahead']
    */
   fullLastPage: 'lookahead' | 'shortPageOnly'
-  /** A history cursor includes its own message in the next page. [false: exclusive] */
+  /**
+   * A history cursor includes its own message in the next page. [false: exclusive] Either way, following the
+   * returned `cursor` never overlaps or skips (§6.11): an inclusive server's `next_key` names the first message of
+   * the next page.
+   */
   cursorInclusive: boolean
   /** Mixed-case login ids: `lowercase` (ids are case-insensitive) or `emptyList` (the seed page's symptom). ['lowercase'] */
   mixedCaseLogin: 'lowercase' | 'emptyList'

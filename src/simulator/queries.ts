@@ -29,9 +29,14 @@ function decodeCursor(cursor: string): { key: number; id: string } {
 }
 
 /** A page of `getServerConversations` / `getServerPinnedConversations` (the `data` of the envelope). */
-export function conversationPage(core: ServerCore, user: string, q: { limit: number; cursor: string; pinnedOnly: boolean; includeEmpty: boolean }) {
-  const size = pageSizeOf(core, q.limit, 50)
-  const list = core.state.list(user, { pinnedOnly: q.pinnedOnly, includeEmpty: q.includeEmpty, limit: core.behaviour.conversationLimit })
+export function conversationPage(
+  core: ServerCore, user: string,
+  q: { limit: number; cursor: string; pinnedOnly: boolean; includeEmpty: boolean; mark?: number; maxPageSize?: number },
+) {
+  const size = pageSizeOf(core, q.limit, q.maxPageSize ?? 50)
+  let list = core.state.list(user, { pinnedOnly: q.pinnedOnly, includeEmpty: q.includeEmpty, limit: core.behaviour.conversationLimit })
+  // `getServerConversationsByFilter({filter: {mark}})`: the marked conversations, in list order.
+  if (q.mark !== undefined) list = list.filter((c) => c.uc.marks.includes(q.mark as number))
   const keyOf = (c: ListedConversation) => (q.pinnedOnly ? c.uc.pinnedTime : c.activity)
   let start = 0
   if (q.cursor !== '') {
@@ -96,6 +101,7 @@ export function historyPage(core: ServerCore, user: string, o: SdkHistoryParams)
   // One message more than asked tells whether a full page is the last one (when `fullLastPage` is 'lookahead').
   const want = core.behaviour.fullLastPage === 'lookahead' ? pageSize + 1 : pageSize
   const page: StoredMessage[] = []
+  const at: number[] = []
   for (; i >= 0 && i < messages.length && page.length < want; i += up ? -1 : 1) {
     const m = messages[i] as StoredMessage
     // Nothing older than the cleared time or the start time can match: stop walking up.
@@ -104,8 +110,23 @@ export function historyPage(core: ServerCore, user: string, o: SdkHistoryParams)
     if (m.time <= cleared || m.time < startTime || m.time > endTime || uc?.removedIds.has(m.id)) continue
     if ((from && m.from !== from) || (types && !types.has(m.type))) continue
     page.push(m)
+    at.push(i)
   }
-  const isLast = page.length < want
-  if (page.length > pageSize) page.length = pageSize
-  return { cursor: isLast ? undefined : (page[page.length - 1] as StoredMessage).id, messages: page.map((m) => toSdkBody(m, 'history')), isLast }
+  let isLast = page.length < want
+  if (page.length > pageSize) {
+    page.length = pageSize
+    at.length = pageSize
+  }
+  if (isLast) return { cursor: undefined, messages: page.map((m) => toSdkBody(m, 'history')), isLast }
+  // §6.11: following the returned cursor must continue "without overlap or gaps". An exclusive cursor names the
+  // page's last message; an inclusive one (`cursorInclusive`) must name the first message *after* the page, or
+  // every page would repeat its predecessor's boundary message. When no message follows (possible only with
+  // `fullLastPage: 'shortPageOnly'`), an inclusive server has no key to name, so it reports the end.
+  let nextKey = (page[page.length - 1] as StoredMessage).id
+  if (core.behaviour.cursorInclusive) {
+    const next = messages[(at[at.length - 1] as number) + (up ? -1 : 1)]
+    if (next) nextKey = next.id
+    else isLast = true
+  }
+  return { cursor: isLast ? undefined : nextKey, messages: page.map((m) => toSdkBody(m, 'history')), isLast }
 }
