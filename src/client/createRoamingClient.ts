@@ -3,7 +3,7 @@ import { RemovePartialError, RoamingArgumentError, RoamingError, SdkCode, toRoam
 import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
 import type {
   ChatType, ConversationPage, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
-  LegacyConversationPage, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
+  LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
 import {
   checkBoolean, checkChatType, checkCursor, checkId, checkIdList, checkInt, checkMessageTypes, checkObject, checkPastTime,
@@ -37,17 +37,17 @@ let nextHandlerId = 0
  */
 export function createRoamingClient(connection: SdkConnection, options: RoamingClientOptions = {}): RoamingClient {
   const op = 'createRoamingClient'
-  checkObject(op, 'connection', connection)
-  if (typeof connection.getHistoryMessages !== 'function' || typeof connection.addEventHandler !== 'function') {
-    throw new RoamingError(`${op}: connection is not an Agora Chat connection (no getHistoryMessages/addEventHandler)`, {
-      code: SdkCode.REQUEST_PARAMETER_ERROR, operation: op,
-    })
+  const isConnection = typeof connection === 'object' && connection !== null && typeof connection.getHistoryMessages === 'function'
+    && typeof connection.addEventHandler === 'function' && typeof connection.removeEventHandler === 'function'
+  if (!isConnection) {
+    throw new RoamingArgumentError(op, 'connection', connection,
+      'an agora-chat or easemob-websdk connection (an object with getHistoryMessages, addEventHandler and removeEventHandler)')
   }
   checkObject(op, 'options', options)
   const maxIds = checkInt(op, 'options.maxIdsPerCall', options.maxIdsPerCall, 1, 50, 20)
   const timeoutMs = checkInt(op, 'options.timeoutMs', options.timeoutMs, 1, 600_000, 20_000)
-  const now = options.now ?? Date.now
-  const warn = options.warn ?? ((m: string) => console.warn(m))
+  const now = checkFunction(op, 'options.now', options.now) ?? Date.now
+  const warn = checkFunction(op, 'options.warn', options.warn) ?? ((m: string) => console.warn(m))
   const warned = new Set<string>()
   const listeners = new Set<RoamingListener>()
   const handlerId = `roamkit-${++nextHandlerId}-${Math.random().toString(36).slice(2, 8)}`
@@ -169,16 +169,21 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       const operation = 'removeMessages'
       checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, true)
-      if ('before' in params && 'messageIds' in params) {
-        throw new RoamingArgumentError(operation, 'params', 'both', 'either messageIds or before, not both')
+      // `undefined` counts as absent, so `{ ...base, before: undefined }` is a removal by ids.
+      const given = params as { before?: unknown; messageIds?: unknown }
+      if (given.before !== undefined && given.messageIds !== undefined) {
+        throw new RoamingArgumentError(operation, 'params', params, 'either messageIds or before, not both')
       }
-      if ('before' in params) {
-        const before = checkPastTime(operation, 'before', params.before, now())
+      if (given.before === undefined && given.messageIds === undefined) {
+        throw new RoamingArgumentError(operation, 'messageIds', undefined, 'a non-empty array of message ids, or a before time in ms')
+      }
+      if (given.before !== undefined) {
+        const before = checkPastTime(operation, 'before', given.before, now())
         await invoke(operation, () => connection.removeHistoryMessages({ targetId: conversationId, chatType, beforeTimeStamp: before }), () => undefined)
         return { removedIds: [], calls: 1 }
       }
-      const ids = checkIdList(operation, 'messageIds', (params as { messageIds?: unknown }).messageIds)
-      const onProgress = params.onProgress
+      const ids = checkIdList(operation, 'messageIds', given.messageIds)
+      const onProgress = (params as RemoveByIdsParams).onProgress
       if (onProgress !== undefined && typeof onProgress !== 'function') {
         throw new RoamingArgumentError(operation, 'onProgress', onProgress, 'a function')
       }
@@ -256,6 +261,12 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     const event = toMultiDeviceEvent(raw)
     if (event) emit(event)
   }
+}
+
+/** Throws unless `value` is a function or `undefined`. */
+function checkFunction<F extends (...args: never[]) => unknown>(op: string, name: string, value: F | undefined): F | undefined {
+  if (value !== undefined && typeof value !== 'function') throw new RoamingArgumentError(op, name, value, 'a function')
+  return value
 }
 
 function searchOptions(operation: string, search: unknown, chatType: ChatType): NonNullable<SdkHistoryParams['searchOptions']> {

@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createRoamingClient } from '../../src/client/createRoamingClient'
+import { RoamingArgumentError, RoamingError } from '../../src/client/RoamingError'
+import type { SdkConnection } from '../../src/client/sdkTypes'
+import type { RoamingClient } from '../../src/client/types'
+import { ErrorEvent } from '../../src/testing'
+import { sendMany, setup, wrapConnection } from './helpers'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+/** One valid call of every client method, with the SDK method it makes. */
+const CALLS: Array<{ sdk: keyof SdkConnection; op: string; run: (c: RoamingClient) => Promise<unknown> }> = [
+  { sdk: 'getServerConversations', op: 'getConversations', run: (c) => c.getConversations() },
+  { sdk: 'getServerPinnedConversations', op: 'getPinnedConversations', run: (c) => c.getPinnedConversations({ pageSize: 5 }) },
+  { sdk: 'getConversationlist', op: 'getLegacyConversations', run: (c) => c.getLegacyConversations({ pageNum: 1, pageSize: 10 }) },
+  { sdk: 'getHistoryMessages', op: 'getHistory', run: (c) => c.getHistory({ conversationId: 'bob', chatType: 'singleChat' }) },
+  { sdk: 'removeHistoryMessages', op: 'removeMessages', run: (c) => c.removeMessages({ conversationId: 'bob', chatType: 'singleChat', messageIds: ['1'] }) },
+  { sdk: 'removeHistoryMessages', op: 'removeMessages', run: (c) => c.removeMessages({ conversationId: 'bob', chatType: 'singleChat', before: 1000 }) },
+  { sdk: 'deleteConversation', op: 'deleteConversation', run: (c) => c.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: false }) },
+  { sdk: 'pinConversation', op: 'pinConversation', run: (c) => c.pinConversation({ conversationId: 'bob', chatType: 'singleChat', isPinned: true }) },
+]
+
+/** Calls `run` and checks that it returned a promise instead of throwing. */
+function callWithoutThrowing(run: () => Promise<unknown>): Promise<unknown> {
+  let result: unknown
+  expect(() => { result = run() }).not.toThrow()
+  expect(result).toBeInstanceOf(Promise)
+  return result as Promise<unknown>
+}
+
+async function rejection(promise: Promise<unknown>): Promise<RoamingError> {
+  const error = await promise.then(() => { throw new Error('expected a rejection') }, (e: unknown) => e)
+  expect(error).toBeInstanceOf(RoamingError)
+  return error as RoamingError
+}
+
+describe('synchronous SDK throws become rejections', () => {
+  it.each(CALLS)('$sdk throwing an Error synchronously → rejected RoamingError (via $op)', async ({ sdk, op, run }) => {
+    vi.useFakeTimers()
+    const { server, conn } = setup()
+    const thrown = new Error(`Invalid parameter pageSize: 5`)
+    const client = createRoamingClient(wrapConnection(conn, { [sdk]: () => { throw thrown } }))
+    const error = await rejection(callWithoutThrowing(() => run(client)))
+    expect(error).toMatchObject({ name: 'RoamingError', code: -3, retryable: false, operation: op })
+    expect(error.cause).toBe(thrown)
+    expect(error.message).toContain('Invalid parameter pageSize: 5')
+    expect(error).not.toBeInstanceOf(RoamingArgumentError)
+    expect(server.requests).toEqual([])
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('maps a synchronously thrown ErrorEvent by its type, and a thrown string to 999', async () => {
+    const { conn } = setup()
+    const event = new ErrorEvent({ type: 39, message: 'not login' })
+    const a = createRoamingClient(wrapConnection(conn, { deleteConversation: () => { throw event } }))
+    const e1 = await rejection(callWithoutThrowing(() => a.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: true })))
+    expect(e1).toMatchObject({ code: 39, retryable: false, message: 'deleteConversation: not login' })
+    expect(e1.cause).toBe(event)
+
+    const b = createRoamingClient(wrapConnection(conn, { getServerConversations: () => { throw 'weird' } }))
+    const e2 = await rejection(callWithoutThrowing(() => b.getConversations()))
+    expect(e2).toMatchObject({ code: 999, retryable: false, operation: 'getConversations' })
+    expect(e2.cause).toBe('weird')
+  })
+
+  it('the real simulated deleteConversation throws synchronously, the adapter still rejects', async () => {
+    const { conn } = setup()
+    // The SDK itself throws here (spec §4.1): this is what the adapter must absorb.
+    expect(() => conn.deleteConversation({ channel: '', chatType: 'singleChat', deleteRoam: true })).toThrow('Invalid parameter channel')
+    const client = createRoamingClient(wrapConnection(conn, {
+      deleteConversation: (p) => conn.deleteConversation({ ...p, channel: '' }),
+    }))
+    const error = await rejection(callWithoutThrowing(() => client.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: true })))
+    expect(error).toMatchObject({ code: -3, retryable: false })
+    expect((error.cause as Error).message).toBe('Invalid parameter channel: ')
+  })
+})
+
+describe('the three error shapes become one RoamingError', () => {
+  it('plain Error from the SDK validation → code -3, not retryable, original cause', async () => {
+    const { conn } = setup()
+    const client = createRoamingClient(wrapConnection(conn, { getHistoryMessages: (o) => conn.getHistoryMessages({ ...o, targetId: '' }) }))
+    const error = await rejection(client.getHistory({ conversationId: 'bob', chatType: 'singleChat' }))
+    expect(error).toMatchObject({ name: 'RoamingError', code: -3, retryable: false, operation: 'getHistory' })
+    expect(error.cause).toBeInstanceOf(Error)
+    expect((error.cause as Error).message).toBe('"Invalid parameter": "targetId"')
+  })
+
+  it.each(CALLS)('ErrorEvent "not login" after conn.close() → code 39 ($op)', async ({ op, run }) => {
+    vi.useFakeTimers()
+    const { server, conn, client } = setup()
+    conn.close()
+    const error = await rejection(callWithoutThrowing(() => run(client)))
+    expect(error).toMatchObject({ code: 39, retryable: false, operation: op, message: `${op}: not login` })
+    expect(error.cause).toBeInstanceOf(ErrorEvent)
+    expect(error.cause).not.toBeInstanceOf(Error)
+    expect(error.cause).toMatchObject({ type: 39, message: 'not login' })
+    expect(server.requests).toEqual([])
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('rate limit "busy" → 500, retryable, the plain object as cause', async () => {
+    vi.useFakeTimers()
+    const { server, client } = setup({ server: { rateLimit: { maxPerSecond: 2, answer: 'busy' } } })
+    await client.getConversations()
+    await client.getConversations()
+    const error = await rejection(client.getConversations())
+    expect(error).toMatchObject({ code: 500, retryable: true, operation: 'getConversations', message: 'getConversations: Server is busy.' })
+    expect(error.cause).toEqual({ type: 500, message: 'Server is busy.', data: { error: 'server busy' } })
+    expect(Object.getPrototypeOf(error.cause)).toBe(Object.prototype)
+    expect(server.requests.map((r) => r.outcome)).toEqual(['ok', 'ok', 'throttled'])
+    // A second later the window has moved on.
+    vi.advanceTimersByTime(1001)
+    await expect(client.getConversations()).resolves.toMatchObject({ nextCursor: null })
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('rate limit "maxLimit" → 50, retryable', async () => {
+    vi.useFakeTimers()
+    const { server, client } = setup({ server: { rateLimit: { maxPerSecond: 1, answer: 'maxLimit' } } })
+    sendMany(server, 2, { from: 'bob', to: 'alice' })
+    await client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })
+    const error = await rejection(client.getHistory({ conversationId: 'bob', chatType: 'singleChat' }))
+    expect(error).toMatchObject({ code: 50, retryable: true, operation: 'getHistory' })
+    expect(error.cause).toMatchObject({ type: 50, message: 'The request has reached the maximum limit' })
+  })
+
+  it('network offline → -2, retryable', async () => {
+    const { server, client } = setup()
+    server.configure({ network: 'offline' })
+    const error = await rejection(client.pinConversation({ conversationId: 'bob', chatType: 'singleChat', isPinned: true }))
+    expect(error).toMatchObject({ code: -2, retryable: true, operation: 'pinConversation' })
+    expect(error.cause).toMatchObject({ type: -2, errorType: 'onerror' })
+    expect(server.requests.map((r) => r.outcome)).toEqual(['offline'])
+  })
+
+  it("network timeout → -1 after the SDK's 15 s, retryable", async () => {
+    vi.useFakeTimers()
+    const { server, client } = setup()
+    server.configure({ network: 'timeout' })
+    let settled: unknown = 'pending'
+    const call = client.getConversations().then(() => 'resolved', (e: unknown) => e)
+    void call.then((v) => { settled = v })
+    await vi.advanceTimersByTimeAsync(14_999)
+    expect(settled).toBe('pending')
+    await vi.advanceTimersByTimeAsync(1)
+    const error = (await call) as RoamingError
+    expect(error).toBeInstanceOf(RoamingError)
+    expect(error).toMatchObject({ code: -1, retryable: true, operation: 'getConversations', message: 'getConversations: Request Timeout' })
+    // The SDK's own timeout object, not the adapter's bound (which has no cause).
+    expect(error.cause).toMatchObject({ type: -1, errorType: 'timeout_error' })
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it.each([
+    ['ajax', 17, false, ''],
+    ['busy', 500, true, 'Server is busy.'],
+    ['unknown', -2, true, 'Request Unknow Error'],
+  ] as const)("failure '%s' → %i (retryable %s)", async (failure, code, retryable, text) => {
+    const { server, client } = setup({ server: { failureRate: 1, failure } })
+    const error = await rejection(client.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: false }))
+    expect(error).toMatchObject({ code, retryable, operation: 'deleteConversation' })
+    expect(error.message).toBe(`deleteConversation: ${text || 'SDK error 17'}`)
+    expect((error.cause as { type: number }).type).toBe(code)
+    expect(server.requests.map((r) => r.outcome)).toEqual(['failed'])
+  })
+
+  it('a server-side 400 (forged cursor, pinned limit) → 17 with the description', async () => {
+    const { server, client } = setup({ server: { pinnedLimit: 1 } })
+    sendMany(server, 1, { from: 'bob', to: 'alice' })
+    sendMany(server, 1, { from: 'carol', to: 'alice' })
+    await expect(client.getConversations({ cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 17, retryable: false, message: 'getConversations: invalid cursor' })
+    await client.pinConversation({ conversationId: 'bob', chatType: 'singleChat', isPinned: true })
+    await expect(client.pinConversation({ conversationId: 'carol', chatType: 'singleChat', isPinned: true }))
+      .rejects.toMatchObject({ code: 17, message: 'pinConversation: pinned conversation count exceeds the limit' })
+  })
+
+  it('the same call succeeds once the fault is gone (nothing is cached)', async () => {
+    const { server, client } = setup()
+    sendMany(server, 3, { from: 'bob', to: 'alice' })
+    server.configure({ network: 'offline' })
+    await expect(client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })).rejects.toMatchObject({ code: -2 })
+    server.configure({ network: 'online' })
+    expect((await client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })).messages).toHaveLength(3)
+  })
+})

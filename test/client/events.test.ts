@@ -1,0 +1,249 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createRoamingClient } from '../../src/client/createRoamingClient'
+import type { RoamingEvent } from '../../src/client/types'
+import { createRoamingServer, type SimulatedConnection } from '../../src/testing'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.useRealTimers()
+})
+
+/** Lets every queued push (latency 0 = a microtask) run. */
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+const handlerIds = (conn: SimulatedConnection) => Object.keys(conn.eventHandler.handlerData)
+
+function twoDevices() {
+  const server = createRoamingServer()
+  const laptop = server.connect('alice')
+  const phone = server.connect('alice')
+  const laptopClient = createRoamingClient(laptop, { warn: () => {} })
+  const phoneClient = createRoamingClient(phone, { warn: () => {} })
+  const laptopEvents: RoamingEvent[] = []
+  const phoneEvents: RoamingEvent[] = []
+  laptopClient.subscribe((e) => laptopEvents.push(e))
+  phoneClient.subscribe((e) => phoneEvents.push(e))
+  return { server, laptop, phone, laptopClient, phoneClient, laptopEvents, phoneEvents }
+}
+
+describe('subscribe and the connection handler registry', () => {
+  it('adds one handler under a unique id, shared by every listener, removed with the last', () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    const client = createRoamingClient(conn)
+    expect(handlerIds(conn)).toEqual([])
+
+    const stop1 = client.subscribe(() => {})
+    const ids = handlerIds(conn)
+    expect(ids).toHaveLength(1)
+    expect(ids[0]).toMatch(/^roamkit-/)
+    const handler = conn.eventHandler.handlerData[ids[0]!]!
+    expect(Object.keys(handler).sort()).toEqual(['onMessage', 'onMultiDeviceEvent'])
+
+    const stop2 = client.subscribe(() => {})
+    expect(handlerIds(conn)).toEqual(ids)
+    expect(conn.eventHandler.handlerData[ids[0]!]).toBe(handler)
+
+    stop1()
+    expect(handlerIds(conn)).toEqual(ids)
+    stop1() // twice is harmless and does not remove the other listener's handler
+    expect(handlerIds(conn)).toEqual(ids)
+    stop2()
+    expect(handlerIds(conn)).toEqual([])
+    stop2()
+    expect(handlerIds(conn)).toEqual([])
+
+    // Subscribing again registers again.
+    const stop3 = client.subscribe(() => {})
+    expect(handlerIds(conn)).toHaveLength(1)
+    stop3()
+    expect(handlerIds(conn)).toHaveLength(0)
+  })
+
+  it('two clients on one connection use different ids and leave the app handlers alone', async () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    const appMessages: unknown[] = []
+    conn.addEventHandler('app', { onMessage: (batch: unknown[]) => appMessages.push(...batch) })
+    const a = createRoamingClient(conn)
+    const b = createRoamingClient(conn)
+    const got: string[] = []
+    const stopA = a.subscribe(() => got.push('a'))
+    const stopB = b.subscribe(() => got.push('b'))
+    const ids = handlerIds(conn)
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(3)
+    expect(ids[0]).toBe('app')
+
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'one' })
+    await flush()
+    expect(got).toEqual(['a', 'b'])
+    expect(appMessages).toHaveLength(1)
+
+    stopA()
+    expect(handlerIds(conn)).toEqual(['app', ids[2]])
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'two' })
+    await flush()
+    expect(got).toEqual(['a', 'b', 'b'])
+    stopB()
+    expect(handlerIds(conn)).toEqual(['app'])
+  })
+
+  it('stops delivering after unsubscribe', async () => {
+    const server = createRoamingServer()
+    const client = createRoamingClient(server.connect('alice'))
+    const events: RoamingEvent[] = []
+    const stop = client.subscribe((e) => events.push(e))
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'before' })
+    await flush()
+    stop()
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'after' })
+    await flush()
+    expect(events.map((e) => (e.type === 'message' && e.message.type === 'txt' ? e.message.text : e.type))).toEqual(['before'])
+  })
+})
+
+describe('live messages', () => {
+  it('a message from a peer arrives as { type: "message" } with the peer as conversation id', async () => {
+    const { server, laptopEvents, phoneEvents } = twoDevices()
+    const sent = server.sendMessage({ from: 'bob', to: 'alice', text: 'hello', ext: { k: 1 } })
+    await flush()
+    const expected: RoamingEvent = {
+      type: 'message',
+      message: { id: sent.id, type: 'txt', text: 'hello', conversationId: 'bob', chatType: 'singleChat', from: 'bob', to: 'alice', time: Number(sent.time), ext: { k: 1 } },
+    }
+    expect(laptopEvents).toEqual([expected])
+    expect(phoneEvents).toEqual([expected])
+  })
+
+  it('a message the user sent on another device belongs to the peer, and does not come back to the sender', async () => {
+    const { phone, laptopEvents, phoneEvents } = twoDevices()
+    const result = (await phone.send({ type: 'txt', to: 'bob', chatType: 'singleChat', msg: 'sent from the phone' })) as { serverMsgId: string }
+    await flush()
+    expect(laptopEvents).toHaveLength(1)
+    expect(laptopEvents[0]).toMatchObject({
+      type: 'message',
+      message: { id: result.serverMsgId, conversationId: 'bob', from: 'alice', to: 'bob', text: 'sent from the phone', chatType: 'singleChat' },
+    })
+    expect(phoneEvents).toEqual([])
+  })
+
+  it('a group message belongs to the group, whoever sent it', async () => {
+    const { server, phone, laptopEvents } = twoDevices()
+    server.createGroup('g1', ['alice', 'bob', 'carol'])
+    server.sendMessage({ from: 'carol', to: 'g1', chatType: 'groupChat', text: 'from carol' })
+    await phone.send({ type: 'txt', to: 'g1', chatType: 'groupChat', msg: 'from alice' })
+    await flush()
+    expect(laptopEvents.map((e) => e.type === 'message' && [e.message.conversationId, e.message.chatType, e.message.from])).toEqual([
+      ['g1', 'groupChat', 'carol'],
+      ['g1', 'groupChat', 'alice'],
+    ])
+  })
+
+  it('maps media and custom messages, and delivers nothing for cmd messages (no onMessage)', async () => {
+    const { server, laptopEvents } = twoDevices()
+    server.sendMessage({ from: 'bob', to: 'alice', type: 'img', url: 'https://x/y.png', thumb: 'https://x/t.png', width: 640, height: 480 })
+    server.sendMessage({ from: 'bob', to: 'alice', type: 'file', url: 'https://x/f', filename: 'a.pdf', fileSize: 1234 })
+    server.sendMessage({ from: 'bob', to: 'alice', type: 'custom', customEvent: 'poll', customExts: { q: 'lunch?' } })
+    server.sendMessage({ from: 'bob', to: 'alice', type: 'cmd' })
+    await flush()
+    expect(laptopEvents.map((e) => e.type === 'message' && e.message)).toMatchObject([
+      { type: 'img', url: 'https://x/y.png', thumbnailUrl: 'https://x/t.png', width: 640, height: 480, conversationId: 'bob' },
+      { type: 'file', url: 'https://x/f', filename: 'a.pdf', fileSize: 1234 },
+      { type: 'custom', customEvent: 'poll', customExts: { q: 'lunch?' } },
+    ])
+  })
+})
+
+describe('multi-device events from another device of the same user', () => {
+  it('removal → historyRemoved, on the other device only', async () => {
+    const { server, phoneClient, laptopEvents, phoneEvents } = twoDevices()
+    const m = server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
+    server.createGroup('g1', ['alice', 'bob'])
+    const g = server.sendMessage({ from: 'bob', to: 'g1', chatType: 'groupChat', text: 'y' })
+    await flush()
+    laptopEvents.length = 0
+    phoneEvents.length = 0
+    await phoneClient.removeMessages({ conversationId: 'bob', chatType: 'singleChat', messageIds: [m.id] })
+    await phoneClient.removeMessages({ conversationId: 'g1', chatType: 'groupChat', messageIds: [g.id] })
+    await flush()
+    expect(laptopEvents).toEqual([
+      { type: 'historyRemoved', conversationId: 'bob', chatType: 'singleChat' },
+      { type: 'historyRemoved', conversationId: 'g1', chatType: 'groupChat' },
+    ])
+    expect(phoneEvents).toEqual([])
+  })
+
+  it('deleteConversation → conversationDeleted with the time of the operation', async () => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T12:00:00Z'), toFake: ['Date'] })
+    const { server, phoneClient, laptopEvents, phoneEvents } = twoDevices()
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
+    await flush()
+    laptopEvents.length = 0
+    vi.setSystemTime(new Date('2025-03-01T12:05:00Z'))
+    await phoneClient.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: false })
+    await flush()
+    expect(laptopEvents).toEqual([
+      { type: 'conversationDeleted', conversationId: 'bob', chatType: 'singleChat', timestamp: Date.parse('2025-03-01T12:05:00Z') },
+    ])
+    expect(phoneEvents.filter((e) => e.type !== 'message')).toEqual([])
+  })
+
+  it('pin and unpin → conversationPinned true / false', async () => {
+    vi.useFakeTimers({ now: new Date('2025-03-01T12:00:00Z'), toFake: ['Date'] })
+    const { server, phoneClient, laptopEvents, phoneEvents } = twoDevices()
+    server.createGroup('g1', ['alice', 'bob'])
+    server.sendMessage({ from: 'bob', to: 'g1', chatType: 'groupChat', text: 'x' })
+    await flush()
+    laptopEvents.length = 0
+    phoneEvents.length = 0
+    const t = Date.now()
+    await phoneClient.pinConversation({ conversationId: 'g1', chatType: 'groupChat', isPinned: true })
+    vi.setSystemTime(t + 5000)
+    await phoneClient.pinConversation({ conversationId: 'g1', chatType: 'groupChat', isPinned: false })
+    await flush()
+    expect(laptopEvents).toEqual([
+      { type: 'conversationPinned', conversationId: 'g1', chatType: 'groupChat', isPinned: true, timestamp: t },
+      { type: 'conversationPinned', conversationId: 'g1', chatType: 'groupChat', isPinned: false, timestamp: t + 5000 },
+    ])
+    expect(phoneEvents).toEqual([])
+  })
+
+  it('ignores multi-device operations roaming does not follow', () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    const client = createRoamingClient(conn)
+    const events: RoamingEvent[] = []
+    client.subscribe((e) => events.push(e))
+    conn.dispatch('onMultiDeviceEvent', { operation: 'markConversation', conversationId: 'bob', conversationType: 'singleChat', conversationMark: 1, timestamp: 1 })
+    conn.dispatch('onMultiDeviceEvent', { operation: 'chatThreadCreate', chatThreadId: 't1' })
+    conn.dispatch('onMultiDeviceEvent', null)
+    conn.dispatch('onMessage', [{ type: 'delivery', id: '9', time: 1 }, { id: '', type: 'txt', time: 1 }])
+    conn.dispatch('onMessage', 'not an array')
+    expect(events).toEqual([])
+  })
+})
+
+describe('listener failures', () => {
+  it('a throwing listener does not stop the other listeners nor the app handlers after it', async () => {
+    const reported: unknown[] = []
+    const original = globalThis.queueMicrotask
+    // Catch what is re-thrown asynchronously, so it can be checked instead of failing the run.
+    vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((cb) => original(() => { try { cb() } catch (e) { reported.push(e) } }))
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    const client = createRoamingClient(conn)
+    const boom = new Error('listener bug')
+    const seen: string[] = []
+    client.subscribe(() => { seen.push('first'); throw boom })
+    client.subscribe((e) => seen.push(`second:${e.type}`))
+    const after: unknown[] = []
+    conn.addEventHandler('app-after', { onMessage: (batch: unknown[]) => after.push(...batch) })
+
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
+    await flush()
+    expect(seen).toEqual(['first', 'second:message'])
+    expect(after).toHaveLength(1)
+    // Not swallowed: reported asynchronously.
+    expect(reported).toEqual([boom])
+  })
+})
