@@ -2,6 +2,8 @@
  * `roamkit/testing`: the embedded roaming simulator, for demos and for tests of apps built on roamkit.
  * @module
  */
+export { RoamingTestProvider } from './provider/RoamingTestProvider'
+export type { RoamingTestProviderProps } from './provider/RoamingTestProvider'
 export { createRoamingServer } from './simulator/createRoamingServer'
 export type { RoamingServer, RoamingServerSettings, RequestRecord } from './simulator/createRoamingServer'
 export { SimulatedConnection } from './simulator/SimulatedConnection'

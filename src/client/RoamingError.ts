@@ -5,11 +5,16 @@ export const SdkCode = {
   REQUEST_PARAMETER_ERROR: -3,
   REQUEST_ABORT: -4,
   AJAX_ERROR: 17,
+  /** No token in the login context. */
+  TOKEN_NOT_ASSIGNED: 28,
+  /** Not logged in, on a connection created with `appId` (agora-chat). */
   NOT_LOGGED_IN: 39,
   MAX_LIMIT: 50,
   SERVER_BUSY: 500,
   MESSAGE_CURRENT_LIMITING: 509,
   WEBSOCKET_DISCONNECTED: 510,
+  /** Not logged in, on a connection created with `appKey` (easemob-websdk): "appkey or token error". */
+  REST_PARAMS_STATUS: 700,
   SDK_RUNTIME_ERROR: 999,
 } as const
 
@@ -104,18 +109,31 @@ function describe(value: unknown): string {
 
 /**
  * Maps anything the SDK threw or rejected with to a `RoamingError`:
- * - a plain `Error` is the SDK's own parameter validation (code -3);
+ * - a plain `Error` is the SDK's own parameter validation (code -3), or a runtime failure (999);
  * - an `ErrorEvent` (not an `Error` subclass) or a plain `{ type, message }` object carries the code in `type`.
  */
 export function toRoamingError(error: unknown, operation: string): RoamingError {
   if (error instanceof RoamingError) return error
   if (error instanceof Error) {
-    return new RoamingError(`${operation}: ${error.message}`, { code: SdkCode.REQUEST_PARAMETER_ERROR, operation, cause: error })
+    // The SDK's own validation says so; anything else (a TypeError on a malformed answer) is a runtime failure.
+    const code = /Invalid parameter|field is required/.test(error.message) ? SdkCode.REQUEST_PARAMETER_ERROR : SdkCode.SDK_RUNTIME_ERROR
+    return new RoamingError(`${operation}: ${error.message}`, { code, operation, cause: error })
   }
   if (typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'number') {
     const { type, message } = error as { type: number; message?: unknown }
-    const text = typeof message === 'string' && message !== '' ? message : `SDK error ${type}`
+    const text = typeof message === 'string' && message !== '' ? describeServerText(message) : `SDK error ${type}`
     return new RoamingError(`${operation}: ${text}`, { code: type, operation, cause: error })
   }
   return new RoamingError(`${operation}: unexpected failure ${describe(error)}`, { code: SdkCode.SDK_RUNTIME_ERROR, operation, cause: error })
+}
+
+/** For code 50 the SDK puts the raw JSON body in `message`: show its `error_description` instead. */
+function describeServerText(message: string): string {
+  if (!message.startsWith('{')) return message
+  try {
+    const parsed = JSON.parse(message) as { error_description?: unknown }
+    return typeof parsed.error_description === 'string' && parsed.error_description !== '' ? parsed.error_description : message
+  } catch {
+    return message
+  }
 }

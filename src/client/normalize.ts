@@ -35,7 +35,11 @@ export function toMessage(body: unknown, me: string, fallback?: { conversationId
     case 'file':
       return { ...common, type: 'file', url: b.url ?? '', filename: b.filename ?? '', ...(typeof b.file_length === 'number' ? { fileSize: b.file_length } : {}) }
     case 'custom':
-      return { ...common, type: 'custom', customEvent: b.customEvent ?? '', customExts: b.customExts ?? {} }
+      // The legacy list leaves `customExts` as the server's array of one-key objects.
+      return {
+        ...common, type: 'custom', customEvent: b.customEvent ?? '',
+        customExts: Array.isArray(b.customExts) ? Object.assign({}, ...(b.customExts as object[])) : (b.customExts ?? {}),
+      }
     default:
       if (!OTHER_TYPES.includes(b.type)) return null
       return {

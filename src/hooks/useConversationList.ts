@@ -36,7 +36,8 @@ export function useConversationList(options: UseConversationListOptions = {}): U
   const all = useInfiniteQuery(conversationListOptions(kit, options), kit.queryClient)
   const pinned = useInfiniteQuery(pinnedConversationsOptions(kit), kit.queryClient)
   const deleted = useStore(kit.store, (s) => s.deletedConversations)
-  const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted), [all.data, pinned.data, deleted])
+  const pins = useStore(kit.store, (s) => s.pins)
+  const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted, pins), [all.data, pinned.data, deleted, pins])
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = all
   return {
     conversations,

@@ -7,7 +7,7 @@ import type { RoamingClient } from '../client/types'
 import { createRoamingKit } from '../query/RoamingKit'
 import { startRoamingSync } from '../query/startRoamingSync'
 import { createRoamingStore } from '../store/createRoamingStore'
-import { RoamingContext, type RoamingContextValue, type RoamingLocale } from './RoamingContext'
+import { RoamingContext, type RoamingContextValue, type RoamingLocale, type RoamingTheme } from './RoamingContext'
 
 /** Props of `RoamingProvider`: give either `client` or `connection`. */
 export interface RoamingProviderProps {
@@ -24,6 +24,8 @@ export interface RoamingProviderProps {
   queryClient?: QueryClient
   /** UI language. @default 'en' */
   locale?: RoamingLocale
+  /** Color scheme of the components. @default 'system' */
+  theme?: RoamingTheme
   /** The subtree using roamkit's hooks and components. */
   children?: ReactNode
 }
@@ -32,10 +34,11 @@ export interface RoamingProviderProps {
  * Provides roamkit to its subtree: one client, one store (never shared with another provider), one query cache,
  * and one subscription to live messages and multi-device events, removed on unmount.
  */
-export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', children }: RoamingProviderProps) {
+export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', children }: RoamingProviderProps) {
   if (!client && !connection) throw new RoamingArgumentError('RoamingProvider', 'client', undefined, 'a RoamingClient, or a connection')
   if (client && connection) throw new RoamingArgumentError('RoamingProvider', 'connection', 'both', 'either client or connection, not both')
   if (locale !== 'en' && locale !== 'zh-CN') throw new RoamingArgumentError('RoamingProvider', 'locale', locale, "'en' or 'zh-CN'")
+  if (theme !== 'light' && theme !== 'dark' && theme !== 'system') throw new RoamingArgumentError('RoamingProvider', 'theme', theme, "'light', 'dark' or 'system'")
   // The options object is read once per connection: a new object each render must not recreate the client.
   const [options] = useState(clientOptions)
   const roamingClient = useMemo(() => client ?? createRoamingClient(connection!, options), [client, connection, options])
@@ -49,6 +52,6 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
   }, [cache])
   const kit = useMemo(() => createRoamingKit({ client: roamingClient, store, queryClient: cache }), [roamingClient, store, cache])
   useEffect(() => startRoamingSync(kit), [kit])
-  const value = useMemo<RoamingContextValue>(() => ({ kit, locale }), [kit, locale])
+  const value = useMemo<RoamingContextValue>(() => ({ kit, locale, theme }), [kit, locale, theme])
   return <RoamingContext.Provider value={value}>{children}</RoamingContext.Provider>
 }

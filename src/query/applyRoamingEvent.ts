@@ -57,6 +57,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       return
     }
     case 'conversationPinned': {
+      kit.store.getState().setPin(key, { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 })
       const known = queriesUnder<ConversationListData>(kit, lists).map(([, d]) => findConversation(d, key)).find(Boolean)
       if (!known) return
       const next: Conversation = { ...known, isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }

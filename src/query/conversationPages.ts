@@ -47,7 +47,11 @@ export function patchConversation(data: ConversationListData | undefined, key: s
 /** Removes a conversation from every page. */
 export function removeConversation(data: ConversationListData | undefined, key: string): ConversationListData | undefined {
   if (!listHas(data, key)) return data
-  return { ...data!, pages: data!.pages.map((p) => ({ ...p, conversations: p.conversations.filter((c) => keyOf(c) !== key) })) }
+  return {
+    ...data!,
+    pages: data!.pages.map((p) => (p.conversations.some((c) => keyOf(c) === key)
+      ? { ...p, conversations: p.conversations.filter((c) => keyOf(c) !== key) } : p)),
+  }
 }
 
 /** Puts a conversation at the top of the first page (after removing it wherever it was). */
@@ -105,20 +109,24 @@ export function applyIncoming(
 
 /**
  * The list a user sees: pinned conversations first (most recently pinned first), then the others by last-message
- * time, each once, without conversations deleted at or after their last message.
+ * time, each once, without conversations deleted at or after their last message; pin states the session
+ * decided win over what the pages say.
  */
 export function visibleConversations(
   main: ConversationListData | undefined, pinned: ConversationListData | undefined,
   deleted: Readonly<Record<string, { at: number }>>,
+  pins: Readonly<Record<string, { isPinned: boolean; pinnedTime: number }>> = {},
 ): Conversation[] {
   const seen = new Set<string>()
   const pinnedOut: Conversation[] = []
   const rest: Conversation[] = []
-  for (const c of [...flattenConversations(pinned), ...flattenConversations(main)]) {
-    const key = keyOf(c)
+  for (const listed of [...flattenConversations(pinned), ...flattenConversations(main)]) {
+    const key = keyOf(listed)
     const gone = deleted[key]
-    if (seen.has(key) || (gone && (c.lastMessage?.time ?? 0) <= gone.at)) continue
+    if (seen.has(key) || (gone && (listed.lastMessage?.time ?? 0) <= gone.at)) continue
     seen.add(key)
+    const pin = pins[key]
+    const c = pin && (pin.isPinned !== listed.isPinned || pin.pinnedTime !== listed.pinnedTime) ? { ...listed, ...pin } : listed
     ;(c.isPinned ? pinnedOut : rest).push(c)
   }
   pinnedOut.sort((a, b) => b.pinnedTime - a.pinnedTime)

@@ -93,15 +93,21 @@ export const hasMessage = (data: HistoryData | undefined, id: string): boolean =
 
 /**
  * Inserts an incoming message exactly once: only into a view that holds the latest page, only if no page has it
- * already, at its time position (normally the end of the last page).
+ * already, at its time position (normally the end of the last page, even when that page was emptied).
  */
 export function insertIncoming(data: HistoryData | undefined, message: RoamingMessage): HistoryData | undefined {
   if (!data || !holdsLatest(data) || hasMessage(data, message.id)) return data
-  const last = data.pages.length - 1
-  const first = data.pages[last]?.messages[0]
-  // A message older than the last page's first belongs further up; `placeMessages` finds its page.
-  if (first && compareMessages(message, first) < 0) return placeMessages(data, [message])
-  return { ...data, pages: data.pages.map((p, i) => (i === last ? { ...p, messages: sortedInsert(p.messages, message) } : p)) }
+  const pages = data.pages
+  const newest = [...pages].reverse().find((p) => p.messages.length > 0)?.messages.at(-1)
+  if (!newest || compareMessages(message, newest) > 0) {
+    const last = pages.length - 1
+    return { ...data, pages: pages.map((p, i) => (i === last ? { ...p, messages: [...p.messages, message] } : p)) }
+  }
+  // Late: older than the newest loaded message. Older than the whole view while older pages exist: the page
+  // that holds its time will bring it, so adding it now would make it appear twice.
+  const oldest = pages.find((p) => p.messages.length > 0)?.messages[0]
+  if (oldest && compareMessages(message, oldest) < 0 && pages[0]?.olderCursor !== null) return data
+  return placeMessages(data, [message])
 }
 
 /**

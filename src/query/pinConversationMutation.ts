@@ -5,8 +5,11 @@ import { findConversation, insertSorted, patchConversation, removeConversation, 
 import { conversationKey, roamingKeys } from './keys'
 import { queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
-/** Kept between `onMutate` and the outcome: each list's data before the change. */
-export type PinConversationContext = Array<[QueryKey, ConversationListData | undefined]>
+/** Kept between `onMutate` and the outcome: each list's data, and the session's pin state, before the change. */
+export interface PinConversationContext {
+  snapshot: Array<[QueryKey, ConversationListData | undefined]>
+  previousPin: { isPinned: boolean; pinnedTime: number } | null
+}
 
 const isPinnedList = (queryKey: QueryKey) => (queryKey as readonly unknown[])[3] === 'pinned'
 
@@ -29,21 +32,28 @@ export function pinConversationMutation(kit: RoamingKit) {
       checkBoolean(op, 'isPinned', v?.isPinned)
       const lists = roamingKeys.conversationLists(scopeOf(kit))
       await kit.queryClient.cancelQueries({ queryKey: lists })
-      const snapshot = queriesUnder<ConversationListData>(kit, lists) as PinConversationContext
+      const snapshot = queriesUnder<ConversationListData>(kit, lists)
       const key = conversationKey(v.conversationId, v.chatType)
+      const state = kit.store.getState()
+      const previousPin = state.pins[key] ?? null
+      const pin = { isPinned: v.isPinned, pinnedTime: v.isPinned ? Date.now() : 0 }
+      state.setPin(key, pin)
       const known = snapshot.map(([, d]) => findConversation(d, key)).find(Boolean)
-      if (known) setPinned(kit, key, { ...known, isPinned: v.isPinned, pinnedTime: v.isPinned ? Date.now() : 0 })
-      return snapshot
+      if (known) setPinned(kit, key, { ...known, ...pin })
+      return { snapshot, previousPin }
     },
     mutationFn: (v: PinConversationParams): Promise<PinState> => kit.client.pinConversation(v),
     onSuccess: (state: PinState, v: PinConversationParams) => {
       const key = conversationKey(v.conversationId, v.chatType)
+      kit.store.getState().setPin(key, state)
       const known = queriesUnder<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit))).map(([, d]) => findConversation(d, key)).find(Boolean)
       if (known) setPinned(kit, key, { ...known, ...state })
     },
-    onError: (_: Error, v: PinConversationParams, snapshot: PinConversationContext | undefined) => {
+    onError: (_: Error, v: PinConversationParams, context: PinConversationContext | undefined) => {
+      if (!context) return
       const key = conversationKey(v.conversationId, v.chatType)
-      const before = snapshot?.map(([, d]) => findConversation(d, key)).find(Boolean)
+      kit.store.getState().setPin(key, context.previousPin)
+      const before = context.snapshot.map(([, d]) => findConversation(d, key)).find(Boolean)
       if (before) setPinned(kit, key, before)
     },
   }

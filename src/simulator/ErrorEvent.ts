@@ -32,14 +32,19 @@ export interface RestFailure {
   errorType?: string
 }
 
-/** `ErrorEvent{type:39, message:'not login'}`: what every roaming call rejects with when logged out. */
-export const notLoggedIn = (): ErrorEvent => new ErrorEvent({ type: 39, message: 'not login' })
+/**
+ * What every roaming call rejects with when logged out: `ErrorEvent{type:39, message:'not login'}` on a connection
+ * created with `appId` (agora-chat), `{type:700, message:'appkey or token error'}` with `appKey` (easemob-websdk).
+ */
+export const notLoggedIn = (initWith: 'appId' | 'appKey' = 'appId'): ErrorEvent =>
+  initWith === 'appKey' ? new ErrorEvent({ type: 700, message: 'appkey or token error' }) : new ErrorEvent({ type: 39, message: 'not login' })
 
 /** HTTP 429/503: `{type:500, message:'Server is busy.'}`. */
-export const serverBusy = (): RestFailure => ({ type: 500, message: 'Server is busy.', data: { error: 'server busy' } })
+// On the real SDK `data` is the raw response body, a string.
+export const serverBusy = (): RestFailure => ({ type: 500, message: 'Server is busy.', data: JSON.stringify({ error: 'server_busy', error_description: 'Server is busy.' }) })
 
-/** HTTP 429 "The request has reached the maximum limit": `{type:50}`. */
-export const maxLimit = (): RestFailure => ({ type: 50, message: 'The request has reached the maximum limit', data: { error_description: 'The request has reached the maximum limit' } })
+/** HTTP 429 "The request has reached the maximum limit": `{type:50}`, the raw JSON body as the message, no data. */
+export const maxLimit = (): RestFailure => ({ type: 50, message: JSON.stringify({ error: 'resource_limited', error_description: 'The request has reached the maximum limit' }) })
 
 /** The XHR timeout after 15 s. */
 export const requestTimeout = (): RestFailure => ({ type: -1, message: 'Request Timeout', errorType: 'timeout_error' })
@@ -48,4 +53,4 @@ export const requestTimeout = (): RestFailure => ({ type: -1, message: 'Request 
 export const requestUnknown = (): RestFailure => ({ type: -2, message: 'Request Unknow Error', errorType: 'onerror' })
 
 /** Any unmapped HTTP 400/404/500: type 17 with the server's `error_description` (`''` for a 500). */
-export const ajaxError = (description = ''): RestFailure => ({ type: 17, message: description, data: { error_description: description } })
+export const ajaxError = (description = ''): RestFailure => ({ type: 17, message: description, data: JSON.stringify({ error: 'bad_request', error_description: description }) })

@@ -88,7 +88,7 @@ export class SimulatedConnection implements Device {
   }
 
   private list(method: string, params: { pageSize?: unknown; cursor?: unknown; includeEmptyConversations?: unknown }, pinnedOnly: boolean) {
-    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    if (!this.loggedIn) return Promise.reject(notLoggedIn(this.core.behaviour.initWith))
     const limit = (params?.pageSize as number) || 20
     if (typeof limit !== 'number') throw new Error(`Invalid parameter pageSize: ${String(params.pageSize)}`)
     const cursor = (params?.cursor as string) || ''
@@ -105,7 +105,7 @@ export class SimulatedConnection implements Device {
    * order as `getServerConversations`; the SDK also throws synchronously for a non-number `filter.mark`.
    */
   getServerConversationsByFilter(params: { pageSize?: number; cursor?: string; filter: { mark: number } }) {
-    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    if (!this.loggedIn) return Promise.reject(notLoggedIn(this.core.behaviour.initWith))
     if (params?.pageSize && typeof params.pageSize !== 'number') throw new Error(`Invalid parameter pageSize: ${String(params.pageSize)}`)
     if (params?.cursor && typeof params.cursor !== 'string') throw new Error(`Invalid parameter cursor: ${String(params.cursor)}`)
     const mark = params?.filter?.mark
@@ -130,7 +130,7 @@ export class SimulatedConnection implements Device {
 
   // The SDK's `markConversation` is `async`: the login check rejects first, then bad arguments reject too.
   private async mark(method: string, params: { conversations?: unknown; mark?: unknown }, isMarked: boolean): Promise<void> {
-    if (!this.loggedIn) throw notLoggedIn()
+    if (!this.loggedIn) throw notLoggedIn(this.core.behaviour.initWith)
     const list = params?.conversations ?? []
     if (!Array.isArray(list)) throw new Error('Invalid parameter conversations')
     const targets = list.map((c: { conversationId?: unknown; conversationType?: unknown }) => {
@@ -164,7 +164,7 @@ export class SimulatedConnection implements Device {
    * no multi-device event for it, so other devices are not told.
    */
   async deleteAllMessagesAndConversations(): Promise<void> {
-    if (!this.loggedIn) throw notLoggedIn()
+    if (!this.loggedIn) throw notLoggedIn(this.core.behaviour.initWith)
     await this.core.request(this, 'deleteAllMessagesAndConversations', undefined, () => {
       const { state } = this.core
       for (const uc of state.users.get(this.serverUser)?.values() ?? []) {
@@ -182,7 +182,7 @@ export class SimulatedConnection implements Device {
 
   /** The legacy list: paged when `pageNum` and `pageSize` are both positive, else the last 10 of 7 days. */
   getConversationlist(params: { pageNum?: number; pageSize?: number } & Callbacks = {}) {
-    if (!this.loggedIn) return settle(Promise.reject(notLoggedIn()), params)
+    if (!this.loggedIn) return settle(Promise.reject(notLoggedIn(this.core.behaviour.initWith)), params)
     return settle(this.core.request(this, 'getConversationlist', params, () => legacyList(this.core, this.serverUser, params)), params)
   }
 
@@ -193,7 +193,7 @@ export class SimulatedConnection implements Device {
     if (!this.loggedIn) {
       // agora-chat 1.4.0 never settles here (a `return Promise.reject()` inside its executor); easemob rejects.
       if (this.core.behaviour.historyHangsWhenLoggedOut) return new Promise<never>(() => {})
-      return settle(Promise.reject(notLoggedIn()), { error: options.fail })
+      return settle(Promise.reject(notLoggedIn(this.core.behaviour.initWith)), { error: options.fail })
     }
     const answer = this.core.request(this, 'getHistoryMessages', options, () => historyPage(this.core, this.serverUser, options))
     return settle(answer, { success: options.success, error: options.fail })
@@ -212,7 +212,7 @@ export class SimulatedConnection implements Device {
     }
     // `beforeTimeStamp: 0` counts as missing; with both given, the ids win and the time is ignored.
     if (!messageIds && !beforeTimeStamp) throw new Error('messageIds or beforeTimeStamp field is required.')
-    if (!this.loggedIn) throw notLoggedIn()
+    if (!this.loggedIn) throw notLoggedIn(this.core.behaviour.initWith)
     const { state, behaviour } = this.core
     await this.core.request(this, 'removeHistoryMessages', options, () => {
       const uc = state.view(this.serverUser, chatType, this.core.normalizeId(targetId), this.core.clock.now())
@@ -229,10 +229,11 @@ export class SimulatedConnection implements Device {
   /** One-way conversation deletion. Bad arguments throw synchronously; logged out rejects. */
   deleteConversation(params: { channel: string; chatType: 'singleChat' | 'groupChat'; deleteRoam: boolean } & Callbacks) {
     const { channel, chatType, deleteRoam } = params ?? ({} as typeof params)
-    if (typeof channel !== 'string' || channel === '') throw new Error(`Invalid parameter channel: ${String(channel)}`)
+    // The SDK accepts '' and sends the request; only a non-string is refused.
+    if (typeof channel !== 'string') throw new Error(`Invalid parameter channel: ${String(channel)}`)
     if (!CONVERSATION_TYPES.includes(chatType)) throw new Error(`Invalid parameter chatType: ${String(chatType)}`)
     if (typeof deleteRoam !== 'boolean') throw new Error(`Invalid parameter deleteRoam: ${String(deleteRoam)}`)
-    if (!this.loggedIn) return settle(Promise.reject(notLoggedIn()), params)
+    if (!this.loggedIn) return settle(Promise.reject(notLoggedIn(this.core.behaviour.initWith)), params)
     const answer = this.core.request(this, 'deleteConversation', params, () => {
       const { state, clock } = this.core
       const now = clock.now()
@@ -257,7 +258,7 @@ export class SimulatedConnection implements Device {
 
   /** Pins or unpins. Logged out rejects first; bad arguments reject with a plain `Error`. */
   pinConversation(params: { conversationId: string; conversationType: 'singleChat' | 'groupChat'; isPinned: boolean }) {
-    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    if (!this.loggedIn) return Promise.reject(notLoggedIn(this.core.behaviour.initWith))
     const { conversationId, conversationType, isPinned } = params ?? ({} as typeof params)
     if (typeof conversationId !== 'string' || conversationId === '') return Promise.reject(new Error(`Invalid parameter conversationId: ${String(conversationId)}`))
     if (!CONVERSATION_TYPES.includes(conversationType)) return Promise.reject(new Error(`Invalid parameter conversationType: ${String(conversationType)}`))
@@ -285,7 +286,7 @@ export class SimulatedConnection implements Device {
    * unread count). Resolves the SDK's `SendMsgResult`.
    */
   send(message: { type: string; to: string; chatType?: SdkChatType; id?: string } & Omit<SendMessageInput, 'from' | 'to' | 'type' | 'chatType'> & { msg?: string }) {
-    if (!this.loggedIn) return Promise.reject(notLoggedIn())
+    if (!this.loggedIn) return Promise.reject(notLoggedIn(this.core.behaviour.initWith))
     const chatType = message.chatType ?? 'singleChat'
     const localMsgId = message.id ?? `local-${this.clientResource}-${this.core.clock.now()}`
     return this.core.request(this, 'send', message, () => {

@@ -75,19 +75,20 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
   let resources = 0
 
   const configure = (next: Partial<RoamingServerSettings>) => {
+    const candidate: Record<string, unknown> = { ...settings }
     for (const [key, value] of Object.entries(next)) {
       if (!(key in settings)) throw new TypeError(`createRoamingServer: unknown setting "${key}"`)
-      if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value
+      if (value !== undefined) candidate[key] = value
     }
-    checkSettings(settings)
+    // Validate a copy: a refused setting must leave the running server as it was.
+    checkSettings(candidate as unknown as RoamingServerSettings)
+    Object.assign(settings, candidate)
     if (settings.network !== 'paused') held.splice(0).forEach((run) => run())
   }
   configure(rest)
 
-  const latency = (): number => {
-    const l = settings.latency
-    return typeof l === 'number' ? l : random.int(l[0], l[1])
-  }
+  const sample = (l: SimulatorKnobs['latency']): number => (typeof l === 'number' ? l : random.int(l[0], l[1]))
+  const latency = (): number => sample(settings.latency)
 
   /** Runs `fn` after `ms`, counted as pending until it ran. */
   const later = (ms: number, fn: () => void) => {
@@ -129,8 +130,11 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
           }
           later(latency(), () => resolve(result))
         }
-        if (settings.network === 'paused') held.push(process)
-        else process()
+        const arrive = () => (settings.network === 'paused' ? held.push(process) : process())
+        // The request's own trip: with it, requests can reach the server in another order than they were sent.
+        const uplink = sample(settings.uplinkLatency)
+        if (uplink > 0) later(uplink, arrive)
+        else arrive()
       })
     },
     push(device, fn) {
@@ -174,9 +178,11 @@ function checkSettings(s: RoamingServerSettings): void {
   const bad = (name: string, value: unknown, allowed: string) => {
     throw new RangeError(`createRoamingServer: ${name} ${JSON.stringify(value)} is invalid; expected ${allowed}`)
   }
-  const l = s.latency
-  if (typeof l === 'number' ? !(l >= 0) : !(Array.isArray(l) && l.length === 2 && l[0] >= 0 && l[1] >= l[0])) {
-    bad('latency', l, 'a number >= 0 or [min, max] with 0 <= min <= max')
+  for (const name of ['latency', 'uplinkLatency'] as const) {
+    const l = s[name]
+    if (typeof l === 'number' ? !(l >= 0) : !(Array.isArray(l) && l.length === 2 && l[0] >= 0 && l[1] >= l[0])) {
+      bad(name, l, 'a number >= 0 or [min, max] with 0 <= min <= max')
+    }
   }
   if (!(s.failureRate >= 0 && s.failureRate <= 1)) bad('failureRate', s.failureRate, 'a number in [0, 1]')
   if (s.rateLimit && !(Number.isInteger(s.rateLimit.maxPerSecond) && s.rateLimit.maxPerSecond >= 1)) {
@@ -184,6 +190,8 @@ function checkSettings(s: RoamingServerSettings): void {
   }
   if (!(Number.isInteger(s.conversationLimit) && s.conversationLimit >= 1)) bad('conversationLimit', s.conversationLimit, 'an integer >= 1')
   if (!['online', 'offline', 'timeout', 'paused'].includes(s.network)) bad('network', s.network, "'online', 'offline', 'timeout' or 'paused'")
+  if (s.initWith !== 'appId' && s.initWith !== 'appKey') bad('initWith', s.initWith, "'appId' or 'appKey'")
+  if (!(s.failure === 'ajax' || s.failure === 'busy' || s.failure === 'unknown')) bad('failure', s.failure, "'ajax', 'busy' or 'unknown'")
 }
 
 export type { SimulatorClock }

@@ -22,8 +22,13 @@ export type Latency = number | readonly [min: number, max: number]
  * Knobs that may change while the server runs (`server.configure`). Defaults in brackets.
  */
 export interface SimulatorKnobs {
-  /** Delay of every answer and push. [0] */
+  /** Delay of every answer and push (the way back). [0] */
   latency: Latency
+  /**
+   * Delay before the server processes a request (the way there). The server computes the answer when the request
+   * arrives, so with this set a request sent later can be processed earlier, as over a real network. [0]
+   */
+  uplinkLatency: Latency
   /** Probability in [0, 1] that a request fails (after validation and the login check). [0] */
   failureRate: number
   /**
@@ -66,6 +71,8 @@ export interface SimulatorBehaviour {
   mixedCaseLogin: 'lowercase' | 'emptyList'
   /** Reproduce agora-chat 1.4.0: `getHistoryMessages` never settles when logged out. [false: rejects, as easemob] */
   historyHangsWhenLoggedOut: boolean
+  /** How the connection was created: `appId` (agora-chat: logged out is 39) or `appKey` (easemob: 700). ['appId'] */
+  initWith: 'appId' | 'appKey'
   /** The SDK's XHR timeout. [15000] */
   requestTimeoutMs: number
 }
@@ -80,9 +87,9 @@ export interface RoamingServerOptions extends Partial<SimulatorKnobs>, Partial<S
   appKey?: string
 }
 
-export const DEFAULT_KNOBS: SimulatorKnobs = { latency: 0, failureRate: 0, failure: 'ajax', rateLimit: null, network: 'online' }
+export const DEFAULT_KNOBS: SimulatorKnobs = { latency: 0, uplinkLatency: 0, failureRate: 0, failure: 'ajax', rateLimit: null, network: 'online' }
 
 export const DEFAULT_BEHAVIOUR: SimulatorBehaviour = {
   conversationLimit: 100, pinnedLimit: 50, oversizedPageSize: 'clamp', removeBeforeInclusive: true,
-  cursorInclusive: false, fullLastPage: 'lookahead', mixedCaseLogin: 'lowercase', historyHangsWhenLoggedOut: false, requestTimeoutMs: 15_000,
+  cursorInclusive: false, fullLastPage: 'lookahead', mixedCaseLogin: 'lowercase', historyHangsWhenLoggedOut: false, initWith: 'appId', requestTimeoutMs: 15_000,
 }

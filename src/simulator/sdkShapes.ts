@@ -48,7 +48,8 @@ export function toConversationItem(c: ListedConversation): SdkConversationItem {
     pinnedTime: c.uc.isPinned ? c.uc.pinnedTime : 0,
     lastMessage: c.last ? toSdkBody(c.last, 'lastMessage') : null,
     unReadCount: c.uc.unread,
-    marks: [...c.uc.marks],
+    // The SDK omits `marks` when the server sends none.
+    ...(c.uc.marks.length > 0 ? { marks: [...c.uc.marks] } : {}),
   }
 }
 
@@ -57,7 +58,14 @@ export function toLegacyChannel(c: ListedConversation, appKey: string): SdkLegac
   const domain = c.uc.chatType === 'singleChat' ? 'easemob.com' : 'conference.easemob.com'
   return {
     channel_id: `${appKey}_${c.uc.conversationId}@${domain}`,
-    lastMessage: c.last ? toSdkBody(c.last, 'lastMessage') : {},
+    lastMessage: c.last ? legacyBody(c.last) : {},
     unread_num: c.uc.unread,
   }
+}
+
+/** The legacy list leaves a custom message's `customExts` as the server's array of one-key objects. */
+function legacyBody(m: ListedConversation['last'] & object) {
+  const body = toSdkBody(m, 'lastMessage')
+  if (m.type === 'custom') return { ...body, customExts: Object.entries(m.customExts ?? {}).map(([k, v]) => ({ [k]: v })) } as unknown as typeof body
+  return body
 }

@@ -42,6 +42,11 @@ export interface RoamingStoreState {
   tombstones: Readonly<Record<string, Tombstone>>
   /** Deleted conversations: hidden unless a message newer than `at` arrives. */
   deletedConversations: Readonly<Record<string, { at: number; pending: boolean }>>
+  /**
+   * Pin states this session decided (optimistic, confirmed, or heard from another device), by conversation key.
+   * They win over list pages, so a page fetched before a pin cannot undo it.
+   */
+  pins: Readonly<Record<string, { isPinned: boolean; pinnedTime: number }>>
   /** Scroll anchors by conversation key. */
   scrollAnchors: Readonly<Record<string, ScrollAnchor>>
   /** Opens a conversation (or closes the thread with `null`). */
@@ -58,6 +63,8 @@ export interface RoamingStoreState {
   markConversationDeleted(key: string, at: number, pending: boolean): void
   /** Releases a conversation deletion that failed. */
   unmarkConversationDeleted(key: string): void
+  /** Records (or with `null` forgets) the pin state of a conversation. */
+  setPin(key: string, pin: { isPinned: boolean; pinnedTime: number } | null): void
   /** Remembers where the reader was. */
   setScrollAnchor(key: string, anchor: ScrollAnchor | null): void
 }
@@ -67,10 +74,14 @@ export type RoamingStore = StoreApi<RoamingStoreState>
 
 let removals = 0
 
-function tombstonesOf(confirmed: Record<string, Tombstone>, pending: Record<string, PendingRemoval>): Record<string, Tombstone> {
-  const out: Record<string, Tombstone> = { ...confirmed }
-  for (const p of Object.values(pending)) out[p.key] = mergeTombstones(out[p.key] ?? NO_TOMBSTONE, p)
-  return out
+/** Recomputes the tombstone of one conversation only: the others keep their identity (no needless re-render). */
+function withTombstone(
+  previous: Record<string, Tombstone>, key: string, confirmed: Record<string, Tombstone>, pending: Record<string, PendingRemoval>,
+): Record<string, Tombstone> {
+  let t: Tombstone | undefined = confirmed[key]
+  for (const p of Object.values(pending)) if (p.key === key) t = mergeTombstones(t ?? NO_TOMBSTONE, p)
+  const { [key]: _old, ...rest } = previous
+  return t ? { ...rest, [key]: t } : rest
 }
 
 /** Creates the store of one provider. Never a module singleton: two providers never share state. */
@@ -82,6 +93,7 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
     confirmedRemovals: {},
     tombstones: {},
     deletedConversations: {},
+    pins: {},
     scrollAnchors: {},
     setActiveConversation: (conversation) => set({ activeConversation: conversation, selection: null }),
     toggleSelected(key, messageId) {
@@ -94,7 +106,7 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
     addPendingRemoval(removal) {
       const id = `removal-${++removals}`
       const pendingRemovals = { ...get().pendingRemovals, [id]: removal }
-      set({ pendingRemovals, tombstones: tombstonesOf(get().confirmedRemovals, pendingRemovals) })
+      set({ pendingRemovals, tombstones: withTombstone(get().tombstones, removal.key, get().confirmedRemovals, pendingRemovals) })
       return id
     },
     settleRemoval(removalId, confirmed) {
@@ -104,13 +116,17 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
       if ((confirmed.ids?.length ?? 0) > 0 || (confirmed.before ?? 0) > 0) {
         confirmedRemovals[removal.key] = mergeTombstones(confirmedRemovals[removal.key] ?? NO_TOMBSTONE, confirmed)
       }
-      set({ pendingRemovals, confirmedRemovals, tombstones: tombstonesOf(confirmedRemovals, pendingRemovals) })
+      set({ pendingRemovals, confirmedRemovals, tombstones: withTombstone(get().tombstones, removal.key, confirmedRemovals, pendingRemovals) })
     },
     markConversationDeleted: (key, at, pending) =>
       set({ deletedConversations: { ...get().deletedConversations, [key]: { at, pending } } }),
     unmarkConversationDeleted(key) {
       const { [key]: _gone, ...rest } = get().deletedConversations
       set({ deletedConversations: rest })
+    },
+    setPin(key, pin) {
+      const { [key]: _old, ...rest } = get().pins
+      set({ pins: pin ? { ...rest, [key]: pin } : rest })
     },
     setScrollAnchor(key, anchor) {
       const { [key]: _old, ...rest } = get().scrollAnchors

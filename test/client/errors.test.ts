@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
-import { RoamingArgumentError, RoamingError } from '../../src/client/RoamingError'
+import { RoamingArgumentError, RoamingError, SdkCode, toRoamingError } from '../../src/client/RoamingError'
 import type { SdkConnection } from '../../src/client/sdkTypes'
 import type { RoamingClient } from '../../src/client/types'
 import { ErrorEvent } from '../../src/testing'
@@ -66,15 +66,23 @@ describe('synchronous SDK throws become rejections', () => {
   })
 
   it('the real simulated deleteConversation throws synchronously, the adapter still rejects', async () => {
-    const { conn } = setup()
+    const { server, conn } = setup()
     // The SDK itself throws here (spec §4.1): this is what the adapter must absorb.
-    expect(() => conn.deleteConversation({ channel: '', chatType: 'singleChat', deleteRoam: true })).toThrow('Invalid parameter channel')
+    expect(() => conn.deleteConversation({ channel: 'bob', chatType: 'chatRoom' as 'singleChat', deleteRoam: true })).toThrow('Invalid parameter chatType: chatRoom')
+    expect(() => conn.deleteConversation({ channel: 5 as unknown as string, chatType: 'singleChat', deleteRoam: true })).toThrow('Invalid parameter channel: 5')
     const client = createRoamingClient(wrapConnection(conn, {
-      deleteConversation: (p) => conn.deleteConversation({ ...p, channel: '' }),
+      deleteConversation: (p) => conn.deleteConversation({ ...p, chatType: 'chatRoom' as 'singleChat' }),
     }))
     const error = await rejection(callWithoutThrowing(() => client.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: true })))
-    expect(error).toMatchObject({ code: -3, retryable: false })
-    expect((error.cause as Error).message).toBe('Invalid parameter channel: ')
+    expect(error).toMatchObject({ code: -3, retryable: false, operation: 'deleteConversation' })
+    expect((error.cause as Error).message).toBe('Invalid parameter chatType: chatRoom')
+    expect(server.requests).toEqual([])
+  })
+
+  it('the simulated deleteConversation accepts channel "" as the real SDK does (typeof check only): the request is sent', async () => {
+    const { server, conn } = setup()
+    await expect(conn.deleteConversation({ channel: '', chatType: 'singleChat', deleteRoam: true })).resolves.toMatchObject({ type: 0 })
+    expect(server.requests.map((r) => [r.method, (r.params as { channel: string }).channel, r.outcome])).toEqual([['deleteConversation', '', 'ok']])
   })
 })
 
@@ -108,7 +116,8 @@ describe('the three error shapes become one RoamingError', () => {
     await client.getConversations()
     const error = await rejection(client.getConversations())
     expect(error).toMatchObject({ code: 500, retryable: true, operation: 'getConversations', message: 'getConversations: Server is busy.' })
-    expect(error.cause).toEqual({ type: 500, message: 'Server is busy.', data: { error: 'server busy' } })
+    // As on the real SDK, `data` is the raw response body, a string.
+    expect(error.cause).toEqual({ type: 500, message: 'Server is busy.', data: '{"error":"server_busy","error_description":"Server is busy."}' })
     expect(Object.getPrototypeOf(error.cause)).toBe(Object.prototype)
     expect(server.requests.map((r) => r.outcome)).toEqual(['ok', 'ok', 'throttled'])
     // A second later the window has moved on.
@@ -124,7 +133,9 @@ describe('the three error shapes become one RoamingError', () => {
     await client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })
     const error = await rejection(client.getHistory({ conversationId: 'bob', chatType: 'singleChat' }))
     expect(error).toMatchObject({ code: 50, retryable: true, operation: 'getHistory' })
-    expect(error.cause).toMatchObject({ type: 50, message: 'The request has reached the maximum limit' })
+    // The SDK's message is the raw JSON body and there is no `data`; the adapter shows the body's description.
+    expect(error.cause).toEqual({ type: 50, message: '{"error":"resource_limited","error_description":"The request has reached the maximum limit"}' })
+    expect(error.message).toBe('getHistory: The request has reached the maximum limit')
   })
 
   it('network offline → -2, retryable', async () => {
@@ -184,5 +195,74 @@ describe('the three error shapes become one RoamingError', () => {
     await expect(client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })).rejects.toMatchObject({ code: -2 })
     server.configure({ network: 'online' })
     expect((await client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })).messages).toHaveLength(3)
+  })
+})
+
+describe('toRoamingError: plain Errors and raw JSON messages', () => {
+  it.each([
+    ['Invalid parameter pageSize: 5', -3],
+    ['"Invalid parameter": "targetId"', -3],
+    ['messageIds or beforeTimeStamp field is required.', -3],
+    ['sync', 999],
+    ["Cannot read properties of undefined (reading 'msgs')", 999],
+  ] as const)('a plain Error %j → code %i, not retryable, cause kept', (text, code) => {
+    const thrown = text.startsWith('Cannot') ? new TypeError(text) : new Error(text)
+    const error = toRoamingError(thrown, 'getHistory')
+    expect(error).toBeInstanceOf(RoamingError)
+    expect(error).toMatchObject({ code, retryable: false, operation: 'getHistory', message: `getHistory: ${text}` })
+    expect(error.cause).toBe(thrown)
+  })
+
+  it('a SDK error thrown synchronously that is no parameter check (a TypeError) → 999 through the client', async () => {
+    const { server, conn } = setup()
+    const thrown = new TypeError("Cannot read properties of undefined (reading 'data')")
+    const client = createRoamingClient(wrapConnection(conn, { getServerConversations: () => { throw thrown } }))
+    const error = await rejection(callWithoutThrowing(() => client.getConversations()))
+    expect(error).toMatchObject({ code: 999, retryable: false, operation: 'getConversations' })
+    expect(error.cause).toBe(thrown)
+    expect(server.requests).toEqual([])
+  })
+
+  it('code 50 with the raw JSON body as message → the message is its error_description; the cause is unchanged', () => {
+    const cause = { type: 50, message: '{"error":"resource_limited","error_description":"The request has reached the maximum limit","timestamp":1,"duration":0}' }
+    const error = toRoamingError(cause, 'pinConversation')
+    expect(error).toMatchObject({ code: 50, retryable: true, operation: 'pinConversation', message: 'pinConversation: The request has reached the maximum limit' })
+    expect(error.cause).toBe(cause)
+    expect(cause.message).toMatch(/^\{"error":"resource_limited"/)
+  })
+
+  it.each([
+    ['not JSON', 'The request has reached the maximum limit', 'The request has reached the maximum limit'],
+    ['JSON that does not parse', '{"error":"resource_limited",', '{"error":"resource_limited",'],
+    ['JSON without error_description', '{"error":"resource_limited"}', '{"error":"resource_limited"}'],
+    ['an empty error_description', '{"error":"x","error_description":""}', '{"error":"x","error_description":""}'],
+    ['a non-string error_description', '{"error":"x","error_description":5}', '{"error":"x","error_description":5}'],
+  ])('code 50 with %s → the message is kept as is', (_, message, expected) => {
+    expect(toRoamingError({ type: 50, message }, 'getConversations').message).toBe(`getConversations: ${expected}`)
+  })
+
+  it('an empty message falls back to "SDK error <code>"', () => {
+    expect(toRoamingError({ type: 50, message: '' }, 'getConversations').message).toBe('getConversations: SDK error 50')
+  })
+
+  it('new codes: 700 (not logged in, appKey init) and 28 are not retryable; SdkCode names them', () => {
+    expect(SdkCode.REST_PARAMS_STATUS).toBe(700)
+    expect(SdkCode.TOKEN_NOT_ASSIGNED).toBe(28)
+    expect(toRoamingError({ type: 700, message: 'appkey or token error' }, 'getHistory')).toMatchObject({ code: 700, retryable: false, message: 'getHistory: appkey or token error' })
+    expect(toRoamingError({ type: 28, message: 'token not assign error' }, 'getHistory')).toMatchObject({ code: 28, retryable: false })
+  })
+})
+
+describe("the simulator's initWith: 'appKey' (easemob) through the client", () => {
+  it.each(CALLS)('logged out → 700 "appkey or token error", not retryable ($op)', async ({ op, run }) => {
+    vi.useFakeTimers()
+    const { server, conn, client } = setup({ server: { initWith: 'appKey' } })
+    conn.close()
+    const error = await rejection(callWithoutThrowing(() => run(client)))
+    expect(error).toMatchObject({ code: 700, retryable: false, operation: op, message: `${op}: appkey or token error` })
+    expect(error.cause).toBeInstanceOf(ErrorEvent)
+    expect(error.cause).toMatchObject({ type: 700, message: 'appkey or token error' })
+    expect(server.requests).toEqual([])
+    expect(vi.getTimerCount()).toBe(0)
   })
 })

@@ -43,6 +43,27 @@ describe('useRemoveHistoryMessages', () => {
     expect(callsOf(server, 'removeHistoryMessages')).toBe(1)
   })
 
+  it('a history page computed by the server before the delete arrived, landing afterwards, never brings the deleted message back', async () => {
+    const { server, device, queryClient, result, renders } = await loadedThread(120, 10)
+    const target = result.current.view.messages[30]!.id
+    // The delete travels slowly: the server will process it 100 ms after it is sent.
+    server.configure({ uplinkLatency: 100 })
+    let done!: Promise<unknown>
+    act(() => { done = result.current.removal.removeAsync({ ...bob, messageIds: [target] }) })
+    await waitFor(() => expect(result.current.view.messages.some((m) => m.id === target)).toBe(false))
+    const from = renders.length - 1
+    // A refetch sent now reaches the server first (the message is still there) and answers late.
+    server.configure({ uplinkLatency: 0, latency: 250 })
+    let refetch!: Promise<unknown>
+    act(() => { refetch = queryClient.refetchQueries({ queryKey: ['roamkit', 'alice', 'history'] }) })
+    await act(async () => { await Promise.all([done, refetch]) })
+    const order = server.requests.filter((r) => r.method !== 'getServerConversations').map((r) => r.method).slice(-2)
+    expect(order).toEqual(['getHistoryMessages', 'removeHistoryMessages'])
+    expect(renders.slice(from).filter((ids) => ids.includes(target))).toEqual([])
+    expect(result.current.view.messages).toHaveLength(49)
+    expect(await serverHistoryIds(device, 'bob')).not.toContain(target)
+  })
+
   it('a failed delete restores order and content exactly', async () => {
     const { server, result } = await loadedThread(60)
     const before = result.current.view.messages

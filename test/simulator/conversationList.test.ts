@@ -120,7 +120,7 @@ describe('server conversation list (§6 items 1–8)', () => {
     expect(exact.data.cursor).toBe('')
   })
 
-  it('§6.4 item shape: {conversationId, conversationType, isPinned, pinnedTime, lastMessage, unReadCount, marks}; no chat rooms', async () => {
+  it('§6.4 item shape: {conversationId, conversationType, isPinned, pinnedTime, lastMessage, unReadCount}, marks only when set; no chat rooms', async () => {
     const { server, clock } = setup()
     server.createGroup('g1', ['alice', 'bob', 'carol'])
     clock.t = T + 1
@@ -137,16 +137,18 @@ describe('server conversation list (§6 items 1–8)', () => {
         cursor: '',
         conversations: [
           {
-            conversationId: 'g1', conversationType: 'groupChat', isPinned: false, pinnedTime: 0, unReadCount: 1, marks: [],
+            conversationId: 'g1', conversationType: 'groupChat', isPinned: false, pinnedTime: 0, unReadCount: 1,
             lastMessage: { id: expect.any(String), type: 'txt', chatType: 'groupChat', msg: 'group hi', from: 'carol', to: 'g1', time: T + 2, ext: {} },
           },
           {
-            conversationId: 'bob', conversationType: 'singleChat', isPinned: false, pinnedTime: 0, unReadCount: 1, marks: [],
+            conversationId: 'bob', conversationType: 'singleChat', isPinned: false, pinnedTime: 0, unReadCount: 1,
             lastMessage: { id: sent.id, type: 'txt', chatType: 'singleChat', msg: 'hello', from: 'bob', to: 'alice', time: T + 1, ext: { k: 1 } },
           },
         ],
       },
     })
+    // As the real SDK, no `marks` key at all when the conversation has no marks (toEqual ignores undefined keys).
+    expect(res.data.conversations.map((c) => 'marks' in c)).toEqual([false, false])
     // A server lastMessage has no onlineState (§3.8).
     expect(res.data.conversations[1]?.lastMessage).not.toHaveProperty('onlineState')
     // The chat room's history exists, but it is never a listed conversation.

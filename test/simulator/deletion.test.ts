@@ -176,10 +176,14 @@ describe('deletion (§6 items 17–23)', () => {
     expect((await alice.getServerConversations({})).data.conversations[0]?.unReadCount).toBe(1)
   })
 
-  it('§6.21 deleteConversation argument errors are synchronous throws (chatRoom, missing deleteRoam); logged out rejects', async () => {
+  it('§6.21 deleteConversation argument errors are synchronous throws (non-string channel, chatRoom, missing deleteRoam); logged out rejects', async () => {
     const { server } = setup()
     const alice = server.connect('alice')
-    expect(() => alice.deleteConversation({ channel: '', chatType: 'singleChat', deleteRoam: true })).toThrow('Invalid parameter channel: ')
+    expect(() => alice.deleteConversation({ channel: undefined as unknown as string, chatType: 'singleChat', deleteRoam: true })).toThrow('Invalid parameter channel: undefined')
+    expect(() => alice.deleteConversation({ channel: 5 as unknown as string, chatType: 'singleChat', deleteRoam: true })).toThrow('Invalid parameter channel: 5')
+    // As the real SDK (a typeof check only), channel '' is accepted and the request is sent.
+    await expect(alice.deleteConversation({ channel: '', chatType: 'singleChat', deleteRoam: true })).resolves.toMatchObject({ type: 0, data: { result: 'ok' } })
+    expect(server.requests.map((r) => [r.method, (r.params as { channel: string }).channel, r.outcome])).toEqual([['deleteConversation', '', 'ok']])
     expect(() => alice.deleteConversation({ channel: 'bob', chatType: 'chatRoom' as 'singleChat', deleteRoam: true })).toThrow('Invalid parameter chatType: chatRoom')
     expect(() => alice.deleteConversation({ channel: 'bob', chatType: 'singleChat' } as never)).toThrow('Invalid parameter deleteRoam: undefined')
     const out = server.connect('carol', { open: false })
@@ -257,7 +261,8 @@ describe('deletion (§6 items 17–23)', () => {
     expect(onBob).toEqual([])
     // Marks show in the list and drive getServerConversationsByFilter ({type:0, data:{conversations, cursor}}).
     const list = await laptop.getServerConversations({})
-    expect(Object.fromEntries(list.data.conversations.map((c) => [c.conversationId, c.marks]))).toEqual({ bob: [4], g1: [] })
+    // A conversation without marks has no `marks` key (as the real SDK, which sets it only when the server sends marks).
+    expect(Object.fromEntries(list.data.conversations.map((c) => [c.conversationId, 'marks' in c ? c.marks : 'absent']))).toEqual({ bob: [4], g1: 'absent' })
     const marked = await laptop.getServerConversationsByFilter({ filter: { mark: 4 } })
     expect(marked).toEqual({ type: 0, data: { cursor: '', conversations: [expect.objectContaining({ conversationId: 'bob', marks: [4] })] } })
     expect(() => laptop.getServerConversationsByFilter({ filter: {} } as never)).toThrow('Invalid parameter mark: undefined')

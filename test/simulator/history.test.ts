@@ -145,8 +145,10 @@ describe('history (§6 items 9–16)', () => {
     server.configure({ oversizedPageSize: 'reject' })
     const error = await rejectionOf(alice.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', pageSize: 60 }))
     expect(error).not.toBeInstanceOf(Error)
-    expect(error).toMatchObject({ type: 17, message: expect.any(String), data: { error_description: error.message } })
-    expect(error.message).not.toBe('')
+    // `data` is the raw response body, a JSON string, as on the real SDK.
+    expect(error).toMatchObject({ type: 17, message: 'page size must not exceed 50' })
+    expect(typeof error.data).toBe('string')
+    expect(JSON.parse(error.data as string)).toEqual({ error: 'bad_request', error_description: 'page size must not exceed 50' })
     expect((await alice.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', pageSize: 50 })).messages).toHaveLength(50)
   })
 

@@ -93,6 +93,51 @@ describe('identity, errors and limits (§6 items 24–26, §4.1)', () => {
     notLogin(failed)
   })
 
+  it("§6.25 initWith 'appKey' (easemob-websdk): every logged-out call rejects with ErrorEvent{type:700, message:'appkey or token error'}", async () => {
+    const { server } = setup({ initWith: 'appKey' })
+    expect(server.settings.initWith).toBe('appKey')
+    sendMany(server, 'bob', 'alice', 2)
+    const conn = server.connect('alice', { open: false })
+    const calls: Array<[string, (c: SimulatedConnection) => unknown]> = [
+      ['getServerConversations', (c) => c.getServerConversations({})],
+      ['getServerPinnedConversations', (c) => c.getServerPinnedConversations({})],
+      ['getServerConversationsByFilter', (c) => c.getServerConversationsByFilter({ filter: { mark: 0 } })],
+      ['getConversationlist', (c) => c.getConversationlist()],
+      ['getHistoryMessages', (c) => c.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat' })],
+      ['removeHistoryMessages', (c) => c.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: ['1'] })],
+      ['deleteConversation', (c) => c.deleteConversation({ channel: 'bob', chatType: 'singleChat', deleteRoam: true })],
+      ['pinConversation', (c) => c.pinConversation({ conversationId: 'bob', conversationType: 'singleChat', isPinned: true })],
+      ['addConversationMark', (c) => c.addConversationMark({ conversations: [], mark: 1 })],
+      ['removeConversationMark', (c) => c.removeConversationMark({ conversations: [], mark: 1 })],
+      ['deleteAllMessagesAndConversations', (c) => c.deleteAllMessagesAndConversations()],
+      ['send', (c) => c.send({ type: 'txt', to: 'bob', msg: 'x' })],
+    ]
+    const appKeyError = (e: unknown) => {
+      expect(e).toBeInstanceOf(ErrorEvent)
+      expect(e).not.toBeInstanceOf(Error)
+      expect({ ...(e as object) }).toEqual({ type: 700, message: 'appkey or token error' })
+      expect(Object.keys(e as object)).toEqual(['type', 'message', 'data'])
+    }
+    for (const [name, call] of calls) {
+      const result = await outcome(() => call(conn))
+      expect([name, result.how]).toEqual([name, 'reject'])
+      appKeyError(result.error)
+    }
+    // The error callback of the legacy list gets the same answer.
+    let failed: unknown
+    await rejectionOf(conn.getConversationlist({ error: (e: unknown) => { failed = e } }))
+    await ticks()
+    appKeyError(failed)
+    // Argument checks still come first (a synchronous throw), and nothing reached the server.
+    expect((await outcome(() => conn.deleteConversation({ channel: 'bob', chatType: 'chatRoom' as 'singleChat', deleteRoam: true }))).how).toBe('throw')
+    expect(server.requests).toHaveLength(0)
+    // It is a behaviour setting: back to 'appId' (the default) the same connection answers 39.
+    server.configure({ initWith: 'appId' })
+    notLogin(await rejectionOf(conn.getServerConversations({})))
+    const { server: def } = setup()
+    expect(def.settings.initWith).toBe('appId')
+  })
+
   it('§6.25 historyHangsWhenLoggedOut reproduces agora-chat 1.4.0: getHistoryMessages never settles when logged out', async () => {
     const { server } = setup({ historyHangsWhenLoggedOut: true })
     const conn = server.connect('alice', { open: false })
@@ -146,20 +191,23 @@ describe('identity, errors and limits (§6 items 24–26, §4.1)', () => {
     expect(results.map((x) => x.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected'])
     const busy = (results[3] as PromiseRejectedResult).reason
     expect(busy).not.toBeInstanceOf(Error)
-    expect(busy).toMatchObject({ type: 500, message: 'Server is busy.', data: expect.anything() })
+    expect(busy).toEqual({ type: 500, message: 'Server is busy.', data: '{"error":"server_busy","error_description":"Server is busy."}' })
     expect(real.requests.map((q) => q.outcome)).toEqual(['ok', 'ok', 'ok', 'throttled', 'throttled'])
     // A rolling second later the budget is back.
     await vi.advanceTimersByTimeAsync(1001)
     await expect(alice.getServerConversations({})).resolves.toMatchObject({ type: 0 })
   })
 
-  it('§6.26 rate limit with answer "maxLimit": {type:50, message:"The request has reached the maximum limit"}', async () => {
+  it('§6.26 rate limit with answer "maxLimit": {type:50, message: the raw JSON body}, no data', async () => {
     const { server, clock } = setup({ rateLimit: { maxPerSecond: 2, answer: 'maxLimit' } })
     const alice = server.connect('alice')
     await alice.getServerConversations({})
     await alice.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat' })
     const limited = await rejectionOf(alice.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', beforeTimeStamp: 5 }))
-    expect(limited).toMatchObject({ type: 50, message: 'The request has reached the maximum limit' })
+    // As the real SDK: the whole JSON body is the message, and there is no `data`.
+    expect(limited).toEqual({ type: 50, message: '{"error":"resource_limited","error_description":"The request has reached the maximum limit"}' })
+    expect(Object.keys(limited as object).sort()).toEqual(['message', 'type'])
+    expect(JSON.parse((limited as { message: string }).message)).toMatchObject({ error_description: 'The request has reached the maximum limit' })
     // The limit is per app key: another user's requests count toward it too.
     const bob = server.connect('bob')
     expect((await rejectionOf(bob.getServerConversations({}))).type).toBe(50)

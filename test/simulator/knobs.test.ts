@@ -31,6 +31,59 @@ describe('knobs (server.configure) and determinism', () => {
     expect(quick.state).toBe('resolved')
   })
 
+  it('uplinkLatency: a request sent later but with a shorter uplink is processed (and answered) first, on the state at arrival', async () => {
+    vi.useFakeTimers({ now: T })
+    const server = createRoamingServer({ uplinkLatency: 100 })
+    expect(server.settings.uplinkLatency).toBe(100)
+    const ids = sendMany(server, 'bob', 'alice', 3)
+    const alice = server.connect('alice')
+    const first = track(alice.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', pageSize: 10 }))
+    server.configure({ uplinkLatency: 10 })
+    const second = track(alice.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', pageSize: 2 }))
+    // Nothing has reached the server yet.
+    await vi.advanceTimersByTimeAsync(0)
+    expect(server.requests).toEqual([])
+    expect(server.pending()).toBe(2)
+    await vi.advanceTimersByTimeAsync(9)
+    expect(server.requests).toEqual([])
+    // The second request arrives at +10 and is answered at once (latency 0); the first is still on its way.
+    await vi.advanceTimersByTimeAsync(1)
+    expect(server.requests.map((r) => [r.method, (r.params as { pageSize: number }).pageSize, r.time, r.outcome])).toEqual([
+      ['getHistoryMessages', 2, T + 10, 'ok'],
+    ])
+    expect([first.state, second.state]).toEqual(['pending', 'resolved'])
+    expect(second.value?.messages.map((m) => m.id)).toEqual([ids[2], ids[1]])
+    // A message stored while the first request travels is in its answer: it is computed when the request arrives.
+    await vi.advanceTimersByTimeAsync(40)
+    const late = server.sendMessage({ from: 'bob', to: 'alice', text: 'late' })
+    await vi.advanceTimersByTimeAsync(49)
+    expect(first.state).toBe('pending')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(server.requests.map((r) => [(r.params as { pageSize: number }).pageSize, r.time])).toEqual([[2, T + 10], [10, T + 100]])
+    expect(first.state).toBe('resolved')
+    expect(first.value?.messages.map((m) => m.id)).toEqual([late.id, ids[2], ids[1], ids[0]])
+    await vi.advanceTimersByTimeAsync(1000) // the live push of the late message
+    expect(server.pending()).toBe(0)
+  })
+
+  it('uplinkLatency: 0 (the default) reaches the server synchronously; a range is sampled; bad values are refused', async () => {
+    vi.useFakeTimers({ now: T })
+    const server = createRoamingServer()
+    expect(server.settings.uplinkLatency).toBe(0)
+    const alice = server.connect('alice')
+    const call = alice.getServerConversations({})
+    expect(server.requests.map((r) => r.method)).toEqual(['getServerConversations'])
+    await call
+    server.configure({ uplinkLatency: [30, 30] })
+    const ranged = track(alice.getServerConversations({}))
+    await vi.advanceTimersByTimeAsync(29)
+    expect([server.requests.length, ranged.state]).toEqual([1, 'pending'])
+    await vi.advanceTimersByTimeAsync(1)
+    expect([server.requests.length, server.requests[1]?.time, ranged.state]).toEqual([2, T + 30, 'resolved'])
+    expect(() => server.configure({ uplinkLatency: -1 })).toThrow(RangeError)
+    expect(() => createRoamingServer({ uplinkLatency: [50, 10] })).toThrow(/uplinkLatency \[50,10\] is invalid/)
+  })
+
   it('random latency [min, max]: responses overtake each other, reproducibly under a seed; pushes to one device stay in order', async () => {
     vi.useFakeTimers({ now: T })
     const run = async (seed: number) => {
@@ -93,17 +146,18 @@ describe('knobs (server.configure) and determinism', () => {
     const alice = server.connect('alice')
     expect(server.settings.failure).toBe('ajax')
     const ajax = await rejectionOf(alice.getServerConversations({}))
-    expect(ajax).toEqual({ type: 17, message: '', data: { error_description: '' } })
+    // `data` is the raw response body, a JSON string, as on the real SDK.
+    expect(ajax).toEqual({ type: 17, message: '', data: '{"error":"bad_request","error_description":""}' })
     server.configure({ failure: 'busy' })
     const busy = await rejectionOf(alice.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat' }))
     expect(busy).toMatchObject({ type: 500, message: 'Server is busy.' })
-    expect(busy).toHaveProperty('data')
+    expect(busy).toHaveProperty('data', '{"error":"server_busy","error_description":"Server is busy."}')
     server.configure({ failure: 'unknown' })
     const unknown = await rejectionOf(alice.pinConversation({ conversationId: 'bob', conversationType: 'singleChat', isPinned: true }))
     expect(unknown).toMatchObject({ type: -2, message: 'Request Unknow Error' })
     for (const e of [ajax, busy, unknown]) expect(e).not.toBeInstanceOf(Error)
     // Parameter validation and the login check come before any injected failure.
-    expect(() => alice.deleteConversation({ channel: '', chatType: 'singleChat', deleteRoam: true })).toThrow(Error)
+    expect(() => alice.deleteConversation({ channel: 5 as unknown as string, chatType: 'singleChat', deleteRoam: true })).toThrow('Invalid parameter channel: 5')
     const out = server.connect('zed', { open: false })
     expect((await rejectionOf(out.getServerConversations({}))).type).toBe(39)
   })
@@ -195,5 +249,17 @@ describe('knobs (server.configure) and determinism', () => {
     expect(() => server.configure({ latency: [5, 1] })).toThrow(RangeError)
     expect(() => server.configure({ failureRate: 2 })).toThrow(RangeError)
     expect(() => createRoamingServer({ network: 'down' as 'offline' })).toThrow(RangeError)
+  })
+})
+
+describe('configure', () => {
+  it('a refused setting leaves the running server as it was', () => {
+    const server = createRoamingServer({ latency: 5 })
+    expect(() => server.configure({ latency: 9, uplinkLatency: -1 })).toThrow(RangeError)
+    expect(server.settings.latency).toBe(5)
+    expect(server.settings.uplinkLatency).toBe(0)
+    expect(() => server.configure({ initWith: 'bogus' as never })).toThrow(/initWith "bogus" is invalid; expected 'appId' or 'appKey'/)
+    expect(server.settings.initWith).toBe('appId')
+    expect(() => createRoamingServer({ failure: 'nope' as never })).toThrow(/failure/)
   })
 })

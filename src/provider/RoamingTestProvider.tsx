@@ -1,0 +1,47 @@
+import { QueryClient } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { VirtuosoMockContext } from 'react-virtuoso'
+import { createRoamingServer, type RoamingServer } from '../simulator/createRoamingServer'
+import type { GenerateOptions } from '../simulator/generateRoamingData'
+import type { RoamingServerOptions } from '../simulator/options'
+import type { RoamingLocale, RoamingTheme } from './RoamingContext'
+import { RoamingProvider } from './RoamingProvider'
+
+/** Props of `RoamingTestProvider`. */
+export interface RoamingTestProviderProps {
+  /** A server to use (to drive it from the test); by default one is made from `serverOptions`. */
+  server?: RoamingServer
+  /** Options of the server made when `server` is not given. */
+  serverOptions?: RoamingServerOptions
+  /** Data to generate for `userId` on a server made here. */
+  generate?: Omit<GenerateOptions, 'user'>
+  /** The logged-in user. @default 'alice' */
+  userId?: string
+  /** Virtuoso's measurements in environments without layout (jsdom); `null` in a real browser. @default { viewportHeight: 600, itemHeight: 60 } */
+  virtuoso?: { viewportHeight: number; itemHeight: number } | null
+  /** UI language. @default 'en' */
+  locale?: RoamingLocale
+  /** Color scheme. @default 'light' */
+  theme?: RoamingTheme
+  /** A query cache of the test's own. @default a fresh one */
+  queryClient?: QueryClient
+  /** What to render. */
+  children?: ReactNode
+}
+
+/**
+ * Everything roamkit needs in a test of your app: a simulated roaming server, a device of the user on it, a
+ * provider, and react-virtuoso's own test context so lists render rows in jsdom. Nothing is mocked.
+ */
+export function RoamingTestProvider(props: RoamingTestProviderProps) {
+  const { virtuoso = { viewportHeight: 600, itemHeight: 60 }, locale = 'en', theme = 'light', children } = props
+  const [setup] = useState(() => {
+    const server = props.server ?? createRoamingServer(props.serverOptions)
+    if (props.generate) server.generate({ ...props.generate, user: props.userId ?? 'alice' })
+    return { device: server.connect(props.userId ?? 'alice'), queryClient: props.queryClient ?? new QueryClient() }
+  })
+  const tree = (
+    <RoamingProvider connection={setup.device} queryClient={setup.queryClient} locale={locale} theme={theme}>{children}</RoamingProvider>
+  )
+  return virtuoso ? <VirtuosoMockContext.Provider value={virtuoso}>{tree}</VirtuosoMockContext.Provider> : tree
+}

@@ -1,0 +1,116 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { useConversationList } from '../../src/hooks/useConversationList'
+import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
+import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
+import { usePinConversation } from '../../src/hooks/usePinConversation'
+import { useRoamingStore } from '../../src/hooks/useRoamingStore'
+import { roamingKeys } from '../../src/query/keys'
+import { callsOf, providerFor, setup } from '../kit'
+
+function useList() {
+  return {
+    list: useConversationList({ pageSize: 10 }),
+    remove: useDeleteConversation(),
+    pin: usePinConversation(),
+    open: useRoamingStore((s) => s.setActiveConversation),
+  }
+}
+
+async function loaded(options: Parameters<typeof setup>[0] = {}, conversations = 25) {
+  const ctx = setup(options)
+  ctx.server.generate({ user: 'alice', conversations, groupShare: 0, unreadShare: 0 })
+  const hook = renderHook(() => useList(), { wrapper: ctx.wrapper })
+  await waitFor(() => expect(hook.result.current.list.status).toBe('success'))
+  return { ...ctx, ...hook }
+}
+
+const ids = (list: { conversationId: string }[]) => list.map((c) => c.conversationId)
+
+describe('useConversationList', () => {
+  it('pages through the server list, each conversation once, and StrictMode sends each request once', async () => {
+    const { server, result } = await loaded()
+    expect(result.current.list.conversations).toHaveLength(10)
+    expect(callsOf(server, 'getServerConversations')).toBe(1)
+    expect(callsOf(server, 'getServerPinnedConversations')).toBe(1)
+    for (let page = 2; page <= 3; page++) {
+      act(() => result.current.list.fetchNextPage())
+      await waitFor(() => expect(result.current.list.conversations.length).toBeGreaterThanOrEqual(Math.min(25, page * 10)))
+    }
+    const all = result.current.list.conversations
+    expect(new Set(ids(all)).size).toBe(25)
+    const times = all.map((c) => c.lastMessage!.time)
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    expect(result.current.list.hasNextPage).toBe(false)
+    expect(callsOf(server, 'getServerConversations')).toBe(3)
+  })
+
+  it('an incoming message moves its conversation to the top with +1 unread, but not for the open conversation', async () => {
+    const { server, result } = await loaded()
+    const last = result.current.list.conversations[9]!
+    server.sendMessage({ from: last.conversationId, to: 'alice', text: 'ping' })
+    await waitFor(() => expect(result.current.list.conversations[0]!.conversationId).toBe(last.conversationId))
+    const top = result.current.list.conversations[0]!
+    expect(top.unreadCount).toBe(last.unreadCount + 1)
+    expect(top.lastMessage).toMatchObject({ type: 'txt', text: 'ping' })
+    act(() => result.current.open({ conversationId: top.conversationId, chatType: 'singleChat' }))
+    await waitFor(() => expect(result.current.list.conversations[0]!.unreadCount).toBe(0))
+    server.sendMessage({ from: top.conversationId, to: 'alice', text: 'while open' })
+    await waitFor(() => expect(result.current.list.conversations[0]!.lastMessage).toMatchObject({ text: 'while open' }))
+    expect(result.current.list.conversations[0]!.unreadCount).toBe(0)
+    // A brand-new conversation appears at the top without any request.
+    const before = server.requests.length
+    server.sendMessage({ from: 'newcomer', to: 'alice', text: 'hello' })
+    await waitFor(() => expect(result.current.list.conversations[0]!.conversationId).toBe('newcomer'))
+    expect(server.requests.length).toBe(before)
+  })
+
+  it('pins first, most recently pinned first; unpin puts it back in time order', async () => {
+    const { result } = await loaded()
+    const [first, second, third] = result.current.list.conversations
+    await act(async () => { await result.current.pin.pinAsync({ conversationId: third!.conversationId, chatType: 'singleChat', isPinned: true }) })
+    await act(async () => { await result.current.pin.pinAsync({ conversationId: second!.conversationId, chatType: 'singleChat', isPinned: true }) })
+    expect(ids(result.current.list.conversations).slice(0, 2)).toEqual([second!.conversationId, third!.conversationId])
+    expect(result.current.list.conversations[0]!.isPinned).toBe(true)
+    await act(async () => { await result.current.pin.pinAsync({ conversationId: second!.conversationId, chatType: 'singleChat', isPinned: false }) })
+    expect(ids(result.current.list.conversations).slice(0, 3)).toEqual([third!.conversationId, first!.conversationId, second!.conversationId])
+    expect(result.current.list.conversations.find((c) => c.conversationId === second!.conversationId)!.isPinned).toBe(false)
+  })
+
+  it('deletes a conversation optimistically and brings it back where it was when the server refuses', async () => {
+    const { server, result } = await loaded({ latency: 80 })
+    const before = ids(result.current.list.conversations)
+    const victim = before[4]!
+    server.configure({ failureRate: 1 })
+    let failed: Promise<unknown>
+    act(() => { failed = result.current.remove.deleteConversationAsync({ conversationId: victim, chatType: 'singleChat', deleteRoam: false }).catch((e: unknown) => e) })
+    await waitFor(() => expect(ids(result.current.list.conversations)).not.toContain(victim))
+    await act(async () => { await failed })
+    await waitFor(() => expect(ids(result.current.list.conversations)).toEqual(before))
+  })
+
+  it('deleteRoam drops the thread cache; the other device of the user sees the deletion', async () => {
+    const { server, queryClient, result } = await loaded()
+    const victim = result.current.list.conversations[0]!.conversationId
+    const thread = renderHook(() => useHistoryMessages({ conversationId: victim, chatType: 'singleChat' }), { wrapper: providerFor(server.devices('alice')[0]!, queryClient) })
+    await waitFor(() => expect(thread.result.current.status).toBe('success'))
+    thread.unmount()
+    const other = renderHook(() => useConversationList({ pageSize: 10 }), { wrapper: providerFor(server.connect('alice')) })
+    await waitFor(() => expect(ids(other.result.current.conversations)).toContain(victim))
+    act(() => result.current.open({ conversationId: victim, chatType: 'singleChat' }))
+    await act(async () => { await result.current.remove.deleteConversationAsync({ conversationId: victim, chatType: 'singleChat', deleteRoam: true }) })
+    expect(ids(result.current.list.conversations)).not.toContain(victim)
+    expect(queryClient.getQueryCache().findAll({ queryKey: roamingKeys.history('alice', victim, 'singleChat') })).toHaveLength(0)
+    await waitFor(() => expect(ids(other.result.current.conversations)).not.toContain(victim))
+    // A new message recreates it on both devices.
+    server.sendMessage({ from: victim, to: 'alice', text: 'again' })
+    await waitFor(() => expect(ids(result.current.list.conversations)[0]).toBe(victim))
+    await waitFor(() => expect(ids(other.result.current.conversations)[0]).toBe(victim))
+  })
+
+  it('throws an error naming the hook outside a provider', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => renderHook(() => useConversationList())).toThrow('useConversationList must be used within <RoamingProvider>')
+    expect(() => renderHook(() => useDeleteConversation())).toThrow('useDeleteConversation must be used within <RoamingProvider>')
+    spy.mockRestore()
+  })
+})
