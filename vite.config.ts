@@ -26,9 +26,11 @@ const chromium = playwright({
 const browser = () => ({ enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }] })
 
 export default defineConfig({
-  plugins: [react(), !isStorybook && dts({ tsconfigPath: './tsconfig.build.json' })],
+  // Bundled declarations: one self-contained .d.ts per entry, which resolves under every moduleResolution.
+  plugins: [react(), !isStorybook && dts({ tsconfigPath: './tsconfig.build.json', bundleTypes: true })],
   build: {
-    lib: { entry: { index: 'src/index.ts', testing: 'src/testing.ts' }, formats: ['es'] },
+    // Two entries; their CSS (tokens and components) is extracted into one dist/styles.css (`roamkit/styles.css`).
+    lib: { entry: { index: 'src/index.ts', testing: 'src/testing.ts' }, formats: ['es'], cssFileName: 'styles' },
     rolldownOptions: { external },
     sourcemap: true,
   },
@@ -37,7 +39,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', environment: 'jsdom', globals: true,
           include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['test/**/*.browser.test.{ts,tsx}'], browser: browser() } },
+      { extends: true, test: { name: 'browser', globals: true, include: ['test/**/*.browser.test.{ts,tsx}'], browser: browser() } },
       { extends: true, plugins: [storybookTest({ configDir: '.storybook' })],
         test: { name: 'storybook', browser: browser() } },
     ],

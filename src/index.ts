@@ -5,6 +5,8 @@
 // Provider and hooks
 export { RoamingProvider } from './provider/RoamingProvider'
 export type { RoamingProviderProps } from './provider/RoamingProvider'
+export type { RoamingPersistOptions } from './provider/persistence'
+export type { RoamingTheme } from './provider/RoamingContext'
 export type { RoamingLocale } from './provider/RoamingContext'
 export { useConversationList } from './hooks/useConversationList'
 export type { UseConversationListOptions, UseConversationListResult } from './hooks/useConversationList'

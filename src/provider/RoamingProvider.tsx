@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query'
+import { IsRestoringProvider, QueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { createRoamingClient, type RoamingClientOptions } from '../client/createRoamingClient'
 import { RoamingArgumentError } from '../client/RoamingError'
@@ -7,6 +7,7 @@ import type { RoamingClient } from '../client/types'
 import { createRoamingKit } from '../query/RoamingKit'
 import { startRoamingSync } from '../query/startRoamingSync'
 import { createRoamingStore } from '../store/createRoamingStore'
+import type { RoamingPersistOptions } from './persistence'
 import { RoamingContext, type RoamingContextValue, type RoamingLocale, type RoamingTheme } from './RoamingContext'
 
 /** Props of `RoamingProvider`: give either `client` or `connection`. */
@@ -26,6 +27,11 @@ export interface RoamingProviderProps {
   locale?: RoamingLocale
   /** Color scheme of the components. @default 'system' */
   theme?: RoamingTheme
+  /**
+   * Keep the user's cache in IndexedDB, so after a reload the conversation list and the last opened thread show
+   * before any network answer (and deleted messages stay deleted). Opt-in; `true` or options. @default false
+   */
+  persist?: boolean | RoamingPersistOptions
   /** The subtree using roamkit's hooks and components. */
   children?: ReactNode
 }
@@ -34,7 +40,7 @@ export interface RoamingProviderProps {
  * Provides roamkit to its subtree: one client, one store (never shared with another provider), one query cache,
  * and one subscription to live messages and multi-device events, removed on unmount.
  */
-export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', children }: RoamingProviderProps) {
+export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', persist = false, children }: RoamingProviderProps) {
   if (!client && !connection) throw new RoamingArgumentError('RoamingProvider', 'client', undefined, 'a RoamingClient, or a connection')
   if (client && connection) throw new RoamingArgumentError('RoamingProvider', 'connection', 'both', 'either client or connection, not both')
   if (locale !== 'en' && locale !== 'zh-CN') throw new RoamingArgumentError('RoamingProvider', 'locale', locale, "'en' or 'zh-CN'")
@@ -52,6 +58,27 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
   }, [cache])
   const kit = useMemo(() => createRoamingKit({ client: roamingClient, store, queryClient: cache }), [roamingClient, store, cache])
   useEffect(() => startRoamingSync(kit), [kit])
+  // Queries wait while the saved cache is read back (TanStack's IsRestoring), so nothing is fetched twice.
+  const [restoring, setRestoring] = useState(persist !== false)
+  const persistKey = persist === false ? '' : JSON.stringify(persist)
+  useEffect(() => {
+    if (!persistKey) return
+    let live = true
+    let stop = () => {}
+    const options: RoamingPersistOptions = JSON.parse(persistKey) === true ? {} : JSON.parse(persistKey)
+    // Loaded on demand: apps without `persist` never download it.
+    void import('./persistence').then(async ({ restoreRoaming, persistRoaming }) => {
+      await restoreRoaming(kit, options).catch(() => undefined)
+      if (!live) return
+      setRestoring(false)
+      stop = persistRoaming(kit, options)
+    })
+    return () => { live = false; stop() }
+  }, [kit, persistKey])
   const value = useMemo<RoamingContextValue>(() => ({ kit, locale, theme }), [kit, locale, theme])
-  return <RoamingContext.Provider value={value}>{children}</RoamingContext.Provider>
+  return (
+    <IsRestoringProvider value={restoring}>
+      <RoamingContext.Provider value={value}>{children}</RoamingContext.Provider>
+    </IsRestoringProvider>
+  )
 }

@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/query-core'
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { RoamingClient, RoamingMessage } from '../client/types'
 import type { RoamingStore } from '../store/createRoamingStore'
 

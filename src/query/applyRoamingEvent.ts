@@ -43,11 +43,24 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
   const history = roamingKeys.history(scope, event.conversationId, event.chatType)
   switch (event.type) {
     case 'historyRemoved':
+      // The logged live messages may be among the removed ones: forget them, or `reconcileFetches` would put them
+      // back into the refetched pages (found by the model test: a message sent from another device, then removed
+      // there, came back). Every fetch that lands from now on starts after this point, so it has what remains.
+      kit.live.delete(key)
       // The event does not say what went: refetch the loaded views that are on screen, and the preview.
-      void kit.queryClient.invalidateQueries({ queryKey: history })
-      void refreshPreview(kit, event.conversationId, event.chatType).catch(() => undefined)
+      // Cancel fetches in flight first: invalidateQueries alone joins a first load in flight instead of restarting
+      // it, so a page the server answered before the removal would land and show removed messages until the next
+      // event (found by the model test: a jump in flight while another device removed messages).
+      // The preview is refreshed after the refetch, from fresh pages only (see `refreshPreview`): read at once, the
+      // loaded view still held the removed messages and the list kept a removed message as its preview.
+      void kit.queryClient.cancelQueries({ queryKey: history })
+        .then(() => kit.queryClient.invalidateQueries({ queryKey: history }))
+        .then(() => refreshPreview(kit, event.conversationId, event.chatType))
+        .catch(() => undefined)
       return
     case 'conversationDeleted': {
+      // As above: with `deleteRoam` the logged messages are gone from the server too.
+      kit.live.delete(key)
       const state = kit.store.getState()
       state.markConversationDeleted(key, event.timestamp, false)
       const active = state.activeConversation

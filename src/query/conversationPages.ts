@@ -1,4 +1,4 @@
-import type { InfiniteData } from '@tanstack/query-core'
+import type { InfiniteData } from '@tanstack/react-query'
 import type { ChatType, Conversation, ConversationPage, RoamingMessage } from '../client/types'
 import { sameUser } from '../client/normalize'
 import { conversationKey } from './keys'

@@ -1,4 +1,4 @@
-import type { QueryKey } from '@tanstack/query-core'
+import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, ConversationType, DeleteConversationParams } from '../client/types'
 import { checkBoolean, checkChatType, checkId } from '../client/validate'
 import type { ActiveConversation } from '../store/createRoamingStore'

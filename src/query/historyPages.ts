@@ -1,4 +1,4 @@
-import type { InfiniteData } from '@tanstack/query-core'
+import type { InfiniteData } from '@tanstack/react-query'
 import type { RoamingMessage } from '../client/types'
 import { isBuried, type Tombstone } from '../store/tombstones'
 

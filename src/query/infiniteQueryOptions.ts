@@ -1,4 +1,4 @@
-import type { DataTag, InfiniteData, InfiniteQueryObserverOptions, QueryKey } from '@tanstack/query-core'
+import type { DataTag, InfiniteData, InfiniteQueryObserverOptions, QueryKey } from '@tanstack/react-query'
 
 /** Infinite-query options whose key carries the data type, as TanStack's `infiniteQueryOptions` returns. */
 export type TaggedInfiniteOptions<TPage, TKey extends QueryKey, TParam> =
@@ -7,7 +7,7 @@ export type TaggedInfiniteOptions<TPage, TKey extends QueryKey, TParam> =
   }
 
 /**
- * TanStack's `infiniteQueryOptions`, on `query-core` so the data layer imports no React: an identity function
+ * TanStack's `infiniteQueryOptions` without its React module: an identity function
  * that types the key, so `getQueryData(options.queryKey)` and `setQueryData` know the page type.
  */
 export function infiniteQueryOptions<TPage, TKey extends QueryKey, TParam>(

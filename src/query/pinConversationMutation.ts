@@ -1,4 +1,4 @@
-import type { QueryKey } from '@tanstack/query-core'
+import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, ConversationType, PinConversationParams, PinState } from '../client/types'
 import { checkBoolean, checkChatType, checkId } from '../client/validate'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'

@@ -1,4 +1,4 @@
-import type { ChatType, ConversationType } from '../client/types'
+import type { ChatType, ConversationType, RoamingMessage } from '../client/types'
 import { findConversation, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { flattenHistory, holdsLatest, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
@@ -17,8 +17,16 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   const lists = roamingKeys.conversationLists(scope)
   if (!queriesUnder<ConversationListData>(kit, lists).some(([, data]) => findConversation(data, key))) return
   const tombstone = kit.store.getState().tombstones[key]
-  const loaded = queriesUnder<HistoryData>(kit, roamingKeys.history(scope, conversationId, chatType)).find(([, d]) => holdsLatest(d))
-  let last = loaded ? (flattenHistory(loaded[1], tombstone).at(-1) ?? null) : undefined
+  // Only a view that is not invalidated tells the truth: one marked stale by another device's removal (and not
+  // refetched, or refetched in vain) may still hold removed messages.
+  const loaded = kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.history(scope, conversationId, chatType) })
+    .filter((q) => !q.state.isInvalidated && holdsLatest(q.state.data as HistoryData | undefined))
+    .map((q) => [q.queryKey, q.state.data as HistoryData] as const)[0]
+  let last: RoamingMessage | null | undefined = loaded ? flattenHistory(loaded[1], tombstone).at(-1) : undefined
+  // An emptied latest page only proves the conversation empty when the view reaches the start of history: with
+  // older pages not loaded, the server still has messages (found by the model test: removing every loaded row of
+  // a long thread dropped the conversation from the list while older messages remained).
+  if (loaded && last === undefined && loaded[1].pages[0]?.olderCursor === null) last = null
   if (last === undefined) {
     if (opts.localOnly) return
     const page = await kit.client.getHistory({ conversationId, chatType: chatType as ConversationType, pageSize: 1 })

@@ -1,4 +1,4 @@
-import type { QueryKey } from '@tanstack/query-core'
+import type { QueryKey } from '@tanstack/react-query'
 import { RemovePartialError, RoamingArgumentError } from '../client/RoamingError'
 import type { ChatType, RemoveProgress, RemoveResult, RoamingMessage } from '../client/types'
 import { checkChatType, checkId, checkIdList } from '../client/validate'

@@ -67,7 +67,17 @@ export interface RoamingStoreState {
   setPin(key: string, pin: { isPinned: boolean; pinnedTime: number } | null): void
   /** Remembers where the reader was. */
   setScrollAnchor(key: string, anchor: ScrollAnchor | null): void
+  /** Puts back what a persisted session kept (confirmed removals, deletions, pins, the open conversation). */
+  restore(saved: PersistedStoreState): void
 }
+
+/** The part of the store that survives a reload (with `persist`): what must never come back, and where the user was. */
+export type PersistedStoreState = Pick<RoamingStoreState, 'confirmedRemovals' | 'deletedConversations' | 'pins' | 'activeConversation'>
+
+/** Picks the persisted part of the state. */
+export const persistedPart = (s: RoamingStoreState): PersistedStoreState => ({
+  confirmedRemovals: s.confirmedRemovals, deletedConversations: s.deletedConversations, pins: s.pins, activeConversation: s.activeConversation,
+})
 
 /** A vanilla zustand store of roamkit UI state. */
 export type RoamingStore = StoreApi<RoamingStoreState>
@@ -127,6 +137,17 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
     setPin(key, pin) {
       const { [key]: _old, ...rest } = get().pins
       set({ pins: pin ? { ...rest, [key]: pin } : rest })
+    },
+    restore(saved) {
+      const confirmedRemovals = { ...saved.confirmedRemovals, ...get().confirmedRemovals }
+      let tombstones = get().tombstones
+      for (const key of Object.keys(confirmedRemovals)) tombstones = withTombstone(tombstones, key, confirmedRemovals, get().pendingRemovals)
+      set({
+        confirmedRemovals, tombstones,
+        deletedConversations: { ...saved.deletedConversations, ...get().deletedConversations },
+        pins: { ...saved.pins, ...get().pins },
+        activeConversation: get().activeConversation ?? saved.activeConversation,
+      })
     },
     setScrollAnchor(key, anchor) {
       const { [key]: _old, ...rest } = get().scrollAnchors

@@ -1,0 +1,43 @@
+import { clear, createStore } from 'idb-keyval'
+import { render } from 'vitest-browser-react'
+import { createRoamingServer } from '../../src/testing'
+import { app } from './PersistenceApp'
+
+// Clear, not delete: deleting the database would wait for the kit's open connection forever.
+beforeEach(() => clear(createStore('roamkit', 'cache')))
+
+describe('persisted cache (IndexedDB, opt-in)', () => {
+  it('after a reload, the list and the last opened thread show while the server is paused; a deleted message stays deleted; another user sees none of it', async () => {
+    const server = createRoamingServer({ seed: 5 })
+    server.generate({ user: 'alice', conversations: 5, messagesPerConversation: 30 })
+    const first = await render(app(server, 'alice', { throttleMs: 20 }))
+    await first.getByRole('button', { name: 'open first' }).click()
+    const thread = first.getByRole('list', { name: 'thread' })
+    await expect.poll(() => thread.getByRole('listitem').elements().length).toBe(20)
+    const ids = thread.getByRole('listitem').elements().map((li) => li.getAttribute('data-id'))
+    const gone = ids[3]!
+    await first.getByRole('button', { name: 'delete fourth' }).click()
+    await expect.element(first.getByRole('status', { name: 'removal' })).toHaveTextContent('success')
+    const peer = first.getByRole('list', { name: 'conversations' }).getByRole('listitem').first().element().textContent!
+    await new Promise((r) => setTimeout(r, 100))
+    first.unmount()
+
+    // "Reload": new provider, new cache, new device; the server answers nothing.
+    server.configure({ network: 'paused' })
+    const answered = server.requests.length
+    const second = await render(app(server, 'alice', { throttleMs: 20 }))
+    await expect.element(second.getByRole('list', { name: 'conversations' }).getByText(peer, { exact: true })).toBeVisible()
+    const restored = second.getByRole('list', { name: 'thread' }).getByRole('listitem')
+    await expect.poll(() => restored.elements().length).toBe(19)
+    expect(restored.elements().map((li) => li.getAttribute('data-id'))).toEqual(ids.filter((id) => id !== gone))
+    expect(server.requests.length).toBe(answered)
+    second.unmount()
+
+    // Another user on the same browser: nothing of alice's.
+    const carol = await render(app(server, 'carol', { throttleMs: 20 }))
+    await new Promise((r) => setTimeout(r, 300))
+    expect(carol.getByRole('list', { name: 'conversations' }).getByRole('listitem').elements()).toHaveLength(0)
+    carol.unmount()
+    server.configure({ network: 'online' })
+  })
+})
