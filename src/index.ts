@@ -20,6 +20,12 @@ export { usePinConversation } from './hooks/usePinConversation'
 export type { UsePinConversationResult } from './hooks/usePinConversation'
 export { useRoamingStore, useRoamingClient } from './hooks/useRoamingStore'
 
+// Components
+export { ConversationList } from './components/ConversationList'
+export type {
+  ConversationListProps, ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps,
+} from './components/ConversationList'
+
 // Data layer without React: keys and options factories for prefetching and cache writes
 export { roamingKeys, conversationKey } from './query/keys'
 export { historyMessagesOptions } from './query/historyMessagesOptions'

@@ -1,0 +1,131 @@
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { Virtuoso, type Components, type ListItem, type VirtuosoHandle } from 'react-virtuoso'
+import type { Conversation } from '../../client/types'
+import type { Translate } from '../../i18n/strings'
+import type { RoamingLocale } from '../../provider/RoamingContext'
+import { conversationKey } from '../../query/keys'
+import type { ConversationListComponents } from './ConversationListComponents'
+import { ConversationRow } from './ConversationRow'
+import { ConversationToolbar } from './ConversationToolbar'
+import { DeleteConversationDialog } from './DeleteConversationDialog'
+import { SkeletonRow } from './ListStates'
+import type { ConversationListStringKey } from './strings'
+import type { ConversationActions } from './useConversationActions'
+import { useListFocus } from './useListFocus'
+import { useNow } from './useNow'
+
+/** Props of `ConversationListbox`. */
+export interface ConversationListboxProps {
+  /** Loaded conversations, in order. */
+  conversations: Conversation[]
+  /** Whether the server has more. */
+  hasNextPage: boolean
+  /** Whether the next page is loading. */
+  isFetchingNextPage: boolean
+  /** Loads the next page. */
+  fetchNextPage: () => void
+  /** Key (`conversationKey`) of the active conversation, if any. */
+  activeKey: string | null
+  /** Makes a conversation the active one. */
+  onChoose: (conversation: Conversation) => void
+  /** Pin and delete. */
+  actions: ConversationActions
+  /** Display name of a conversation. */
+  nameOf: (conversation: Conversation) => string
+  /** Avatar URL of a conversation. */
+  avatarOf: (conversation: Conversation) => string | undefined
+  /** Replaced parts. */
+  slots: ConversationListComponents
+  /** UI language. */
+  locale: RoamingLocale
+  /** The list's translator. */
+  t: Translate<ConversationListStringKey>
+}
+
+/** What every row (and the footer) reads from Virtuoso's `context`. */
+interface RowContext extends Pick<ConversationListboxProps, 'nameOf' | 'avatarOf' | 'slots' | 'locale' | 't' | 'activeKey' | 'isFetchingNextPage'> {
+  /** Index of the row with virtual focus. */
+  focusedIndex: number
+  /** DOM id of the option at an index. */
+  optionId: (index: number) => string
+  /** `aria-setsize`: the loaded count, or -1 while the server has more. */
+  setSize: number
+  /** Current time, for relative times. */
+  now: number
+  /** Stable click handler of every row. */
+  onPick: (index: number) => void
+}
+
+const keyOf = (c: Conversation) => conversationKey(c.conversationId, c.chatType)
+const computeItemKey = (_: number, c: Conversation) => keyOf(c)
+const itemContent = (index: number, c: Conversation, ctx: RowContext) => (
+  <ConversationRow
+    conversation={c} index={index} setSize={ctx.setSize} id={ctx.optionId(index)} selected={keyOf(c) === ctx.activeKey}
+    focused={index === ctx.focusedIndex} name={ctx.nameOf(c)} avatarUrl={ctx.avatarOf(c)} now={ctx.now} locale={ctx.locale}
+    t={ctx.t} slots={ctx.slots} onPick={ctx.onPick}
+  />
+)
+// Module level: a new `components` object would remount Virtuoso's parts on every render.
+const VIRTUOSO_COMPONENTS: Components<Conversation, RowContext> = {
+  Footer: ({ context }) => (context.isFetchingNextPage ? <div className="rk-conversation-list-footer"><SkeletonRow /></div> : null),
+}
+
+/**
+ * The virtualized listbox (react-virtuoso) with virtual focus (`aria-activedescendant`), the toolbar of the
+ * focused row and the delete confirmation.
+ */
+export function ConversationListbox(props: ConversationListboxProps) {
+  const { conversations, activeKey, actions, nameOf, t } = props
+  const virtuoso = useRef<VirtuosoHandle>(null)
+  const baseId = useId()
+  const now = useNow()
+  const [rendered, setRendered] = useState({ first: 0, last: -1 })
+  const [deleting, setDeleting] = useState<Conversation | null>(null)
+  const activeIndex = useMemo(() => (activeKey ? conversations.findIndex((c) => keyOf(c) === activeKey) : -1), [conversations, activeKey])
+  const choose = (index: number) => { const c = conversations[index]; if (c) props.onChoose(c) }
+  const focus = useListFocus({
+    conversations, activeIndex, virtuoso, pageRows: Math.max(1, rendered.last - rendered.first - 1),
+    onChoose: choose, onDelete: (i) => setDeleting(conversations[i] ?? null),
+  })
+  const onItemsRendered = (items: ListItem<Conversation>[]) => {
+    const first = items[0]?.index ?? 0
+    const last = items.at(-1)?.index ?? -1
+    setRendered((r) => (r.first === first && r.last === last ? r : { first, last }))
+  }
+  const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
+  // Rows are memoized: hand them one stable click handler that always sees the current list.
+  const pick = useRef((_: number) => {})
+  useLayoutEffect(() => { pick.current = (index) => { focus.focusRow(index); choose(index) } })
+  const onPick = useCallback((index: number) => pick.current(index), [])
+  const context: RowContext = {
+    nameOf, avatarOf: props.avatarOf, slots: props.slots, locale: props.locale, t, activeKey, isFetchingNextPage: props.isFetchingNextPage,
+    focusedIndex: focus.index, optionId, setSize: props.hasNextPage ? -1 : conversations.length, now,
+    onPick,
+  }
+  // Only name a rendered option: an id that is not in the DOM is an invalid reference.
+  const focusedRendered = focus.index >= rendered.first && focus.index <= rendered.last
+  const current = conversations[focus.index]
+  return (
+    <>
+      <Virtuoso<Conversation, RowContext>
+        ref={virtuoso} className="rk-conversation-list-listbox" data={conversations} context={context}
+        computeItemKey={computeItemKey} itemContent={itemContent} components={VIRTUOSO_COMPONENTS}
+        endReached={props.fetchNextPage} itemsRendered={onItemsRendered} increaseViewportBy={{ top: 120, bottom: 240 }}
+        role="listbox" aria-label={t('listLabel')} aria-busy={props.isFetchingNextPage} aria-keyshortcuts="Delete"
+        aria-activedescendant={focusedRendered ? optionId(focus.index) : undefined} tabIndex={0} onKeyDown={focus.onKeyDown}
+      />
+      {current && (
+        <ConversationToolbar
+          conversation={current} name={nameOf(current)} t={t}
+          onTogglePin={() => actions.togglePin(current)} onDelete={() => setDeleting(current)}
+        />
+      )}
+      {deleting && (
+        <DeleteConversationDialog
+          name={nameOf(deleting)} t={t} onCancel={() => setDeleting(null)}
+          onConfirm={(deleteRoam) => { actions.remove(deleting, deleteRoam); setDeleting(null) }}
+        />
+      )}
+    </>
+  )
+}

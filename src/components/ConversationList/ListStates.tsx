@@ -1,0 +1,44 @@
+import type { ComponentType } from 'react'
+import type { Translate } from '../../i18n/strings'
+import type { ConversationListStringKey } from './strings'
+
+type T = Translate<ConversationListStringKey>
+
+/** A placeholder row (no text), for the first load and the loading-more footer. */
+export function SkeletonRow() {
+  return (
+    <div className="rk-conversation-skeleton-row" aria-hidden="true">
+      <span className="rk-conversation-skeleton-avatar" />
+      <span className="rk-conversation-skeleton-lines"><span /><span /></span>
+    </div>
+  )
+}
+
+/** The first load: placeholder rows in a busy region named "Loading conversations…". */
+export function ListLoading({ t }: { t: T }) {
+  return (
+    <div className="rk-conversation-list-state" data-state="loading" role="status" aria-busy="true">
+      <span className="rk-visually-hidden">{t('loading')}</span>
+      {Array.from({ length: 8 }, (_, i) => <SkeletonRow key={i} />)}
+    </div>
+  )
+}
+
+/** The first load failed: what happened, and Retry. */
+export function ListError({ t, onRetry }: { t: T; onRetry: () => void }) {
+  return (
+    <div className="rk-conversation-list-state" data-state="error" role="alert">
+      <p className="rk-conversation-list-message">{t('loadError')}</p>
+      <button type="button" className="rk-conversation-list-button" onClick={onRetry}>{t('retry')}</button>
+    </div>
+  )
+}
+
+/** No conversation: the `Empty` slot, or a line of text. */
+export function ListEmpty({ t, Empty }: { t: T; Empty: ComponentType | undefined }) {
+  return (
+    <div className="rk-conversation-list-state" data-state="empty">
+      {Empty ? <Empty /> : <p className="rk-conversation-list-message">{t('empty')}</p>}
+    </div>
+  )
+}

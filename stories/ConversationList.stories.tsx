@@ -1,0 +1,241 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useState, type ReactNode } from 'react'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { ConversationList } from '../src/components/ConversationList'
+import type { RoamingServer } from '../src/testing'
+import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
+
+/** A knob inside the story: make the simulated server refuse every request, or answer again. */
+function ServerSwitch({ server, children }: { server: RoamingServer; children: ReactNode }) {
+  const [failing, setFailing] = useState(server.settings.failureRate === 1)
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
+      <label style={{ padding: 8, fontFamily: 'system-ui' }}>
+        <input
+          type="checkbox" checked={failing}
+          onChange={(e) => { setFailing(e.target.checked); server.configure({ failureRate: e.target.checked ? 1 : 0 }) }}
+        />{' '}
+        Server refuses requests
+      </label>
+      {children}
+    </div>
+  )
+}
+
+type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean }
+
+/** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize`. */
+function ConversationListStory({ pageSize, withSwitch, ...frame }: FrameArgs) {
+  return (
+    <SimulatorFrame {...frame}>
+      {({ server }) => {
+        const list = <ConversationList {...(pageSize ? { pageSize } : {})} />
+        return withSwitch ? <ServerSwitch server={server}>{list}</ServerSwitch> : list
+      }}
+    </SimulatorFrame>
+  )
+}
+
+const meta = {
+  title: 'Components/ConversationList',
+  component: ConversationListStory,
+  args: { seed: 1, conversations: 30, height: 480 },
+  parameters: { layout: 'fullscreen' },
+} satisfies Meta<typeof ConversationListStory>
+export default meta
+type Story = StoryObj<typeof meta>
+
+const LOAD = { timeout: 8000 }
+
+/** Waits for the listbox and for more than one row (a real browser renders one row first, to measure it). */
+async function rows(canvasElement: HTMLElement, name = 'Conversations', min = 4) {
+  const listbox = await within(canvasElement).findByRole('listbox', { name }, LOAD)
+  await waitFor(() => expect(within(listbox).getAllByRole('option').length).toBeGreaterThanOrEqual(min), LOAD)
+  return { listbox, options: () => within(listbox).getAllByRole('option') }
+}
+const rowName = (option: HTMLElement) => option.querySelector('.rk-conversation-row-name')?.textContent ?? ''
+const focusedOption = (listbox: HTMLElement) => listbox.ownerDocument.getElementById(listbox.getAttribute('aria-activedescendant') ?? '')
+
+/** 30 conversations: click selects; the arrows move the listbox's focus. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const { listbox, options } = await rows(canvasElement)
+    const second = options()[1]!
+    await userEvent.click(second)
+    await expect(second).toHaveAttribute('aria-selected', 'true')
+    await expect(listbox).toHaveFocus()
+    await userEvent.keyboard('{ArrowDown}')
+    await expect(focusedOption(listbox)).toHaveAttribute('aria-posinset', '3')
+    await expect(within(canvasElement).getByRole('toolbar', { name: `Actions for ${rowName(focusedOption(listbox)!)}` })).toBeVisible()
+  },
+}
+
+/** The first page is slow: a busy skeleton, and no listbox yet. */
+export const Loading: Story = {
+  args: { latency: 600_000 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const status = await canvas.findByRole('status', { busy: true })
+    await expect(status).toHaveTextContent('Loading conversations…')
+    await expect(canvas.queryByRole('listbox')).toBeNull()
+  },
+}
+
+/** A user without conversations. */
+export const Empty: Story = {
+  args: { conversations: 0 },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No conversations yet', {}, LOAD)).toBeVisible()
+    await expect(within(canvasElement).queryByRole('listbox')).toBeNull()
+  },
+}
+
+/** Every request fails: an alert with Retry; once the server answers again, Retry loads the list. */
+export const Error: Story = {
+  args: { failureRate: 1, withSwitch: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const alert = await canvas.findByRole('alert', {}, LOAD)
+    await expect(alert).toHaveTextContent("Couldn't load the conversations.")
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Server refuses requests' }))
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await rows(canvasElement)
+    await expect(canvas.queryByRole('alert')).toBeNull()
+  },
+}
+
+/** Pages answer slowly: at the end of the list the footer shows and the listbox is busy. */
+export const LoadingMore: Story = {
+  args: { conversations: 60, latency: 1500 },
+  play: async ({ canvasElement }) => {
+    const { listbox } = await rows(canvasElement)
+    listbox.focus()
+    await userEvent.keyboard('{End}')
+    await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent('Loading more conversations…'), LOAD)
+    await expect(listbox).toHaveAttribute('aria-busy', 'true')
+    await expect(canvasElement.querySelector('.rk-conversation-list-footer')).not.toBeNull()
+    await waitFor(() => expect(focusedOption(listbox)).toHaveAttribute('aria-setsize', '-1'), LOAD)
+  },
+}
+
+/** Two pinned conversations come first, most recently pinned first, with a pinned mark; Unpin moves one back. */
+export const Pinned: Story = {
+  args: {
+    prepare: (server) => {
+      const setup = server.connect('alice', { resource: 'story-setup' })
+      void setup.pinConversation({ conversationId: 'omar00', conversationType: 'singleChat', isPinned: true })
+      void setup.pinConversation({ conversationId: 'lena00', conversationType: 'singleChat', isPinned: true })
+      setup.close()
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const { listbox, options } = await rows(canvasElement)
+    await waitFor(() => expect(options().slice(0, 2).map(rowName).sort()).toEqual(['lena00', 'omar00']), LOAD)
+    for (const o of options().slice(0, 2)) await expect(within(o).getByText('Pinned')).toBeInTheDocument()
+    await expect(options()[2]).not.toHaveAttribute('data-pinned')
+    await userEvent.click(options()[0]!)
+    const first = rowName(options()[0]!)
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Unpin' }))
+    await waitFor(() => expect(options().filter((o) => o.hasAttribute('data-pinned')).map(rowName)).not.toContain(first))
+    await expect(listbox).toBeInTheDocument()
+  },
+}
+
+/** Unread badges, capped at 99+ with the full count for screen readers; opening a conversation clears it. */
+export const Unread: Story = {
+  args: {
+    prepare: (server) => {
+      for (let i = 0; i < 3; i++) server.sendMessage({ from: 'ivy', to: 'alice', text: `hello ${i}` })
+      for (let i = 0; i < 120; i++) server.sendMessage({ from: 'nat', to: 'alice', text: `ping ${i}` })
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const { options } = await rows(canvasElement)
+    const [nat, ivy] = options()
+    await expect(rowName(nat!)).toBe('nat')
+    await expect(nat).toHaveTextContent('99+')
+    await expect(within(nat!).getByText('120 unread')).toBeInTheDocument()
+    await expect(within(ivy!).getByText('3 unread')).toBeInTheDocument()
+    await userEvent.click(nat!)
+    await waitFor(() => expect(options()[0]!.querySelector('.rk-conversation-row-badge')).toBeNull())
+  },
+}
+
+/** The server answers slowly: the row leaves at once and the status line says the deletion is under way. */
+export const DeletePending: Story = {
+  args: { latency: 2000 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const { options } = await rows(canvasElement)
+    await userEvent.click(options()[1]!)
+    const victim = rowName(options()[1]!)
+    await userEvent.click(within(canvas.getByRole('toolbar')).getByRole('button', { name: 'Delete' }))
+    const dialog = canvas.getByRole('dialog', { name: `Delete the conversation with ${victim}?` })
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Also delete the history on the server' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    await expect(canvas.queryByRole('dialog')).toBeNull()
+    await waitFor(() => expect(options().map(rowName)).not.toContain(victim))
+    await expect(canvas.getByRole('status')).toHaveTextContent(`Deleting the conversation with ${victim}…`)
+  },
+}
+
+/** The server refuses the deletion: the row comes back where it was, with an alert. */
+export const DeleteFailedRolledBack: Story = {
+  args: { latency: 800, withSwitch: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const { options } = await rows(canvasElement)
+    const before = options().map(rowName)
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Server refuses requests' }))
+    await userEvent.click(options()[2]!)
+    await userEvent.click(within(canvas.getByRole('toolbar')).getByRole('button', { name: 'Delete' }))
+    await userEvent.click(within(canvas.getByRole('dialog')).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(options().map(rowName)).not.toContain(before[2]))
+    const alert = await canvas.findByRole('alert', {}, LOAD)
+    await expect(alert).toHaveTextContent(`Couldn't delete the conversation with ${before[2]}. It is back in the list.`)
+    await waitFor(() => expect(options().map(rowName)).toEqual(before))
+  },
+}
+
+/** Simplified Chinese: every string, aria labels included; ends with the delete confirmation open. */
+export const ChineseLocale: Story = {
+  args: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const { options } = await rows(canvasElement, '会话')
+    await userEvent.click(options()[0]!)
+    const toolbar = canvas.getByRole('toolbar', { name: `${rowName(options()[0]!)} 的操作` })
+    await expect(within(toolbar).getByRole('button', { name: /^(置顶|取消置顶)$/ })).toBeVisible()
+    await userEvent.click(within(toolbar).getByRole('button', { name: '删除' }))
+    // Left open, so the accessibility check runs on the dialog too.
+    const dialog = canvas.getByRole('dialog', { name: `删除与 ${rowName(options()[0]!)} 的会话？` })
+    await expect(within(dialog).getByRole('checkbox', { name: '同时删除服务器上的聊天记录' })).not.toBeChecked()
+    await expect(within(dialog).getByRole('button', { name: '取消' })).toHaveFocus()
+  },
+}
+
+/** The dark scheme, from the tokens. */
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await rows(canvasElement)
+    const root = canvasElement.querySelector<HTMLElement>('.rk-conversation-list')!
+    await expect(root).toHaveAttribute('data-rk-theme', 'dark')
+    await expect(getComputedStyle(root).backgroundColor).toBe('rgb(23, 25, 28)')
+  },
+}
+
+/** 10,000 server conversations, 50 a page: rows stay virtualized however far the user goes. */
+export const TenThousand: Story = {
+  args: { conversations: 10_000, pageSize: 50 },
+  play: async ({ canvasElement }) => {
+    const { listbox, options } = await rows(canvasElement)
+    listbox.focus()
+    for (const last of [50, 100, 150]) {
+      await waitFor(() => expect(focusedOption(listbox)?.getAttribute('aria-setsize')).toBe('-1'), LOAD)
+      await userEvent.keyboard('{End}')
+      await waitFor(() => expect(focusedOption(listbox)).toHaveAttribute('aria-posinset', String(last)), LOAD)
+    }
+    await expect(options().length).toBeLessThan(40)
+  },
+}

@@ -1,0 +1,74 @@
+import { StrictMode } from 'react'
+import { expect, test } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { render } from 'vitest-browser-react'
+import { ConversationList } from '../../src/components/ConversationList'
+import { createRoamingServer, RoamingTestProvider, type RoamingServer } from '../../src/testing'
+
+/** The list in a 320 px column of a real browser: react-virtuoso measures real rows (no mock sizes). */
+async function renderList(server: RoamingServer) {
+  const screen = await render(
+    <StrictMode>
+      <div style={{ height: 320, width: 360, display: 'flex' }}>
+        <RoamingTestProvider server={server} generate={{ conversations: 30, groupShare: 0 }} virtuoso={null}>
+          <ConversationList />
+        </RoamingTestProvider>
+      </div>
+    </StrictMode>,
+  )
+  const locator = screen.getByRole('listbox', { name: 'Conversations' })
+  await expect.element(locator).toBeInTheDocument()
+  const listbox = locator.element() as HTMLElement
+  // Virtuoso renders one row to measure it, then fills the viewport.
+  await expect.poll(() => listbox.querySelectorAll('[role="option"]').length).toBeGreaterThan(3)
+  return { screen, listbox }
+}
+
+const focused = (listbox: HTMLElement) => {
+  const id = listbox.getAttribute('aria-activedescendant')
+  return id ? document.getElementById(id) : null
+}
+/** Whether the element lies entirely inside the scroller's visible box. */
+const fullyVisible = (el: Element, scroller: Element) => {
+  const r = el.getBoundingClientRect()
+  const v = scroller.getBoundingClientRect()
+  return r.top >= v.top - 1 && r.bottom <= v.bottom + 1
+}
+const gets = (server: RoamingServer) => server.requests.filter((r) => r.method === 'getServerConversations').length
+
+test('End focuses the last loaded row and scrolls it into view; ArrowDown scrolls row by row', async () => {
+  const server = createRoamingServer({ seed: 1 })
+  const { listbox } = await renderList(server)
+  const visibleRows = Math.floor(listbox.clientHeight / 64)
+  expect(visibleRows).toBeLessThan(20)
+  listbox.focus()
+  await userEvent.keyboard('{End}')
+  await expect.poll(() => focused(listbox)?.getAttribute('aria-posinset')).toBe('20')
+  await expect.poll(() => fullyVisible(focused(listbox)!, listbox)).toBe(true)
+  expect(listbox).toHaveFocus()
+  expect(focused(listbox)).toHaveAttribute('data-focused', 'true')
+
+  await userEvent.keyboard('{Home}')
+  await expect.poll(() => focused(listbox)?.getAttribute('aria-posinset')).toBe('1')
+  await expect.poll(() => listbox.scrollTop).toBe(0)
+  for (let i = 0; i < visibleRows + 3; i++) await userEvent.keyboard('{ArrowDown}')
+  await expect.poll(() => focused(listbox)?.getAttribute('aria-posinset')).toBe(String(visibleRows + 4))
+  await expect.poll(() => fullyVisible(focused(listbox)!, listbox)).toBe(true)
+  expect(listbox.scrollTop).toBeGreaterThan(0)
+  await userEvent.keyboard('{Enter}')
+  expect(focused(listbox)).toHaveAttribute('aria-selected', 'true')
+})
+
+test('scrolling to the end loads the next page', async () => {
+  const server = createRoamingServer({ seed: 1, latency: 50 })
+  const { listbox } = await renderList(server)
+  expect(gets(server)).toBe(1)
+  expect(listbox.querySelector('[role="option"]')).toHaveAttribute('aria-setsize', '-1')
+  listbox.scrollTop = listbox.scrollHeight
+  await expect.poll(() => gets(server)).toBe(2)
+  await expect.poll(() => listbox.querySelector('[role="option"]')?.getAttribute('aria-setsize')).toBe('30')
+  listbox.scrollTop = listbox.scrollHeight
+  await expect.poll(() => [...listbox.querySelectorAll('[role="option"]')].some((o) => o.getAttribute('aria-posinset') === '30')).toBe(true)
+  // 30 conversations, two pages: nothing more to ask.
+  expect(gets(server)).toBe(2)
+})

@@ -1,0 +1,348 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { StrictMode } from 'react'
+import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList'
+import { previewText } from '../../src/components/ConversationList/preview'
+import { conversationListStrings } from '../../src/components/ConversationList/strings'
+import { useRoamingStore } from '../../src/hooks/useRoamingStore'
+import { translator } from '../../src/i18n/strings'
+import type { RoamingLocale } from '../../src/provider/RoamingContext'
+import { createRoamingServer, RoamingTestProvider, type RoamingServer } from '../../src/testing'
+
+function ActiveProbe() {
+  const active = useRoamingStore((s) => s.activeConversation)
+  return <span data-testid="active">{active ? `${active.chatType}:${active.conversationId}` : ''}</span>
+}
+
+interface Setup {
+  server?: RoamingServer
+  conversations?: number
+  locale?: RoamingLocale
+  props?: ConversationListProps
+}
+
+/** The list over a simulated server (30 single chats of alice unless told), in StrictMode, as an app would. */
+function renderList({ server = createRoamingServer({ seed: 1 }), conversations = 30, locale = 'en', props = {} }: Setup = {}) {
+  const user = userEvent.setup()
+  const view = render(
+    <StrictMode>
+      <RoamingTestProvider server={server} generate={{ conversations, groupShare: 0, unreadShare: 0 }} locale={locale}>
+        <ConversationList {...props} />
+        <ActiveProbe />
+      </RoamingTestProvider>
+    </StrictMode>,
+  )
+  return { server, user, ...view }
+}
+
+const options = () => screen.getAllByRole('option')
+const option = (n: number) => options().find((o) => o.getAttribute('aria-posinset') === String(n))!
+const nameOf = (el: HTMLElement) => el.querySelector('.rk-conversation-row-name')!.textContent!
+const listbox = () => screen.getByRole('listbox', { name: 'Conversations' })
+const requestsOf = (server: RoamingServer, method: string) => server.requests.filter((r) => r.method === method)
+
+async function loaded(setup?: Setup) {
+  const ctx = renderList(setup)
+  await waitFor(() => expect(options().length).toBeGreaterThan(0))
+  return ctx
+}
+
+describe('ConversationList', () => {
+  describe('given a user with 30 conversations', () => {
+    it('renders a named listbox with only the rows in view, in a themed root', async () => {
+      const { container } = await loaded()
+      const root = container.querySelector('.rk.rk-conversation-list')!
+      expect(root).toHaveAttribute('data-rk-theme', 'light')
+      expect(listbox()).toHaveAttribute('tabindex', '0')
+      // 20 loaded (one page), 600 px of 60 px rows in view: virtualized.
+      expect(options().length).toBeGreaterThan(5)
+      expect(options().length).toBeLessThan(20)
+      expect(option(1)).toHaveAttribute('aria-setsize', '-1')
+      for (const el of container.querySelectorAll('[class]')) {
+        for (const name of el.classList) expect(name).toMatch(/^rk(-|$)/)
+      }
+    })
+
+    it('selects on click: aria-selected, the store and onSelect', async () => {
+      const onSelect = vi.fn()
+      const { user } = await loaded({ props: { onSelect } })
+      const third = option(3)
+      await user.click(third)
+      expect(third).toHaveAttribute('aria-selected', 'true')
+      expect(options().filter((o) => o.getAttribute('aria-selected') === 'true')).toEqual([third])
+      expect(screen.getByTestId('active')).toHaveTextContent(`singleChat:${nameOf(third)}`)
+      expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ conversationId: nameOf(third), chatType: 'singleChat' }))
+      expect(listbox()).toHaveFocus()
+      expect(listbox()).toHaveAttribute('aria-activedescendant', third.id)
+    })
+
+    it('moves virtual focus with the arrows, Home and End (scrolling the focused row into the DOM), and selects with Enter', async () => {
+      const { user } = await loaded()
+      await user.tab()
+      expect(listbox()).toHaveFocus()
+      expect(listbox()).toHaveAttribute('aria-activedescendant', option(1).id)
+      await user.keyboard('{ArrowDown}{ArrowDown}')
+      expect(listbox()).toHaveAttribute('aria-activedescendant', option(3).id)
+      await user.keyboard('{ArrowUp}')
+      expect(listbox()).toHaveAttribute('aria-activedescendant', option(2).id)
+      await user.keyboard('{End}')
+      // Row 20 was not rendered before End: the list scrolled so it is.
+      await waitFor(() => expect(option(20)).toBeDefined())
+      expect(listbox()).toHaveAttribute('aria-activedescendant', option(20).id)
+      expect(option(20)).toHaveAttribute('data-focused', 'true')
+      await user.keyboard('{Home}')
+      await waitFor(() => expect(listbox()).toHaveAttribute('aria-activedescendant', option(1).id))
+      await user.keyboard('{ArrowDown}{Enter}')
+      expect(option(2)).toHaveAttribute('aria-selected', 'true')
+      expect(screen.getByTestId('active')).toHaveTextContent(`singleChat:${nameOf(option(2))}`)
+    })
+
+    it('loads the next page at the end, with a busy listbox and a "loading more" footer', async () => {
+      const server = createRoamingServer({ seed: 1, latency: 400 })
+      const { user } = renderList({ server })
+      await waitFor(() => expect(options().length).toBeGreaterThan(0), { timeout: 3000 })
+      await user.click(option(1))
+      await user.keyboard('{End}')
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Loading more conversations…'))
+      expect(listbox()).toHaveAttribute('aria-busy', 'true')
+      expect(document.querySelector('.rk-conversation-list-footer .rk-conversation-skeleton-row')).toHaveAttribute('aria-hidden', 'true')
+      await waitFor(() => expect(option(20)).toHaveAttribute('aria-setsize', '30'), { timeout: 3000 })
+      expect(requestsOf(server, 'getServerConversations')).toHaveLength(2)
+      expect(listbox()).toHaveAttribute('aria-busy', 'false')
+    })
+
+    it('an incoming message moves its conversation to the top with its preview and an unread badge', async () => {
+      const { server } = await loaded()
+      const fifth = nameOf(option(5))
+      act(() => { server.sendMessage({ from: fifth, to: 'alice', text: 'ping\nfrom the other side' }) })
+      await waitFor(() => expect(nameOf(option(1))).toBe(fifth))
+      expect(option(1)).toHaveTextContent('ping from the other side')
+      expect(within(option(1)).getByText('1 unread')).toBeInTheDocument()
+      expect(nameOf(option(2))).not.toBe(fifth)
+    })
+  })
+
+  describe('rows', () => {
+    it('preview each message type and cap the unread badge at 99+', async () => {
+      const server = createRoamingServer({ seed: 2 })
+      server.sendMessage({ from: 'ivy', to: 'alice', text: 'plain <b>text</b>' })
+      server.sendMessage({ from: 'jack', to: 'alice', type: 'img', url: 'data:image/png;base64,AA==' })
+      server.sendMessage({ from: 'kim', to: 'alice', type: 'file', url: 'https://f.example/1', filename: 'plan.pdf' })
+      server.sendMessage({ from: 'lee', to: 'alice', type: 'custom', customEvent: 'poll', customExts: {} })
+      server.sendMessage({ from: 'max', to: 'alice', type: 'loc' })
+      for (let i = 0; i < 150; i++) server.sendMessage({ from: 'nat', to: 'alice', text: `n${i}` })
+      await loaded({ server, conversations: 0 })
+      const row = (id: string) => options().find((o) => nameOf(o) === id)!
+      await waitFor(() => expect(options()).toHaveLength(6))
+      expect(row('ivy').querySelector('.rk-conversation-row-preview')).toHaveTextContent('plain <b>text</b>')
+      expect(row('ivy').querySelector('b')).toBeNull()
+      expect(row('jack')).toHaveTextContent('[Image]')
+      expect(row('kim')).toHaveTextContent('[File] plan.pdf')
+      expect(row('lee')).toHaveTextContent('[Custom]')
+      expect(row('max')).toHaveTextContent('[Location]')
+      const badge = row('nat').querySelector('.rk-conversation-row-badge')!
+      expect(within(badge as HTMLElement).getByText('99+')).toHaveAttribute('aria-hidden', 'true')
+      expect(badge).toHaveTextContent('150 unread')
+      expect(row('ivy').querySelector('time')).toHaveAttribute('datetime')
+      expect(row('ivy').querySelector('.rk-avatar-initials')).toHaveTextContent('I')
+    })
+
+    it('previews no message as "No messages", and other types by name', () => {
+      const t = translator(conversationListStrings, 'en')
+      const zh = translator(conversationListStrings, 'zh-CN')
+      const base = { id: '1', conversationId: 'x', chatType: 'singleChat' as const, from: 'x', to: 'alice', time: 1, ext: {} }
+      expect(previewText(null, t)).toBe('No messages')
+      expect(previewText({ ...base, type: 'audio' }, t)).toBe('[Voice]')
+      expect(previewText({ ...base, type: 'cmd' }, t)).toBe('[Message]')
+      expect(previewText({ ...base, type: 'img', url: '' }, zh)).toBe('[图片]')
+      expect(previewText({ ...base, type: 'file', url: '', filename: 'a.pdf' }, zh)).toBe('[文件] a.pdf')
+    })
+
+    it('shows pinned conversations first, with a pinned mark', async () => {
+      const server = createRoamingServer({ seed: 3 })
+      const { conversations } = server.generate({ user: 'alice', conversations: 30, groupShare: 0 })
+      const setup = server.connect('alice', { resource: 'setup' })
+      const pinnedId = conversations.at(-1)!.conversationId
+      await setup.pinConversation({ conversationId: pinnedId, conversationType: 'singleChat', isPinned: true })
+      setup.close()
+      await loaded({ server, conversations: 0 })
+      await waitFor(() => expect(nameOf(option(1))).toBe(pinnedId))
+      expect(option(1)).toHaveAttribute('data-pinned', 'true')
+      expect(within(option(1)).getByText('Pinned')).toBeInTheDocument()
+      expect(option(2)).not.toHaveAttribute('data-pinned')
+    })
+
+    it('uses getDisplayName, getAvatarUrl and the Avatar / Preview slots', async () => {
+      await loaded({
+        props: {
+          getDisplayName: (c) => `Name of ${c.conversationId}`,
+          getAvatarUrl: (c) => (c.conversationId.startsWith('wei') ? 'https://img.example/wei.png' : undefined),
+          components: { Preview: ({ text }) => <em className="rk-test-preview">{text.toUpperCase()}</em> },
+        },
+      })
+      const wei = options().find((o) => nameOf(o).startsWith('Name of wei'))!
+      expect(wei.querySelector('img')).toHaveAttribute('src', 'https://img.example/wei.png')
+      expect(wei.querySelector('img')).toHaveAttribute('alt', '')
+      expect(options().find((o) => !nameOf(o).startsWith('Name of wei'))!.querySelector('.rk-avatar-initials')).toHaveTextContent('NO')
+      expect(wei.querySelector('em.rk-test-preview')).not.toBeNull()
+      expect(screen.getByRole('toolbar', { name: `Actions for ${nameOf(option(1))}` })).toBeInTheDocument()
+    })
+  })
+
+  describe('actions', () => {
+    it('pins and unpins the focused row from the toolbar', async () => {
+      const { server, user } = await loaded()
+      const fourth = nameOf(option(4))
+      await user.click(option(4))
+      const toolbar = screen.getByRole('toolbar', { name: `Actions for ${fourth}` })
+      await user.click(within(toolbar).getByRole('button', { name: 'Pin' }))
+      await waitFor(() => expect(nameOf(option(1))).toBe(fourth))
+      expect(option(1)).toHaveAttribute('data-pinned', 'true')
+      expect(requestsOf(server, 'pinConversation').at(-1)!.params).toMatchObject({ conversationId: fourth, isPinned: true })
+      // Focus followed the row to the top, so the toolbar still acts on it.
+      expect(listbox()).toHaveAttribute('aria-activedescendant', option(1).id)
+      await user.click(within(toolbar).getByRole('button', { name: 'Unpin' }))
+      await waitFor(() => expect(option(1)).not.toHaveAttribute('data-pinned'))
+      expect(requestsOf(server, 'pinConversation').at(-1)!.params).toMatchObject({ conversationId: fourth, isPinned: false })
+    })
+
+    it('toolbar: one tab stop, arrow keys between its buttons', async () => {
+      const { user } = await loaded()
+      await user.tab()
+      await user.tab()
+      expect(screen.getByRole('button', { name: 'Pin' })).toHaveFocus()
+      await user.keyboard('{ArrowRight}')
+      expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus()
+      await user.keyboard('{ArrowRight}')
+      expect(screen.getByRole('button', { name: 'Pin' })).toHaveFocus()
+      await user.keyboard('{ArrowLeft}')
+      expect(screen.getByRole('button', { name: 'Delete' })).toHaveFocus()
+      expect(screen.getByRole('button', { name: 'Pin' })).toHaveAttribute('tabindex', '-1')
+    })
+
+    it('deletes after confirming in a modal dialog that traps and returns focus (history kept)', async () => {
+      const { server, user } = await loaded()
+      await user.click(option(2))
+      const victim = nameOf(option(2))
+      const deleteButton = within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' })
+      await user.click(deleteButton)
+      const dialog = screen.getByRole('dialog', { name: `Delete the conversation with ${victim}?` })
+      expect(dialog).toHaveAttribute('aria-modal', 'true')
+      const cancel = within(dialog).getByRole('button', { name: 'Cancel' })
+      const confirm = within(dialog).getByRole('button', { name: 'Delete' })
+      const roam = within(dialog).getByRole('checkbox', { name: 'Also delete the history on the server' })
+      expect(cancel).toHaveFocus()
+      expect(roam).not.toBeChecked()
+      await user.tab()
+      expect(confirm).toHaveFocus()
+      await user.tab()
+      expect(roam).toHaveFocus()
+      await user.tab({ shift: true })
+      expect(confirm).toHaveFocus()
+      await user.click(confirm)
+      expect(screen.queryByRole('dialog')).toBeNull()
+      await waitFor(() => expect(options().map(nameOf)).not.toContain(victim))
+      expect(deleteButton).toHaveFocus()
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Deleted the conversation with ${victim}.`))
+      expect(requestsOf(server, 'deleteConversation').map((r) => r.params)).toEqual([
+        expect.objectContaining({ channel: victim, chatType: 'singleChat', deleteRoam: false }),
+      ])
+    })
+
+    it('Delete on the listbox opens the dialog; Escape cancels; "also delete the history" sends deleteRoam', async () => {
+      const { server, user } = await loaded()
+      await user.click(option(3))
+      const victim = nameOf(option(3))
+      await user.keyboard('{Delete}')
+      expect(screen.getByRole('dialog')).toBeInTheDocument()
+      await user.keyboard('{Escape}')
+      expect(screen.queryByRole('dialog')).toBeNull()
+      expect(listbox()).toHaveFocus()
+      expect(requestsOf(server, 'deleteConversation')).toHaveLength(0)
+      await user.keyboard('{Delete}')
+      await user.click(screen.getByRole('checkbox', { name: 'Also delete the history on the server' }))
+      await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }))
+      await waitFor(() => expect(options().map(nameOf)).not.toContain(victim))
+      await waitFor(() => expect(requestsOf(server, 'deleteConversation')).toHaveLength(1))
+      expect(requestsOf(server, 'deleteConversation')[0]!.params).toMatchObject({ channel: victim, chatType: 'singleChat', deleteRoam: true })
+    })
+
+    it('a refused deletion shows the row gone while pending, then back in place with an alert', async () => {
+      const server = createRoamingServer({ seed: 1, latency: 300 })
+      const { user } = renderList({ server })
+      await waitFor(() => expect(options().length).toBeGreaterThan(0), { timeout: 3000 })
+      const before = options().map(nameOf)
+      const victim = before[3]!
+      await user.click(option(4))
+      server.configure({ failureRate: 1 })
+      await user.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }))
+      await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }))
+      await waitFor(() => expect(options().map(nameOf)).not.toContain(victim))
+      expect(screen.getByRole('status')).toHaveTextContent(`Deleting the conversation with ${victim}…`)
+      const alert = await screen.findByRole('alert', {}, { timeout: 3000 })
+      expect(alert).toHaveTextContent(`Couldn't delete the conversation with ${victim}. It is back in the list.`)
+      await waitFor(() => expect(options().map(nameOf)).toEqual(before))
+      await user.click(within(alert).getByRole('button', { name: 'Dismiss' }))
+      expect(screen.queryByRole('alert')).toBeNull()
+    })
+  })
+
+  describe('states', () => {
+    it('shows a busy skeleton while the first page loads', async () => {
+      renderList({ server: createRoamingServer({ seed: 1, latency: 200 }) })
+      const loading = screen.getByRole('status', { busy: true })
+      expect(loading).toHaveTextContent('Loading conversations…')
+      expect(screen.queryByRole('listbox')).toBeNull()
+      await waitFor(() => expect(options().length).toBeGreaterThan(0), { timeout: 3000 })
+      expect(screen.queryByText('Loading conversations…')).toBeNull()
+    })
+
+    it('shows the empty state, or the Empty slot', async () => {
+      const { unmount } = renderList({ conversations: 0 })
+      expect(await screen.findByText('No conversations yet')).toBeInTheDocument()
+      expect(screen.queryByRole('listbox')).toBeNull()
+      unmount()
+      renderList({ conversations: 0, props: { components: { Empty: () => <p>Say hi to someone</p> } } })
+      expect(await screen.findByText('Say hi to someone')).toBeInTheDocument()
+    })
+
+    it('shows an error with Retry that loads the list again', async () => {
+      const server = createRoamingServer({ seed: 1, failureRate: 1 })
+      const { user } = renderList({ server })
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent("Couldn't load the conversations.")
+      server.configure({ failureRate: 0 })
+      await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+      await waitFor(() => expect(options().length).toBeGreaterThan(0))
+      expect(screen.queryByRole('alert')).toBeNull()
+    })
+  })
+
+  it('speaks Chinese with locale zh-CN, aria labels included', async () => {
+    const server = createRoamingServer({ seed: 4 })
+    server.sendMessage({ from: 'jack', to: 'alice', type: 'img', url: 'data:image/png;base64,AA==' })
+    const { user } = await loaded({ server, locale: 'zh-CN' })
+    expect(screen.getByRole('listbox', { name: '会话' })).toBeInTheDocument()
+    const jack = options().find((o) => nameOf(o) === 'jack')!
+    expect(jack).toHaveTextContent('[图片]')
+    expect(jack).toHaveTextContent('1 条未读')
+    await user.click(jack)
+    const toolbar = screen.getByRole('toolbar', { name: 'jack 的操作' })
+    expect(within(toolbar).getByRole('button', { name: '置顶' })).toBeInTheDocument()
+    await user.click(within(toolbar).getByRole('button', { name: '删除' }))
+    const dialog = screen.getByRole('dialog', { name: '删除与 jack 的会话？' })
+    expect(within(dialog).getByRole('checkbox', { name: '同时删除服务器上的聊天记录' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: '取消' })).toBeInTheDocument()
+  })
+
+  it('every string exists in both locales', () => {
+    expect(Object.keys(conversationListStrings['zh-CN']).sort()).toEqual(Object.keys(conversationListStrings.en).sort())
+    for (const text of Object.values(conversationListStrings['zh-CN'])) expect(text).not.toBe('')
+  })
+
+  it('throws an error naming the component outside a provider', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => render(<ConversationList />)).toThrow('ConversationList must be used within <RoamingProvider>')
+    spy.mockRestore()
+  })
+})
