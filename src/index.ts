@@ -22,6 +22,10 @@ export { useRoamingStore, useRoamingClient } from './hooks/useRoamingStore'
 
 // Components
 export { ConversationList } from './components/ConversationList'
+export { MessageThread } from './components/MessageThread'
+export type {
+  MessageThreadProps, MessageThreadHandle, MessageThreadComponents,
+} from './components/MessageThread'
 export type {
   ConversationListProps, ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps,
 } from './components/ConversationList'

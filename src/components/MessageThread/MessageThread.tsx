@@ -1,0 +1,41 @@
+import { forwardRef } from 'react'
+import { useRoamingStore } from '../../hooks/useRoamingStore'
+import { useStrings } from '../../i18n/useStrings'
+import { useRoamingContext } from '../../provider/RoamingContext'
+import { conversationKey } from '../../query/keys'
+import type { MessageThreadHandle, MessageThreadProps } from './MessageThreadProps'
+import { messageThreadStrings } from './strings'
+import { EmptyState } from './ThreadStatus'
+import { ThreadView } from './ThreadView'
+import '../../styles/tokens.css'
+import './MessageThread.css'
+
+/**
+ * A drop-in, virtualized message history (its `ref` gives `jumpTo(messageId)` and `jumpToLatest()`): the given conversation (or the store's active one), paged both ways
+ * with the view held still, date separators and sender groups, safe bodies per message type, jumps with a
+ * highlight, "N new messages", one-way deletion (one, everything before, or a selection) with progress and
+ * rollback, and polite announcements of new messages. Must be inside a `RoamingProvider`.
+ *
+ * @example
+ * <MessageThread conversationId="bob" chatType="singleChat" ref={thread} />
+ * thread.current?.jumpTo(messageId)
+ */
+// forwardRef, not React 19's ref prop: the kit supports React 18.3, where a function component never sees `ref`.
+export const MessageThread = forwardRef<MessageThreadHandle, MessageThreadProps>(function MessageThread(
+  { conversationId, chatType, pageSize, anchorId, getDisplayName, components, className }, ref,
+) {
+  const { theme } = useRoamingContext('MessageThread')
+  const t = useStrings(messageThreadStrings, 'MessageThread')
+  const active = useRoamingStore((s) => s.activeConversation)
+  const target = conversationId && chatType ? { conversationId, chatType } : active
+  return (
+    <div className={`rk rk-message-thread${className ? ` ${className}` : ''}`} data-rk-theme={theme}>
+      {target ? (
+        // A new conversation starts with fresh view state (scroll, highlight, pill, open actions).
+        <ThreadView key={conversationKey(target.conversationId, target.chatType)} conversationId={target.conversationId}
+          chatType={target.chatType} pageSize={pageSize} anchorId={anchorId} getDisplayName={getDisplayName}
+          components={components} handleRef={ref} />
+      ) : <EmptyState reason="noConversation" t={t} Empty={components?.Empty} />}
+    </div>
+  )
+})

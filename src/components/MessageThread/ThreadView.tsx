@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import type { IndexLocationWithAlign, VirtuosoHandle } from 'react-virtuoso'
+import type { ChatType } from '../../client/types'
+import { useHistoryMessages } from '../../hooks/useHistoryMessages'
+import { useRoamingClient, useRoamingStore } from '../../hooks/useRoamingStore'
+import { formatClock } from '../../i18n/formatTime'
+import { useStrings } from '../../i18n/useStrings'
+import { useRoamingContext } from '../../provider/RoamingContext'
+import { conversationKey, roamingKeys } from '../../query/keys'
+import { scopeOf } from '../../query/RoamingKit'
+import { Avatar } from './Avatar'
+import { DateSeparator } from './DateSeparator'
+import { DeleteFeedback } from './DeleteFeedback'
+import { describeMessage } from './describeMessage'
+import { MessageBody } from './MessageBody'
+import type { MessageThreadComponents, MessageThreadHandle } from './MessageThreadProps'
+import type { RowContext } from './rowContext'
+import { ScrollControls } from './ScrollControls'
+import { messageThreadStrings } from './strings'
+import { ThreadDock } from './ThreadDock'
+import { threadItems } from './threadItems'
+import { ThreadList } from './ThreadList'
+import { EmptyState, ThreadError, ThreadSkeleton } from './ThreadStatus'
+import { useNewMessages } from './useNewMessages'
+import { useThreadDeletion } from './useThreadDeletion'
+
+/** Props of `ThreadView`: `MessageThread`'s, with the conversation resolved. */
+export interface ThreadViewProps {
+  conversationId: string
+  chatType: ChatType
+  pageSize: number | undefined
+  anchorId: string | undefined
+  getDisplayName: ((userId: string) => string) | undefined
+  components: MessageThreadComponents | undefined
+  handleRef: Ref<MessageThreadHandle> | undefined
+}
+
+const NONE: ReadonlySet<string> = new Set()
+
+/** One conversation's thread: data, states, the virtualized log, jumps, deletion and announcements. */
+export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDisplayName, components, handleRef }: ThreadViewProps) {
+  const { kit, locale } = useRoamingContext('MessageThread')
+  const t = useStrings(messageThreadStrings, 'MessageThread')
+  const me = useRoamingClient().userId()
+  const key = conversationKey(conversationId, chatType)
+  const history = useHistoryMessages({ conversationId, chatType, ...(pageSize ? { pageSize } : {}), anchorId: anchorId ?? null })
+  const tombstone = useRoamingStore((s) => s.tombstones[key])
+  const selection = useRoamingStore((s) => s.selection)
+  const deletion = useThreadDeletion(conversationId, chatType)
+  const view = `${key}|${history.anchorId ?? ''}`
+  const news = useNewMessages({ view, messages: history.messages, isLatest: history.isLatest, me })
+  const [highlight, setHighlight] = useState<string | null>(null)
+  const [actionsFor, setActionsFor] = useState<string | null>(null)
+  const [selectingHere, setSelectingHere] = useState(false)
+  const idPrefix = useId()
+  const virtuoso = useRef<VirtuosoHandle>(null)
+  const scroller = useRef<HTMLElement | null>(null)
+
+  const first = history.messages[0]
+  // After "delete everything before", nothing older can show even if the server cursor says more exists.
+  const hasOlder = history.hasOlder && !(first && tombstone && tombstone.before >= first.time - 1)
+  const items = useMemo(() => threadItems(history.messages, { me, hasOlder }), [history.messages, me, hasOlder])
+  const name = useCallback((id: string) => getDisplayName?.(id) ?? id, [getDisplayName])
+  const selected = selection?.key === key ? selection.ids : NONE
+  const selecting = selectingHere || selection?.key === key
+  const failed = useMemo(() => new Set(deletion.failure?.ids ?? []), [deletion.failure?.ids])
+  const label = t('log', { name: name(conversationId) })
+
+  const { fetchOlder, status } = history
+  useEffect(() => { if (status === 'success' && items.length === 0 && hasOlder) fetchOlder() })
+
+  const scrollTo = (messageId: string) => {
+    const index = items.findIndex((i) => i.message.id === messageId)
+    if (index >= 0) virtuoso.current?.scrollToIndex({ index, align: 'center' })
+    else if (first?.id === messageId) fetchOlder() // the held-back first message: its page brings it into view
+  }
+  const jumpToLatest = () => {
+    setHighlight(null)
+    if (history.anchorId || !history.isLatest) history.jumpToLatest()
+    else virtuoso.current?.scrollToIndex({ index: Math.max(0, items.length - 1), align: 'end' })
+  }
+  useImperativeHandle(handleRef, () => ({
+    jumpTo(messageId) {
+      setHighlight(messageId)
+      const loaded = history.jumpTo(messageId)
+      if (loaded) scrollTo(messageId)
+      return loaded
+    },
+    jumpToLatest,
+  }))
+
+  const context: RowContext = {
+    idPrefix, t, locale, name, highlightedId: highlight ?? history.anchorId, selecting, selected, failed, actionsFor,
+    parts: { MessageBody: components?.MessageBody ?? MessageBody, DateSeparator: components?.DateSeparator ?? DateSeparator, Avatar: components?.Avatar ?? Avatar },
+    toggleActions: (id) => setActionsFor((open) => (open === id ? null : id)),
+    toggleSelected: (id) => kit.store.getState().toggleSelected(key, id),
+    hasOlder, retryPage: history.status === 'error' ? () => { if (hasOlder) fetchOlder(); if (history.hasNewer) history.fetchNewer() } : null,
+    isFetchingOlder: history.isFetchingOlder, isFetchingNewer: history.isFetchingNewer,
+  }
+  const describe = (id: string) => {
+    const m = history.messages.find((x) => x.id === id)
+    return m ? `${m.from === me ? t('ownName') : name(m.from)}, ${formatClock(m.time, locale)}: ${describeMessage(m, t)}` : null
+  }
+  // Retry: start the failed view over (pending again, so the skeleton shows while it loads).
+  const retry = () => void kit.queryClient.resetQueries({
+    queryKey: roamingKeys.history(scopeOf(kit), conversationId, chatType), predicate: (q) => q.state.status === 'error',
+  })
+  const anchorIndex = history.anchorId ? items.findIndex((i) => i.message.id === history.anchorId) : -1
+  const initialIndex: IndexLocationWithAlign = anchorIndex >= 0 ? { index: anchorIndex, align: 'center' } : { index: Math.max(0, items.length - 1), align: 'end' }
+
+  let content
+  if (history.status === 'pending') content = <ThreadSkeleton t={t} label={label} />
+  else if (history.status === 'error' && history.messages.length === 0) content = <ThreadError t={t} onRetry={retry} />
+  else if (items.length === 0 && !hasOlder) content = <EmptyState reason="noMessages" t={t} Empty={components?.Empty} />
+  else {
+    content = (
+      <ThreadList key={view} items={items} firstItemIndex={history.firstItemIndex + (hasOlder ? 1 : 0)} initialIndex={initialIndex}
+        context={context} follow={news.atBottom && history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
+        onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
+        onAtBottomChange={news.setAtBottom} virtuosoRef={virtuoso} scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null }} />
+    )
+  }
+  const arrival = news.arrival
+  return (
+    <>
+      {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
+      <div className="rk-thread-viewport">
+        {content}
+        {history.status !== 'pending' && items.length > 0 && (
+          <ScrollControls unseen={news.unseen} away={!news.atBottom || !history.isLatest} t={t} onJumpToLatest={jumpToLatest} />
+        )}
+      </div>
+      <DeleteFeedback deletion={deletion} describe={describe} t={t} />
+      <ThreadDock t={t} idPrefix={idPrefix} items={items} actionsFor={actionsFor} setActionsFor={setActionsFor} name={name}
+        selecting={selecting} selected={selected} deletion={deletion} scroller={scroller}
+        startSelecting={(id) => { setSelectingHere(true); if (!selected.has(id)) kit.store.getState().toggleSelected(key, id) }}
+        stopSelecting={() => { setSelectingHere(false); kit.store.getState().clearSelection() }} />
+      <div className="rk-visually-hidden" role="status" aria-live="polite">
+        {arrival && <span key={arrival.seq}>{arrival.count === 1 ? t('announceOne', { name: name(arrival.from) }) : t('announceMany', { count: arrival.count })}</span>}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,39 @@
+import type { ComponentType } from 'react'
+import type { RoamingLocale } from '../../provider/RoamingContext'
+import type { Translate } from '../../i18n/strings'
+import type { AvatarProps, DateSeparatorProps, MessageBodyProps } from './MessageThreadProps'
+import type { MessageThreadStringKey } from './strings'
+
+/** What every row and the list's header and footer read, passed as react-virtuoso's `context`. */
+export interface RowContext {
+  /** Unique prefix of this thread's DOM ids. */
+  idPrefix: string
+  /** Translator of MessageThread's strings. */
+  t: Translate<MessageThreadStringKey>
+  /** The provider's locale. */
+  locale: RoamingLocale
+  /** Display name of a user id (`t('ownName')` is not applied here). */
+  name: (userId: string) => string
+  /** The slots in force (app's or roamkit's). */
+  parts: { MessageBody: ComponentType<MessageBodyProps>; DateSeparator: ComponentType<DateSeparatorProps>; Avatar: ComponentType<AvatarProps> }
+  /** The message to highlight (after a jump), if any. */
+  highlightedId: string | null
+  /** Whether rows show selection checkboxes. */
+  selecting: boolean
+  /** Selected message ids. */
+  selected: ReadonlySet<string>
+  /** Ids whose deletion failed (they are back). */
+  failed: ReadonlySet<string>
+  /** The message whose actions are open, if any. */
+  actionsFor: string | null
+  /** Opens (or with the same id, closes) a message's actions. */
+  toggleActions: (messageId: string) => void
+  /** Selects or unselects a message. */
+  toggleSelected: (messageId: string) => void
+  /** Whether older messages exist / are loading, newer are loading: for the header and footer. */
+  hasOlder: boolean
+  /** Set when loading a page failed (after retries): the header offers to try again. */
+  retryPage: (() => void) | null
+  isFetchingOlder: boolean
+  isFetchingNewer: boolean
+}

@@ -1,0 +1,129 @@
+import { StrictMode, createRef } from 'react'
+import { render } from 'vitest-browser-react'
+import { MessageThread, type MessageThreadHandle } from '../../src/components/MessageThread'
+import { RoamingTestProvider, createRoamingServer, type RoamingServer } from '../../src/testing'
+
+const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
+const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+
+function setup(messages: number, latency = 0) {
+  const server = createRoamingServer({ seed: 3, latency })
+  server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages } })
+  return server
+}
+
+async function mount(server: RoamingServer, ref?: React.Ref<MessageThreadHandle>) {
+  await render(
+    <StrictMode>
+      <div style={{ height: 480, width: 420, display: 'flex' }}>
+        <RoamingTestProvider server={server} virtuoso={null}><MessageThread {...bob} {...(ref ? { ref } : {})} /></RoamingTestProvider>
+      </div>
+    </StrictMode>,
+  )
+  await vi.waitFor(() => expect(document.querySelectorAll('article').length).toBeGreaterThan(5), { timeout: 5000 })
+  // react-virtuoso settles its initial position over a few frames as rows get measured.
+  await new Promise((r) => setTimeout(r, 400))
+  await frame()
+  return document.querySelector('[role="log"]') as HTMLElement
+}
+
+const article = (id: string) => document.querySelector<HTMLElement>(`article[data-message-id="${id}"]`)
+const ids = () => [...document.querySelectorAll<HTMLElement>('article')].map((a) => a.dataset.messageId!)
+/** The first article fully inside the scroller. */
+function firstVisible(scroller: HTMLElement): HTMLElement {
+  const top = scroller.getBoundingClientRect().top
+  return [...document.querySelectorAll<HTMLElement>('article')].find((a) => a.getBoundingClientRect().top >= top)!
+}
+const atBottom = (s: HTMLElement) => s.scrollHeight - s.scrollTop - s.clientHeight <= 2
+
+async function allIds(server: RoamingServer): Promise<string[]> {
+  const probe = server.connect('alice')
+  const out: string[] = []
+  for (let cursor: string | undefined; ;) {
+    const page = await probe.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', pageSize: 50, searchDirection: 'down', ...(cursor ? { cursor } : {}) })
+    out.push(...page.messages.map((m) => m.id))
+    if (page.isLast || !page.cursor) return out
+    cursor = page.cursor
+  }
+}
+
+describe('MessageThread in Chromium', () => {
+  it('loads older pages at the top without moving the message in view (0 px)', async () => {
+    const server = setup(300, 150)
+    const scroller = await mount(server)
+    expect(atBottom(scroller)).toBe(true)
+    const shifts: number[] = []
+    for (let page = 0; page < 3; page++) {
+      scroller.scrollTop = 0
+      await vi.waitFor(() => expect(scroller.querySelector('.rk-thread-edge--top [role="status"]')).not.toBeNull(), { timeout: 3000 })
+      await frame()
+      const target = firstVisible(scroller)
+      const id = target.dataset.messageId!
+      const before = target.getBoundingClientRect().top
+      await vi.waitFor(() => expect(scroller.querySelector('.rk-thread-edge--top [role="status"]')).toBeNull(), { timeout: 3000 })
+      // react-virtuoso re-renders its window during the frame after a prepend; measure once it has settled.
+      for (let f = 0; f < 5; f++) await frame()
+      shifts.push(article(id)!.getBoundingClientRect().top - before)
+    }
+    console.info(`prepend shifts (px): ${shifts.join(', ')}`)
+    for (const shift of shifts) expect(Math.abs(shift)).toBeLessThan(0.5)
+  })
+
+  it('keeps a new message pinned to the bottom when the reader is at the bottom', async () => {
+    const server = setup(120)
+    const scroller = await mount(server)
+    expect(atBottom(scroller)).toBe(true)
+    for (let i = 0; i < 3; i++) {
+      const live = server.sendMessage({ from: 'bob', to: 'alice', text: `live ${i} `.repeat(8) })
+      await vi.waitFor(() => expect(article(live.id)).not.toBeNull())
+      await vi.waitFor(() => expect(atBottom(scroller)).toBe(true))
+      expect(article(live.id)!.getBoundingClientRect().bottom).toBeLessThanOrEqual(scroller.getBoundingClientRect().bottom + 1)
+    }
+    expect(document.querySelector('.rk-new-messages-pill')).toBeNull()
+  })
+
+  it('scrolled up, a new message shows the pill and does not move the view; the pill goes to the latest', async () => {
+    const server = setup(120)
+    const scroller = await mount(server)
+    scroller.scrollTop -= 300 // up, but far from the top: no older page lands during the test
+    await vi.waitFor(() => expect(document.querySelector('button[aria-label="Jump to latest"]')).not.toBeNull())
+    await frame()
+    const target = firstVisible(scroller)
+    const before = target.getBoundingClientRect().top
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'while you were away' })
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'and another' })
+    await vi.waitFor(() => expect(document.querySelector('.rk-new-messages-pill')?.textContent).toBe('2 new messages'))
+    await frame()
+    expect(article(target.dataset.messageId!)!.getBoundingClientRect().top).toBe(before)
+    ;(document.querySelector('.rk-new-messages-pill') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(atBottom(scroller)).toBe(true))
+    await vi.waitFor(() => expect(document.querySelector('.rk-new-messages-pill')).toBeNull())
+  })
+
+  it('after a jump shows the anchor highlighted in view, and scrolling down loads newer pages', async () => {
+    const server = setup(400, 20)
+    const all = await allIds(server)
+    const ref = createRef<MessageThreadHandle>()
+    await mount(server, ref)
+    const anchor = all[120]!
+    expect(ref.current!.jumpTo(anchor)).toBe(false)
+    await vi.waitFor(() => expect(article(anchor)?.classList.contains('rk-message--highlighted')).toBe(true), { timeout: 5000 })
+    await frame()
+    const log = document.querySelector('[role="log"]') as HTMLElement
+    const box = log.getBoundingClientRect()
+    const rect = article(anchor)!.getBoundingClientRect()
+    expect(rect.top).toBeGreaterThanOrEqual(box.top)
+    expect(rect.bottom).toBeLessThanOrEqual(box.bottom)
+    const downs = () => server.requests.filter((r) => r.method === 'getHistoryMessages' && (r.params as { searchDirection?: string }).searchDirection === 'down').length
+    server.clearRequests()
+    const log2 = () => document.querySelector('[role="log"]') as HTMLElement
+    for (let i = 0; i < 3; i++) {
+      const calls = downs()
+      // Scrolling to the bottom reaches the end once the rows are measured; keep going there until a page is asked for.
+      await vi.waitFor(() => { log2().scrollTop = log2().scrollHeight; expect(downs()).toBeGreaterThan(calls) }, { timeout: 4000 })
+      await vi.waitFor(() => expect(document.querySelector('.rk-thread-edge--bottom [role="status"]')).toBeNull(), { timeout: 3000 })
+    }
+    // Three newer pages later, the rows at the bottom are well past what the jump loaded.
+    await vi.waitFor(() => { log2().scrollTop = log2().scrollHeight; expect(Math.max(...ids().map((id) => all.indexOf(id)))).toBeGreaterThan(120 + 40) }, { timeout: 4000 })
+  })
+})
