@@ -39,7 +39,8 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', environment: 'jsdom', globals: true,
           include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup.ts'] } },
-      { extends: true, test: { name: 'browser', globals: true, include: ['test/**/*.browser.test.{ts,tsx}'], browser: browser() } },
+      // One file at a time: scroll and layout tests measure frames, which a second file's iframe would share.
+      { extends: true, test: { name: 'browser', globals: true, fileParallelism: false, include: ['test/**/*.browser.test.{ts,tsx}'], browser: browser() } },
       { extends: true, plugins: [storybookTest({ configDir: '.storybook' })],
         test: { name: 'storybook', browser: browser() } },
     ],

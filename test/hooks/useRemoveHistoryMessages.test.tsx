@@ -21,7 +21,7 @@ async function loadedThread(messages: number, latency = 30) {
 
 describe('useRemoveHistoryMessages', () => {
   it('removes at once, and a page load in flight when the delete happens never brings the deleted message back', async () => {
-    const { server, device, result, renders } = await loadedThread(120, 80)
+    const { server, device, result, renders } = await loadedThread(120, 400)
     const target = result.current.view.messages[10]!.id
     act(() => result.current.view.fetchOlder())
     await waitFor(() => expect(result.current.view.isFetchingOlder).toBe(true))
