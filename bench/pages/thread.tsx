@@ -1,0 +1,322 @@
+/** MessageThread (roamkit) and the bare react-virtuoso baseline over the same simulator data. */
+import { useEffect, useRef, useState } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { Virtuoso } from 'react-virtuoso'
+import { QueryClient } from '@tanstack/react-query'
+import {
+  createRoamingClient, historyMessagesOptions, RoamingProvider, useHistoryMessages, type HistoryData, type HistoryPageParam,
+  type HistoryQueryPage, type RoamingMessage,
+} from '../../src/index'
+import { createRoamingStore } from '../../src/index'
+import { MessageThread } from '../../src/components/MessageThread'
+import type { RoamingServer } from '../../src/testing'
+import { historyCalls, newestId, PAGE, PEER, plainText, readAllMessages, threadServer } from './data'
+import {
+  atEnd, elementCount, fullyVisible, heapAfterGc, longTasks, nextFrame, round, scrollWhole, sleep, topVisible, waitFrame, waitTask,
+} from './lib'
+
+export type Impl = 'kit' | 'baseline'
+declare const __BENCH_QUERY_DEFAULTS__: string
+/** Experiments only (BENCH_BASELINE_IMAGES=1): baseline image rows get the kit's image box size. */
+declare const __BENCH_BASELINE_IMAGES__: boolean
+
+const BASE = 1_000_000_000
+const stage = () => document.getElementById('stage') as HTMLElement
+const byId = (id: string) => stage().querySelector(`[data-message-id="${CSS.escape(id)}"], [data-id="${CSS.escape(id)}"]`)
+const scrollerEl = () => stage().querySelector<HTMLElement>('[data-virtuoso-scroller]')
+const idOf = (row: Element) => row.querySelector('[data-message-id], [data-id]')?.getAttribute('data-message-id')
+  ?? row.querySelector('[data-id]')?.getAttribute('data-id') ?? null
+
+function freshRoot(): { root: Root; host: HTMLElement } {
+  const s = stage()
+  s.className = 'thread'
+  s.replaceChildren()
+  const host = document.createElement('div')
+  host.style.cssText = 'height:100%;display:flex;flex-direction:column;min-height:0'
+  s.append(host)
+  return { root: createRoot(host), host }
+}
+
+/** Renders, then waits until the newest message is fully visible in the scroller. */
+async function measureMount(render: () => void, newest: string) {
+  const lt = longTasks()
+  const t0 = performance.now()
+  render()
+  const t1 = await waitFrame(() => { const s = scrollerEl(); return !!s && fullyVisible(byId(newest), s) }, 60_000, 'the newest message')
+  await nextFrame()
+  return { ms: round(t1 - t0), longTasks: lt.stop() }
+}
+
+/** Scrolls to the top while an older page is loading, and follows the top visible message frame by frame. */
+async function measurePrepend(server: RoamingServer | null, startBaselinePrepend?: () => void) {
+  const scroller = scrollerEl()!
+  server?.configure({ latency: 300 })
+  scroller.scrollTop = 0
+  await nextFrame(); await nextFrame()
+  startBaselinePrepend?.()
+  const anchor = topVisible(scroller, idOf)
+  if (!anchor) throw new Error('no visible row before the prepend')
+  const rowsAbove = () => {
+    const el = byId(anchor.id)?.closest('[data-index]')
+    let n = 0
+    for (let p = el?.previousElementSibling; p; p = p.previousElementSibling) if (p.hasAttribute('data-index')) n++
+    return n
+  }
+  const above0 = rowsAbove()
+  const offset = () => {
+    const el = byId(anchor.id)?.closest('[data-index]')
+    return el ? el.getBoundingClientRect().top - scroller.getBoundingClientRect().top : Number.POSITIVE_INFINITY
+  }
+  let landed = -1
+  let maxShift = 0
+  let shiftedFrames = 0
+  const start = performance.now()
+  for (;;) {
+    const t = await nextFrame()
+    const shift = Math.abs(offset() - anchor.offset)
+    if (landed < 0 && (rowsAbove() > above0 || shift > 0.5)) landed = t
+    if (landed >= 0) { maxShift = Math.max(maxShift, shift); if (shift > 0.5) shiftedFrames++ }
+    if (landed >= 0 && t - landed >= 1000) break
+    if (performance.now() - start > 10_000) throw new Error('the older page never landed')
+  }
+  server?.configure({ latency: 0 })
+  const settled = Math.abs(offset() - anchor.offset)
+  return { settledShift: round(settled), maxFrameShift: round(maxShift), shiftedFrames, landedAfterMs: round(landed - start) }
+}
+
+/** Appends while pinned at the bottom: time until the new row is fully visible, and still pinned 1 s later. */
+async function measureAppend(append: () => string) {
+  const scroller = scrollerEl()!
+  for (let i = 0; i < 60 && !atEnd(scroller); i++) { scroller.scrollTop = scroller.scrollHeight; await nextFrame() }
+  await sleep(300)
+  const t0 = performance.now()
+  const id = append()
+  const t1 = await waitFrame(() => fullyVisible(byId(id), scroller), 5000, 'the appended message')
+  await sleep(1000)
+  await nextFrame()
+  return { visibleMs: round(t1 - t0), pinned: fullyVisible(byId(id), scroller) && atEnd(scroller) }
+}
+
+/** Clicks the delete action of one row; time until the row left the DOM, and in which frame after the click. */
+async function measureDelete(id: string, click: () => void) {
+  if (!byId(id)) throw new Error('the row to delete is not rendered')
+  let goneAt = -1
+  const t0 = performance.now()
+  const mo = new MutationObserver(() => { if (goneAt < 0 && !byId(id)) goneAt = performance.now() })
+  mo.observe(stage(), { childList: true, subtree: true })
+  click()
+  if (goneAt < 0 && !byId(id)) goneAt = performance.now()
+  let frames = 0
+  await waitFrame(() => { frames++; return !byId(id) }, 5000, 'the deleted row to leave')
+  mo.disconnect()
+  return { ms: round(goneAt - t0, 2), frames }
+}
+
+// ───────────────────────────── kit ─────────────────────────────
+
+/** Loads every page of the big conversation through `useHistoryMessages` (pageSize 50). */
+function HistoryLoader({ onDone }: { onDone: (count: number) => void }) {
+  const h = useHistoryMessages({ conversationId: PEER, chatType: 'singleChat', pageSize: PAGE })
+  const done = useRef(false)
+  useEffect(() => {
+    if (h.status !== 'success' || done.current) return
+    if (h.hasOlder) h.fetchOlder()
+    else { done.current = true; onDone(h.messages.length) }
+  })
+  return null
+}
+
+const thread = <MessageThread conversationId={PEER} chatType="singleChat" pageSize={PAGE} />
+
+async function kitInitial(messages: number) {
+  const server = threadServer(messages)
+  const newest = await newestId(server)
+  const device = server.connect('alice')
+  const { root } = freshRoot()
+  const mount = await measureMount(() => root.render(<RoamingProvider connection={device}>{thread}</RoamingProvider>), newest)
+  await sleep(200)
+  const requests = historyCalls(server, device.clientResource).length
+  const prepend = await measurePrepend(server)
+  root.unmount()
+  return { mount, initialRequests: requests, prepend }
+}
+
+/**
+ * Puts every page of the view into the cache the way `useHistoryMessages` builds them (latest page, then `older`
+ * pages in front), read with the plain client: for sizes where reading through the hook takes too long.
+ */
+async function prefetchAll(queryClient: QueryClient, server: RoamingServer) {
+  const device = server.connect('alice')
+  const client = createRoamingClient(device)
+  const view = { conversationId: PEER, chatType: 'singleChat' as const, pageSize: PAGE }
+  const { queryKey } = historyMessagesOptions({ client, store: createRoamingStore() }, view)
+  const pages: HistoryQueryPage[] = []
+  const params: HistoryPageParam[] = []
+  let cursor: string | null = null
+  for (;;) {
+    const up = await client.getHistory({ ...view, direction: 'up', cursor })
+    const newestOfPage = up.messages.at(-1)
+    pages.unshift(cursor === null
+      ? { messages: up.messages, olderCursor: up.nextCursor, newerCursor: null, fetchedCount: up.messages.length }
+      : { messages: up.messages, olderCursor: up.nextCursor, newerCursor: newestOfPage?.id ?? cursor, fetchedCount: up.messages.length })
+    params.unshift(cursor === null ? { kind: 'latest' } : { kind: 'older', cursor })
+    if (!up.nextCursor) break
+    cursor = up.nextCursor
+  }
+  queryClient.setQueryData<HistoryData>(queryKey, { pages, pageParams: params })
+  return { count: pages.reduce((n, p) => n + p.messages.length, 0), calls: historyCalls(server, device.clientResource).length }
+}
+
+/** Sizes from which the history is prefetched into the cache instead of read through the hook (see report). */
+export const PREFETCH_FROM = 100_000
+
+async function kitLoaded(messages: number) {
+  const server = threadServer(messages)
+  const newest = await newestId(server)
+  const device = server.connect('alice')
+  const { root, host } = freshRoot()
+  // What RoamingProvider creates by default, given explicitly so it can be prefetched. (BENCH_QUERY_DEFAULTS: experiments only.)
+  const queryClient = new QueryClient({ defaultOptions: { queries: JSON.parse(__BENCH_QUERY_DEFAULTS__) } })
+  const prefetched = messages >= PREFETCH_FROM
+  // 1. Every page through the hook (or prefetched), nothing drawn.
+  const t0 = performance.now()
+  let count: number
+  let calls: number
+  if (prefetched) {
+    ({ count, calls } = await prefetchAll(queryClient, server))
+  } else {
+    count = await new Promise<number>((resolve) => {
+      root.render(<RoamingProvider connection={device} queryClient={queryClient}><HistoryLoader onDone={resolve} /></RoamingProvider>)
+    })
+    calls = historyCalls(server, device.clientResource).length
+  }
+  const loadMs = round(performance.now() - t0)
+  // 2. The provider alone, holding the loaded cache: the "before" figures.
+  root.render(<RoamingProvider connection={device} queryClient={queryClient}>{null}</RoamingProvider>)
+  await sleep(100)
+  const domBefore = elementCount(host)
+  const heapBefore = await heapAfterGc()
+  const callsBefore = historyCalls(server, device.clientResource).length
+  // 3. The thread over the cached pages.
+  const mount = await measureMount(() => root.render(<RoamingProvider connection={device} queryClient={queryClient}>{thread}</RoamingProvider>), newest)
+  await sleep(300)
+  const dom = elementCount(host) - domBefore
+  const heapAfter = await heapAfterGc()
+  const extraCalls = historyCalls(server, device.clientResource).length - callsBefore
+  const append = await measureAppend(() => server.sendMessage({ from: PEER, to: 'alice', text: 'bench: appended while pinned' }).id)
+  const scroll = await scrollWhole(scrollerEl()!, 'up')
+  // Back to the newest message, then delete it for me with a slow server.
+  const scroller = scrollerEl()!
+  for (let i = 0; i < 60 && !atEnd(scroller); i++) { scroller.scrollTop = scroller.scrollHeight; await nextFrame() }
+  await sleep(200)
+  const lastId = [...stage().querySelectorAll('[data-message-id]')].at(-1)!.getAttribute('data-message-id')!
+  byId(lastId)!.querySelector<HTMLButtonElement>('.rk-message-actions-trigger')!.click()
+  await waitFrame(() => !!stage().querySelector('.rk-message-actions .rk-button--danger'), 5000, 'the actions bar')
+  server.configure({ latency: 2000 })
+  const del = await measureDelete(lastId, () => stage().querySelector<HTMLButtonElement>('.rk-message-actions .rk-button--danger')!.click())
+  root.unmount()
+  return {
+    loaded: count, loadMs, prefetched, historyCalls: calls, extraCallsOnMount: extraCalls,
+    mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, append, scroll, delete: del,
+  }
+}
+
+// ───────────────────────────── baseline: bare react-virtuoso, plain rows ─────────────────────────────
+
+interface BaseState { items: RoamingMessage[]; first: number }
+let setBase: ((update: (s: BaseState) => BaseState) => void) | null = null
+
+function BaselineThread({ initial, onStartReached }: { initial: BaseState; onStartReached?: () => void }) {
+  const [state, setState] = useState(initial)
+  setBase = setState
+  return (
+    <Virtuoso<RoamingMessage>
+      style={{ height: '100%' }}
+      data={state.items}
+      firstItemIndex={state.first}
+      initialTopMostItemIndex={{ index: Math.max(0, initial.items.length - 1), align: 'end' }}
+      alignToBottom
+      followOutput="auto"
+      startReached={onStartReached}
+      computeItemKey={(_, m) => m.id}
+      increaseViewportBy={{ top: 400, bottom: 200 }}
+      itemContent={(_, m) => (
+        <div data-id={m.id} style={{ padding: '6px 12px' }}
+          onClick={() => setState((s) => ({ ...s, items: s.items.filter((x) => x.id !== m.id) }))}>
+          <b>{m.from}</b> {plainText(m)}
+          {__BENCH_BASELINE_IMAGES__ && m.type === 'img' && (
+            <div style={{ width: Math.min(m.width ?? 240, 240), aspectRatio: `${m.width ?? 4} / ${m.height ?? 3}`, background: '#ccc' }} />
+          )}
+        </div>
+      )}
+    />
+  )
+}
+
+async function baselineInitial(messages: number) {
+  const server = threadServer(messages)
+  const all = await readAllMessages(server)
+  const newest = all.at(-1)!.id
+  const { root } = freshRoot()
+  const latest = all.slice(-PAGE)
+  let prepend: (() => void) | null = null
+  const onStartReached = () => prepend?.()
+  const mount = await measureMount(() => root.render(<BaselineThread initial={{ items: latest, first: BASE }} onStartReached={onStartReached} />), newest)
+  await sleep(200)
+  // The same page arrives 300 ms after the top is reached, as with the simulator's latency.
+  let armed = false
+  const shift = await measurePrepend(null, () => {
+    if (armed) return
+    armed = true
+    setTimeout(() => setBase?.((s) => ({ items: [...all.slice(-2 * PAGE, -PAGE), ...s.items], first: s.first - PAGE })), 300)
+  })
+  prepend = null
+  root.unmount()
+  return { mount, initialRequests: 1, prepend: shift }
+}
+
+async function baselineLoaded(messages: number) {
+  const server = threadServer(messages)
+  const t0 = performance.now()
+  let all: RoamingMessage[] | null = await readAllMessages(server)
+  const loadMs = round(performance.now() - t0)
+  const newest = all.at(-1)!.id
+  const { root, host } = freshRoot()
+  root.render(<></>)
+  await sleep(100)
+  const domBefore = elementCount(host)
+  const heapBefore = await heapAfterGc()
+  const initial = { items: all, first: BASE }
+  all = null
+  const mount = await measureMount(() => root.render(<BaselineThread initial={initial} />), newest)
+  await sleep(300)
+  const dom = elementCount(host) - domBefore
+  const heapAfter = await heapAfterGc()
+  let n = 0
+  const append = await measureAppend(() => {
+    const m = { ...initial.items.at(-1)!, id: `appended-${++n}`, time: Date.now(), type: 'txt', text: 'bench: appended while pinned' } as RoamingMessage
+    setBase!((s) => ({ ...s, items: [...s.items, m] }))
+    return m.id
+  })
+  const scroll = await scrollWhole(scrollerEl()!, 'up')
+  const scroller = scrollerEl()!
+  for (let i = 0; i < 60 && !atEnd(scroller); i++) { scroller.scrollTop = scroller.scrollHeight; await nextFrame() }
+  await sleep(200)
+  const lastId = [...stage().querySelectorAll('[data-id]')].at(-1)!.getAttribute('data-id')!
+  const del = await measureDelete(lastId, () => (byId(lastId) as HTMLElement).click())
+  root.unmount()
+  return {
+    loaded: initial.items.length, loadMs, prefetched: true, historyCalls: Math.ceil(messages / PAGE), extraCallsOnMount: 0,
+    mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, append, scroll, delete: del,
+  }
+}
+
+export async function threadInitial(impl: Impl, messages: number) {
+  return impl === 'kit' ? kitInitial(messages) : baselineInitial(messages)
+}
+
+export async function threadLoaded(impl: Impl, messages: number) {
+  return impl === 'kit' ? kitLoaded(messages) : baselineLoaded(messages)
+}
+
+export { waitTask }
