@@ -1,5 +1,5 @@
 import { IsRestoringProvider, QueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createRoamingClient, type RoamingClientOptions } from '../client/createRoamingClient'
 import { RoamingArgumentError } from '../client/RoamingError'
 import type { SdkConnection } from '../client/sdkTypes'
@@ -56,6 +56,17 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     cache.mount()
     return () => cache.unmount()
   }, [cache])
+  // A cache the provider made dies with it: otherwise each query's 5-minute GC timer keeps the cache, the kit and
+  // the client alive after unmount. Cleared a microtask later, since StrictMode unmounts and remounts at once.
+  const mounts = useRef(0)
+  useEffect(() => {
+    if (!ownCache) return
+    mounts.current++
+    return () => {
+      mounts.current--
+      queueMicrotask(() => { if (mounts.current === 0) ownCache.clear() })
+    }
+  }, [ownCache])
   const kit = useMemo(() => createRoamingKit({ client: roamingClient, store, queryClient: cache }), [roamingClient, store, cache])
   useEffect(() => startRoamingSync(kit), [kit])
   // Queries wait while the saved cache is read back (TanStack's IsRestoring), so nothing is fetched twice.

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { VirtuosoMockContext } from 'react-virtuoso'
 import { createRoamingServer, type RoamingServer } from '../simulator/createRoamingServer'
@@ -38,10 +38,11 @@ export function RoamingTestProvider(props: RoamingTestProviderProps) {
   const [setup] = useState(() => {
     const server = props.server ?? createRoamingServer(props.serverOptions)
     if (props.generate) server.generate({ ...props.generate, user: props.userId ?? 'alice' })
-    return { device: server.connect(props.userId ?? 'alice'), queryClient: props.queryClient ?? new QueryClient() }
+    return { device: server.connect(props.userId ?? 'alice') }
   })
   const tree = (
-    <RoamingProvider connection={setup.device} queryClient={setup.queryClient} locale={locale} theme={theme}>{children}</RoamingProvider>
+    // Without a cache of the test's own, the provider makes one and clears it when it unmounts.
+    <RoamingProvider connection={setup.device} {...(props.queryClient ? { queryClient: props.queryClient } : {})} locale={locale} theme={theme}>{children}</RoamingProvider>
   )
   return virtuoso ? <VirtuosoMockContext.Provider value={virtuoso}>{tree}</VirtuosoMockContext.Provider> : tree
 }

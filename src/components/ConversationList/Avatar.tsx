@@ -10,9 +10,31 @@ export function initialsOf(name: string): string {
   return (first + ([...words[1]!][0] ?? '')).toUpperCase()
 }
 
+// An image data: URL never runs script in an <img> (SVG as an image is script-inert); other data: types are not images.
+const IMAGE_DATA = /^data:image\/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]/i
+
+/**
+ * `url` as an image source when it is http(s), blob:, relative, or an image data: URL; else `null`.
+ * Security (issue 6 XSS test): `getAvatarUrl` usually returns a user-controlled profile field, and `url` went to
+ * `src` unchecked, so `javascript:`, `vbscript:` and `data:text/html` URLs reached the DOM (inert in today's
+ * Chromium, but script-capable in the legacy engines of the OWASP cheat sheet, and a bug class React does not block
+ * on `src`). Parsed as the browser would (relative to the document), and handed over normalized.
+ */
+function safeAvatarSrc(url: string | undefined): string | null {
+  if (!url) return null
+  if (IMAGE_DATA.test(url)) return url
+  try {
+    const parsed = new URL(url, globalThis.document?.baseURI ?? 'http://localhost/')
+    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? parsed.href : null
+  } catch {
+    return null
+  }
+}
+
 /** The default avatar: the image at `url` when it loads, else the initials of `name`. Decorative. */
-export function Avatar({ name, url }: ConversationAvatarProps) {
+export function Avatar({ name, url: raw }: ConversationAvatarProps) {
   const [failed, setFailed] = useState<string | null>(null)
+  const url = safeAvatarSrc(raw)
   if (url && failed !== url) {
     return <img className="rk-avatar rk-avatar-image" src={url} alt="" loading="lazy" decoding="async" onError={() => setFailed(url)} />
   }

@@ -1,0 +1,69 @@
+/**
+ * Leaks, jsdom with fake timers: after a RoamingProvider with ConversationList and MessageThread (StrictMode) is
+ * unmounted, and the simulator has answered what was in flight, `vi.getTimerCount()` is back to its baseline.
+ * Issue 6, part 5 (the Chromium run with heap figures is mountCycles.browser.test.tsx).
+ */
+import { QueryClient } from '@tanstack/react-query'
+import { act, render } from '@testing-library/react'
+import { StrictMode } from 'react'
+import { VirtuosoMockContext } from 'react-virtuoso'
+import { ConversationList, MessageThread, RoamingProvider } from '../../src'
+import { createRoamingServer } from '../../src/testing'
+
+/** TanStack Query's default gcTime: an inactive query is dropped (and its timer ends) after it. */
+const GC_TIME = 5 * 60_000
+
+function setup() {
+  const server = createRoamingServer({ seed: 2, latency: [5, 40] })
+  server.generate({ user: 'alice', conversations: 12, bigConversation: { with: 'bob', messages: 120 } })
+  return { server, device: server.connect('alice') }
+}
+
+type Setup = ReturnType<typeof setup>
+
+/** Mounts the provider with both components; `settle` waits for rows, otherwise it unmounts with requests in flight. */
+async function mountAndUnmount({ server, device }: Setup, settle: boolean, queryClient?: QueryClient) {
+  const view = render(
+    <StrictMode>
+      <VirtuosoMockContext.Provider value={{ viewportHeight: 600, itemHeight: 60 }}>
+        <RoamingProvider connection={device} {...(queryClient ? { queryClient } : {})}>
+          <ConversationList />
+          <MessageThread conversationId="bob" chatType="singleChat" />
+        </RoamingProvider>
+      </VirtuosoMockContext.Provider>
+    </StrictMode>,
+  )
+  if (settle) {
+    await act(() => vi.advanceTimersByTimeAsync(500))
+    expect(view.container.querySelectorAll('[role="option"]').length).toBeGreaterThan(0)
+    expect(view.container.querySelectorAll('article').length).toBeGreaterThan(0)
+  }
+  view.unmount()
+  queryClient?.clear()
+  // Answers to the unmounted provider arrive, and TanStack's 0 ms notification batches run.
+  await act(() => vi.advanceTimersByTimeAsync(200))
+  expect(server.pending()).toBe(0)
+  expect(Object.keys(device.eventHandler.handlerData)).toEqual([])
+}
+
+describe('timers after unmount (jsdom, fake timers)', () => {
+  beforeEach(() => { vi.useFakeTimers() })
+  afterEach(() => { vi.useRealTimers() })
+
+  it('with a QueryClient the app clears after unmount: back to the baseline at once', async () => {
+    const s = setup()
+    const baseline = vi.getTimerCount()
+    await mountAndUnmount(s, true, new QueryClient())
+    await mountAndUnmount(s, false, new QueryClient())
+    expect(vi.getTimerCount()).toBe(baseline)
+  })
+
+  // The provider clears the cache it made on its final unmount (a microtask later, for StrictMode).
+  it('with the provider\'s own cache: back to the baseline at once', async () => {
+    const s = setup()
+    const baseline = vi.getTimerCount()
+    await mountAndUnmount(s, true)
+    await mountAndUnmount(s, false)
+    expect(vi.getTimerCount()).toBe(baseline)
+  })
+})
