@@ -96,13 +96,22 @@ export function generateRoamingData(core: ServerCore, options: GenerateOptions):
     // Each thread ends somewhere in the span and its messages go back from there, oldest first.
     const end = now - 60_000 - Math.floor(r.next() * span * 0.9)
     const gap = Math.max(1, Math.floor((span * 0.1 + (now - 60_000 - end)) / Math.max(plan.n, 1) / 2))
-    let time = Math.max(end - plan.n * gap, (state.findThread(plan.chatType, me, plan.id)?.messages.at(-1)?.time ?? 0) + 1)
+    const after = (state.findThread(plan.chatType, me, plan.id)?.messages.at(-1)?.time ?? 0) + 1
+    let time = Math.max(end - plan.n * gap, after)
+    const batch = []
     for (let k = 0; k < plan.n; k++) {
       const mine = r.next() < 0.4
       const from = mine ? me : (plan.chatType === 'singleChat' ? plan.id : r.pick(plan.peers))
       time += r.int(1, gap * 2)
-      state.append(makeStoredMessage(core, { from, to: plan.chatType === 'singleChat' ? (mine ? plan.id : me) : plan.id, chatType: plan.chatType, ...content(r, k) }, time))
-      state.noteTime(time)
+      batch.push(makeStoredMessage(core, { from, to: plan.chatType === 'singleChat' ? (mine ? plan.id : me) : plan.id, chatType: plan.chatType, ...content(r, k) }, time))
+    }
+    // Random gaps can add up past `end`, even past now: pull the thread back so history never lies in the future.
+    const first = batch[0]
+    const shift = first ? Math.min(Math.max(0, time - end), first.time - after) : 0
+    for (const m of batch) {
+      m.time -= shift
+      state.append(m)
+      state.noteTime(m.time)
     }
     // Unread: the trailing run of others' messages, in a share of conversations; peers have read everything.
     const messages = state.findThread(plan.chatType, me, plan.id)?.messages ?? []

@@ -263,3 +263,17 @@ describe('configure', () => {
     expect(() => createRoamingServer({ failure: 'nope' as never })).toThrow(/failure/)
   })
 })
+
+describe('generate', () => {
+  it('puts every generated message in the past, in order, whatever the random gaps add up to', () => {
+    const now = Date.now()
+    const server = createRoamingServer({ seed: 11, conversationLimit: 500 })
+    server.generate({ user: 'alice', conversations: 400, messagesPerConversation: [1, 6], days: 1 })
+    const device = server.connect('alice')
+    return device.getServerConversations({ pageSize: 50 }).then((res) => {
+      const items = (res as { data: { conversations: Array<{ lastMessage: { time: number } | null }> } }).data.conversations
+      expect(items.length).toBe(50)
+      for (const c of items) expect(c.lastMessage!.time).toBeLessThan(now)
+    })
+  })
+})
