@@ -65,7 +65,7 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
   const query = useInfiniteQuery(historyMessagesOptions(kit, { ...view, anchorId }), kit.queryClient)
   const tombstone = useStore(kit.store, (s) => s.tombstones[key])
   const messages = useMemo(() => flattenHistory(query.data, tombstone), [query.data, tombstone])
-  const { hasPreviousPage, hasNextPage, isFetchingPreviousPage, isFetchingNextPage, fetchPreviousPage, fetchNextPage } = query
+  const { hasPreviousPage, hasNextPage, isFetchingPreviousPage, isFetchingNextPage, fetchPreviousPage, fetchNextPage, refetch } = query
   const jumpTo = useCallback((messageId: string) => {
     if (messages.some((m) => m.id === messageId)) return true
     setJump({ origin, anchorId: messageId })
@@ -77,8 +77,10 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
     firstItemIndex: firstItemIndexOf(query.data),
     status: query.status,
     error: query.error,
-    fetchOlder: () => { if (hasPreviousPage && !isFetchingPreviousPage) void fetchPreviousPage({ cancelRefetch: false }) },
-    fetchNewer: () => { if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false }) },
+    // A view still marked stale (another device removed messages and its refetch failed) is refetched first: a
+    // page fetch would succeed, clear the mark and keep the removed rows for good (found by the model test).
+    fetchOlder: () => { if (query.isStale && query.isError) void refetch(); else if (hasPreviousPage && !isFetchingPreviousPage) void fetchPreviousPage({ cancelRefetch: false }) },
+    fetchNewer: () => { if (query.isStale && query.isError) void refetch(); else if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false }) },
     hasOlder: hasPreviousPage,
     hasNewer: hasNextPage,
     isFetchingOlder: isFetchingPreviousPage,

@@ -28,12 +28,28 @@ export function createRoamingKit(parts: Omit<RoamingKit, 'live'>): RoamingKit {
 /** Cache scope of the logged-in user: keys of two users never meet. */
 export const scopeOf = (kit: Pick<RoamingKit, 'client'>): string => kit.client.userId() || '(anonymous)'
 
+/**
+ * Writes a cached query's data, keeping it invalidated and failed if it was: `setQueryData` clears both, so a view
+ * invalidated by another device's removal while unobserved, then given a live message, was never refetched when
+ * shown again and kept the removed messages, and a list whose refresh failed looked fine again after a live
+ * message while it kept a removed message as a preview (both found by the model test).
+ */
+export function writeQuery<T>(kit: RoamingKit, queryKey: QueryKey, update: (data: T | undefined) => T | undefined): void {
+  const query = kit.queryClient.getQueryCache().find({ queryKey, exact: true })
+  const data = query?.state.data as T | undefined
+  const next = update(data)
+  if (next === data) return
+  const before = query?.state
+  kit.queryClient.setQueryData(queryKey, next)
+  if (query && before && (before.isInvalidated || before.status === 'error')) {
+    query.setState({ isInvalidated: before.isInvalidated, ...(before.status === 'error' ? { status: 'error' as const, error: before.error } : {}) })
+  }
+}
+
 /** Runs `update` on every cached query under `prefix` and writes what changed. */
 export function updateQueries<T>(kit: RoamingKit, prefix: QueryKey, update: (data: T | undefined, queryKey: QueryKey) => T | undefined): void {
   for (const query of kit.queryClient.getQueryCache().findAll({ queryKey: prefix })) {
-    const data = query.state.data as T | undefined
-    const next = update(data, query.queryKey)
-    if (next !== data) kit.queryClient.setQueryData(query.queryKey, next)
+    writeQuery<T>(kit, query.queryKey, (data) => update(data, query.queryKey))
   }
 }
 
@@ -42,4 +58,21 @@ export function queriesUnder<T>(kit: RoamingKit, prefix: QueryKey): Array<[Query
   return kit.queryClient.getQueryCache().findAll({ queryKey: prefix })
     .filter((q) => q.state.data !== undefined)
     .map((q) => [q.queryKey, q.state.data as T])
+}
+
+/**
+ * Cancels the fetches of loaded queries under `prefix` before an optimistic write or a rollback (a page fetch in
+ * flight would write back the pages it started from). A first load is left alone: cancelling it reverts it to a
+ * pending query that nothing fetches again (found by the model test: the view stayed pending for good); it is
+ * mended by `reconcileFetches` when it lands. A refetch of invalidated data (another device changed it) is started
+ * again, or the cancel would leave the stale pages for good (found by the model test).
+ */
+export async function cancelLoadedFetches(kit: RoamingKit, prefix: QueryKey): Promise<void> {
+  const loaded = (q: { state: { data: unknown } }) => q.state.data !== undefined
+  // Noted before the cancel: its revert restores a state from before the fetch (or from the last cache write),
+  // which may have lost the invalidation.
+  const refetch = kit.queryClient.getQueryCache().findAll({ queryKey: prefix, predicate: loaded })
+    .filter((q) => q.state.isInvalidated || (q.state.fetchStatus !== 'idle' && !(q.state.fetchMeta as { fetchMore?: unknown } | null)?.fetchMore))
+  await kit.queryClient.cancelQueries({ queryKey: prefix, predicate: loaded })
+  for (const q of refetch) void kit.queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true })
 }

@@ -2,9 +2,10 @@ import type { Conversation, RoamingEvent, RoamingMessage } from '../client/types
 import {
   applyIncoming, findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData,
 } from './conversationPages'
+import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
-import { refreshPreview } from './refreshPreview'
+import { refreshPreviewOrList } from './refreshPreview'
 import { LIVE_LOG_SIZE, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 const isPinnedList = (queryKey: readonly unknown[]) => queryKey[3] === 'pinned'
@@ -14,6 +15,10 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   const scope = scopeOf(kit)
   const key = conversationKey(message.conversationId, message.chatType)
   const state = kit.store.getState()
+  // Already removed by this user, confirmed (its push can land after the removal): not a preview, not a row (found
+  // by the model test: a message removed before its push arrived became the conversation's preview). A removal
+  // still pending may fail: the message is kept (hidden by the tombstone meanwhile) so a rollback shows it.
+  if (isBuried(state.confirmedRemovals[key], message)) return
   const deleted = state.deletedConversations[key]
   // A message newer than a deletion recreates the conversation (the server does the same).
   if (deleted && message.time > deleted.at) state.unmarkConversationDeleted(key)
@@ -55,14 +60,16 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // loaded view still held the removed messages and the list kept a removed message as its preview.
       void kit.queryClient.cancelQueries({ queryKey: history })
         .then(() => kit.queryClient.invalidateQueries({ queryKey: history }))
-        .then(() => refreshPreview(kit, event.conversationId, event.chatType))
-        .catch(() => undefined)
+        .then(() => refreshPreviewOrList(kit, event.conversationId, event.chatType))
       return
     case 'conversationDeleted': {
       // As above: with `deleteRoam` the logged messages are gone from the server too.
       kit.live.delete(key)
       const state = kit.store.getState()
       state.markConversationDeleted(key, event.timestamp, false)
+      // The server unpins a deleted conversation: a pin this session heard of earlier must not pin it again when a
+      // new message recreates it (found by the model test: pin, delete, new message on another device).
+      if (state.pins[key]?.isPinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
       const active = state.activeConversation
       if (active && conversationKey(active.conversationId, active.chatType) === key) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))

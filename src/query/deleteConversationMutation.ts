@@ -5,7 +5,8 @@ import type { ActiveConversation } from '../store/createRoamingStore'
 import { findConversation, insertSorted, removeConversation, type ConversationListData } from './conversationPages'
 import { flattenHistory, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
-import { queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { refreshPreviewOrList } from './refreshPreview'
+import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Kept between `onMutate` and the outcome. */
 export interface DeleteConversationContext {
@@ -15,6 +16,8 @@ export interface DeleteConversationContext {
   wasActive: ActiveConversation | null
   /** Server time of the deletion as far as the client can tell: the newest message it knows. */
   at: number
+  /** The session's pin state when the deletion was sent. */
+  pin?: { isPinned: boolean; pinnedTime: number }
 }
 
 function check(v: DeleteConversationParams): void {
@@ -37,7 +40,8 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const scope = scopeOf(kit)
       const key = conversationKey(v.conversationId, v.chatType)
       const lists = roamingKeys.conversationLists(scope)
-      await kit.queryClient.cancelQueries({ queryKey: lists })
+      // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
+      await cancelLoadedFetches(kit, lists)
       const entries = queriesUnder<ConversationListData>(kit, lists)
         .flatMap(([queryKey, data]) => { const c = findConversation(data, key); return c ? [[queryKey, c] as [QueryKey, Conversation]] : [] })
       const newest = Math.max(
@@ -51,7 +55,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const wasActive = active && conversationKey(active.conversationId, active.chatType) === key ? active : null
       if (wasActive) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
-      return { entries, wasActive, at }
+      return { entries, wasActive, at, pin: state.pins[key] }
     },
     mutationFn: (v: DeleteConversationParams): Promise<void> => kit.client.deleteConversation(v),
     onSuccess: (_: void, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
@@ -59,22 +63,34 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const key = conversationKey(v.conversationId, v.chatType)
       const state = kit.store.getState()
       state.markConversationDeleted(key, context.at, false)
+      // The server unpins a deleted conversation; a recreated one comes back unpinned (see applyRoamingEvent). A pin
+      // heard from another device while this was pending is newer news: keep it.
+      const pin = state.pins[key]
+      if (pin?.isPinned && pin === context.pin) state.setPin(key, { isPinned: false, pinnedTime: 0 })
       if (v.deleteRoam) {
         // Everything up to the deletion is gone for good: drop the cache and make sure no stale page revives it.
         kit.queryClient.removeQueries({ queryKey: roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType) })
         state.settleRemoval(state.addPendingRemoval({ key, ids: [], before: context.at }), { before: context.at })
       }
     },
-    onError: (_: Error, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
+    onError: async (_: Error, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
       if (!context) return
+      // A list page fetch in flight would write back pages without the conversation put back below: cancel it.
+      await cancelLoadedFetches(kit, roamingKeys.conversationLists(scopeOf(kit)))
       const key = conversationKey(v.conversationId, v.chatType)
       const state = kit.store.getState()
+      // Deleted meanwhile on another device (its event replaced our pending mark): nothing to undo (found by the
+      // model test: the rollback brought back a conversation another device had deleted).
+      if (state.deletedConversations[key]?.pending !== true) return
       state.unmarkConversationDeleted(key)
       for (const [queryKey, conversation] of context.entries) {
         const pinnedList = (queryKey as readonly unknown[])[3] === 'pinned'
-        kit.queryClient.setQueryData<ConversationListData>(queryKey, (data) => insertSorted(data, conversation, pinnedList ? 'pinned' : 'activity'))
+        writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, pinnedList ? 'pinned' : 'activity'))
       }
       if (context.wasActive && state.activeConversation === null) state.setActiveConversation(context.wasActive)
+      // The entry put back is from before the deletion; its messages may have changed meanwhile (another device
+      // removed some while it was out of the lists, so no preview refresh reached it; found by the model test).
+      void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
   }
 }

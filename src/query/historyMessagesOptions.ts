@@ -29,6 +29,9 @@ export function checkHistoryView(op: string, params: HistoryViewParams): Require
   }
 }
 
+/** A `newer` cursor meaning "from the oldest message" (the continuation of an empty older page). */
+const FROM_START = ''
+
 /** Loads one page of a view from the client (two calls for a page around an anchor). */
 export async function fetchHistoryPage(client: RoamingClient, view: Required<HistoryViewParams>, param: HistoryPageParam): Promise<HistoryQueryPage> {
   const base = { conversationId: view.conversationId, chatType: view.chatType, pageSize: view.pageSize }
@@ -40,11 +43,13 @@ export async function fetchHistoryPage(client: RoamingClient, view: Required<His
     case 'older': {
       const up = await client.getHistory({ ...base, direction: 'up', cursor: param.cursor })
       // A refetch walks forward from the oldest page: "down from my newest message" continues it without a gap.
+      // An empty page (nothing older is left) continues from the start of history: "down from the cursor" would
+      // skip the cursor's own message (found by the model test: a refetch after a remove-before lost a message).
       const newest = up.messages[up.messages.length - 1]
-      return { messages: up.messages, olderCursor: up.nextCursor, newerCursor: newest?.id ?? param.cursor, fetchedCount: up.messages.length }
+      return { messages: up.messages, olderCursor: up.nextCursor, newerCursor: newest?.id ?? FROM_START, fetchedCount: up.messages.length }
     }
     case 'newer': {
-      const down = await client.getHistory({ ...base, direction: 'down', cursor: param.cursor })
+      const down = await client.getHistory({ ...base, direction: 'down', cursor: param.cursor === FROM_START ? null : param.cursor })
       return { messages: down.messages, olderCursor: null, newerCursor: down.nextCursor, fetchedCount: down.messages.length }
     }
     case 'around': {
@@ -84,7 +89,7 @@ export function historyMessagesOptions(kit: Pick<RoamingKit, 'client' | 'store'>
     },
     initialPageParam,
     getPreviousPageParam: (first): HistoryPageParam | undefined => (first.olderCursor ? { kind: 'older', cursor: first.olderCursor } : undefined),
-    getNextPageParam: (last): HistoryPageParam | undefined => (last.newerCursor ? { kind: 'newer', cursor: last.newerCursor } : undefined),
+    getNextPageParam: (last): HistoryPageParam | undefined => (last.newerCursor !== null ? { kind: 'newer', cursor: last.newerCursor } : undefined),
     // History does not go stale by itself: live events append to it and multi-device events refetch it.
     staleTime: Infinity,
     retry: shouldRetry,

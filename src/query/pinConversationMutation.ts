@@ -3,7 +3,7 @@ import type { Conversation, ConversationType, PinConversationParams, PinState } 
 import { checkBoolean, checkChatType, checkId } from '../client/validate'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { conversationKey, roamingKeys } from './keys'
-import { queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Kept between `onMutate` and the outcome: each list's data, and the session's pin state, before the change. */
 export interface PinConversationContext {
@@ -31,7 +31,8 @@ export function pinConversationMutation(kit: RoamingKit) {
       checkChatType<ConversationType>(op, v?.chatType, false)
       checkBoolean(op, 'isPinned', v?.isPinned)
       const lists = roamingKeys.conversationLists(scopeOf(kit))
-      await kit.queryClient.cancelQueries({ queryKey: lists })
+      // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
+      await cancelLoadedFetches(kit, lists)
       const snapshot = queriesUnder<ConversationListData>(kit, lists)
       const key = conversationKey(v.conversationId, v.chatType)
       const state = kit.store.getState()

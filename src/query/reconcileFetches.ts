@@ -2,7 +2,13 @@ import type { ChatType } from '../client/types'
 import { applyIncoming, flattenConversations, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey } from './keys'
+import { isBuried } from '../store/tombstones'
 import { scopeOf, type RoamingKit } from './RoamingKit'
+
+const fetchCounts = new WeakMap<RoamingKit, Map<string, number>>()
+
+/** How many fetch results (not cache writes) a query of the kit received: a rollback tells which views were fetched meanwhile. */
+export const fetchCountOf = (kit: RoamingKit, queryHash: string): number => fetchCounts.get(kit)?.get(queryHash) ?? 0
 
 /**
  * Mends what a fetch wrote. An infinite query's `fetchNextPage`/`fetchPreviousPage` writes back the pages it
@@ -15,6 +21,8 @@ export function reconcileFetches(kit: RoamingKit): () => void {
     if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return
     const key = event.query.queryKey as readonly unknown[]
     if (key[0] !== 'roamkit' || key[1] !== scopeOf(kit)) return
+    const counts = fetchCounts.get(kit) ?? new Map<string, number>()
+    fetchCounts.set(kit, counts.set(event.query.queryHash, (counts.get(event.query.queryHash) ?? 0) + 1))
     const data = event.query.state.data
     let next: unknown = data
     if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
@@ -41,8 +49,12 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     if (deleted && (c.lastMessage?.time ?? 0) <= deleted.at) next = removeConversation(next, key)
   }
   const me = kit.client.userId()
+  const { tombstones } = kit.store.getState()
   for (const [key, log] of kit.live) {
-    const last = log[log.length - 1]
+    // A logged message this user removed since is no preview (found by the model test: a list refetched after the
+    // conversation's last messages were removed got the removed newest one back as its preview, and was listed).
+    const tombstone = tombstones[key]
+    const last = tombstone ? [...log].reverse().find((m) => !isBuried(tombstone, m)) : log[log.length - 1]
     const deleted = deletedConversations[key]
     if (!last || (deleted && last.time <= deleted.at)) continue
     const isOpen = !!activeConversation && conversationKey(activeConversation.conversationId, activeConversation.chatType) === key

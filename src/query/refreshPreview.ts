@@ -1,6 +1,7 @@
 import type { ChatType, ConversationType, RoamingMessage } from '../client/types'
 import { findConversation, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
-import { flattenHistory, holdsLatest, type HistoryData } from './historyPages'
+import { isBuried } from '../store/tombstones'
+import { compareMessages, flattenHistory, holdsLatest, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -32,7 +33,23 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
     const page = await kit.client.getHistory({ conversationId, chatType: chatType as ConversationType, pageSize: 1 })
     last = page.messages[0] ?? null
   }
+  // A live message that arrived while the request was out is newer than its answer (found by the model test: an
+  // empty answer, sent before a new message arrived, dropped the conversation the message had just brought back).
+  const tombstoneNow = kit.store.getState().tombstones[key]
+  const logged = [...(kit.live.get(key) ?? [])].reverse().find((m) => !isBuried(tombstoneNow, m))
+  if (logged && (!last || compareMessages(logged, last) > 0)) last = logged
   const lastMessage = last
   updateQueries<ConversationListData>(kit, lists, (data) =>
     lastMessage ? patchConversation(data, key, (c) => (c.lastMessage?.id === lastMessage.id ? c : { ...c, lastMessage })) : removeConversation(data, key))
+}
+
+/**
+ * `refreshPreview`, and when its request fails, a refetch of the loaded lists (retried, and shown as an error if
+ * it fails too): a failed preview request must not leave a removed message as the preview for good (found by the
+ * model test with failure injection: a conversation emptied on another device stayed listed).
+ */
+export function refreshPreviewOrList(kit: RoamingKit, conversationId: string, chatType: ChatType): Promise<void> {
+  return refreshPreview(kit, conversationId, chatType)
+    .catch(() => kit.queryClient.invalidateQueries({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) }))
+    .catch(() => undefined)
 }

@@ -1,0 +1,581 @@
+/**
+ * Model-based fault testing of the hooks over the simulator (issue 6, part 1).
+ *
+ * One device of `alice` renders useHistoryMessages + useConversationList + useRemoveHistoryMessages +
+ * useDeleteConversation in a StrictMode RoamingProvider. Random command sequences page, jump, delete (own device and
+ * a second device of the same user), pin from the second device, receive messages from other users and from the
+ * second device, switch failure injection and latencies (so answers overtake each other), and let fake time pass.
+ * After every settle the hooks must show exactly what a plain model of the server says.
+ *
+ * Runs: 200 × up to 60 commands in `npm test`; `npm run soak` runs 10,000+ (SOAK_RUNS). Replay a failure with
+ * MODEL_SEED=<seed> MODEL_PATH=<path> MODEL_REPLAY=<replayPath> [MODEL_DEBUG=1] npx vitest run --project unit test/reliability/model.test.tsx
+ */
+import { act, renderHook } from '@testing-library/react'
+import fc from 'fast-check'
+import { StrictMode, type ReactNode } from 'react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createRoamingClient } from '../../src/client/createRoamingClient'
+import { RemovePartialError } from '../../src/client/RoamingError'
+import type { RemoveResult, RoamingClient } from '../../src/client/types'
+import { useConversationList } from '../../src/hooks/useConversationList'
+import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
+import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
+import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
+import { RoamingProvider } from '../../src/provider/RoamingProvider'
+import { createRoamingServer, type RoamingServer } from '../../src/testing'
+import type { SimulatedConnection } from '../../src/simulator/SimulatedConnection'
+import { newQueryClient } from '../kit'
+import {
+  flush, listOf, rankOf, replay, seededRandom, settle, visible,
+  type Model, type ModelIncoming, type ModelMessage,
+} from './harness'
+
+const realNow = performance.now.bind(performance)
+const SOAK = process.env.SOAK === '1'
+const RUNS = Number(process.env.SOAK_RUNS ?? process.env.MODEL_RUNS ?? (SOAK ? 10_000 : 200))
+const MAX_COMMANDS = Number(process.env.MODEL_COMMANDS ?? 60)
+const SEED = process.env.MODEL_SEED !== undefined ? Number(process.env.MODEL_SEED) : undefined
+const PATH = process.env.MODEL_PATH
+/** The counterexample's `replayPath` (shrunk commands are replayed from it along with seed and path). */
+const REPLAY = process.env.MODEL_REPLAY
+const USER = 'alice'
+const chatType = 'singleChat' as const
+
+// ---------------------------------------------------------------------------------------------------------------
+// The system under test
+
+function useSubject({ conversationId, pageSize }: { conversationId: string; pageSize: number }) {
+  return {
+    history: useHistoryMessages({ conversationId, chatType, pageSize }),
+    list: useConversationList({ pageSize: 20 }),
+    remove: useRemoveHistoryMessages(),
+    del: useDeleteConversation(),
+  }
+}
+type Subject = ReturnType<typeof useSubject>
+
+/** A removal of this device still in flight: its rows must never show. */
+interface OwnRemoval { conversationId: string; ids: ReadonlySet<string>; before: number }
+
+class Real {
+  readonly incoming: ModelIncoming[] = []
+  readonly sent = new Map<unknown, ModelMessage>()
+  readonly inflight = new Set<Promise<unknown>>()
+  readonly ownPending = new Set<OwnRemoval>()
+  /** Confirmed removals of this device: permanent on the server, so they never show again. */
+  readonly ownConfirmed: OwnRemoval[] = []
+  readonly trace: string[] = []
+  /**
+   * Conversations this device is deleting. Known race, excluded here and shown by a failing test in
+   * outage.test.tsx: the client is not told the server time of its own deletion, so a message stored on the server
+   * just before the deletion but pushed after it was sent looks newer and brings the conversation back (and a
+   * pin from another device meanwhile cannot be ordered against it either).
+   */
+  readonly deleting = new Set<string>()
+  props: { conversationId: string; pageSize: number }
+  readonly queryClient = newQueryClient()
+  readonly hook: ReturnType<typeof renderHook<Subject, { conversationId: string; pageSize: number }>>
+
+  constructor(
+    readonly server: RoamingServer, readonly device: SimulatedConnection, readonly client2: RoamingClient,
+    readonly device2: SimulatedConnection, readonly peers: readonly string[], readonly initial: ReadonlyMap<string, readonly ModelMessage[]>,
+    pageSize: number,
+  ) {
+    this.props = { conversationId: peers[0] as string, pageSize }
+    const queryClient = this.queryClient
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StrictMode><RoamingProvider connection={device} queryClient={queryClient}>{children}</RoamingProvider></StrictMode>
+    )
+    this.hook = renderHook((p) => useSubject(p), { wrapper, initialProps: this.props })
+  }
+
+  get current(): Subject { return this.hook.result.current }
+
+  /** Keeps a promise in flight until it settles, and runs `then` on its outcome. */
+  track<T>(p: Promise<T>, then?: (outcome: { ok: true; value: T } | { ok: false; error: unknown }) => void): Promise<void> {
+    const done = p.then((value) => then?.({ ok: true, value }), (error: unknown) => then?.({ ok: false, error }))
+    this.inflight.add(done)
+    void done.finally(() => this.inflight.delete(done))
+    return done
+  }
+
+  model(strict = false): Model {
+    return replay(USER, this.initial, this.server.requests, this.incoming, this.sent, strict)
+  }
+
+  async settle(): Promise<void> {
+    await settle(this.server, this.queryClient, this.inflight)
+  }
+
+  shown(): string[] { return this.current.history.messages.map((m) => m.id) }
+
+  /** Rows of this device's removals (pending or confirmed) never show, at any moment. */
+  checkOwnRemovals(when: string): void {
+    const messages = this.current.history.messages
+    for (const r of [...this.ownPending, ...this.ownConfirmed]) {
+      if (r.conversationId !== this.props.conversationId) continue
+      const back = messages.filter((m) => r.ids.has(m.id) || m.time <= r.before).map((m) => m.id)
+      if (back.length > 0) throw new Error(`${when}: removed rows show again: ${back.join(', ')}\n${this.trace.join('\n')}`)
+    }
+  }
+
+  /** Requests, views and expectations, for MODEL_DEBUG=1 replays. */
+  debug(model: Model): string {
+    const short = (id: string) => id.replace(/^110*/, '')
+    const reqs = this.server.requests.map((r, i) => {
+      const p = r.params as Record<string, unknown>
+      const extra = r.method === 'getHistoryMessages' ? `${p.targetId} ${p.searchDirection} cursor=${short(String(p.cursor ?? '-'))}`
+        : r.method === 'removeHistoryMessages' ? `${p.targetId} ids=${(p.messageIds as string[] | undefined)?.map(short).join(',')} before=${p.beforeTimeStamp}`
+          : JSON.stringify(p)?.slice(0, 80)
+      return `  #${i} t=${r.time % 100_000} ${r.method} ${r.outcome} ${extra}`
+    })
+    const h = this.current.history
+    return [
+      'requests:', ...reqs,
+      `incoming: ${this.incoming.map((e) => `@${e.at} ${e.conversationId}:${short(e.message.id)}`).join(' ')}`,
+      `view ${this.props.conversationId} ${h.status} hasOlder=${h.hasOlder} latest=${h.isLatest} anchor=${h.anchorId && short(h.anchorId)}: ${this.shown().map(short).join(',')}`,
+      `model: ${visible(model.get(this.props.conversationId)).map((m) => short(m.id)).join(',')}`,
+      `list: ${this.current.list.conversations.map((c) => `${c.conversationId}${c.isPinned ? '*' : ''}:${c.lastMessage && short(c.lastMessage.id)}`).join(' ')}`,
+      `model list: ${listOf(model).map((c) => `${c.id}${c.isPinned ? '*' : ''}:${short(c.lastId)}`).join(' ')}`,
+      `mutations: ${this.queryClient.getMutationCache().getAll().map((m) => `${String(m.options.mutationKey?.[1])}:${m.state.status}`).join(' ')}`,
+      `lists: ${this.queryClient.getQueryCache().findAll({ queryKey: ['roamkit', USER, 'conversations'] }).map((q) => `${JSON.stringify(q.queryKey.slice(3))} ${q.state.status}/${q.state.fetchStatus} inv=${q.state.isInvalidated} ${JSON.stringify((q.state.data as { pages: Array<{ conversations: Array<{ conversationId: string }> }> } | undefined)?.pages.map((p) => p.conversations.map((c) => c.conversationId)))}`).join('; ')}`,
+      `cache: ${this.queryClient.getQueryCache().findAll({ queryKey: ['roamkit', USER, 'history'] }).map((q) => `${JSON.stringify(q.queryKey.slice(4))} ${q.state.status}/${q.state.fetchStatus} obs=${q.getObserversCount()} pages=${JSON.stringify((q.state.data as { pageParams?: unknown } | undefined)?.pageParams)}`).join('; ')}`,
+    ].join('\n')
+  }
+
+  /** The invariants after a settle. */
+  checkSettled(): void {
+    const model = this.model(true)
+    const why = (what: string) => `${what}\ntrace:\n${this.trace.join('\n')}${process.env.MODEL_DEBUG ? `\n${this.debug(model)}` : ''}`
+    this.checkOwnRemovals('settled')
+    const { history, list } = this.current
+    const expected = visible(model.get(this.props.conversationId)).map((m) => m.id)
+    // Nothing in flight: a mounted view or list is loaded or failed, never left pending with no fetch.
+    expect(history.status, why('the view is left pending with nothing in flight')).not.toBe('pending')
+    expect(list.status, why('the list is left pending with nothing in flight')).not.toBe('pending')
+    if (history.status === 'success') {
+      const ids = this.shown()
+      expect(new Set(ids).size, why('duplicated rows')).toBe(ids.length)
+      if (ids.length > 0) {
+        const at = expected.indexOf(ids[0] as string)
+        expect(at, why(`first shown row ${ids[0]} is not on the server`)).toBeGreaterThanOrEqual(0)
+        expect(ids, why('shown rows are not a contiguous window of the server history')).toEqual(expected.slice(at, at + ids.length))
+        if (!history.hasOlder) expect(at, why('no older messages, but the window does not start at the oldest')).toBe(0)
+        if (history.isLatest) expect(at + ids.length, why('the view holds the latest page but misses newer messages')).toBe(expected.length)
+      } else if (!history.hasOlder && history.isLatest) {
+        expect(ids, why('an empty complete view, but the server has messages')).toEqual(expected)
+      }
+    }
+    if (list.status === 'success' && list.error === null) {
+      const unsure = new Set([...model].filter(([, c]) => c.ambiguous).map(([id]) => id))
+      const want = listOf(model).filter((c) => !unsure.has(c.id))
+      const got = list.conversations.filter((c) => !unsure.has(c.conversationId))
+      expect(got.map((c) => c.conversationId).sort(), why('conversation list membership')).toEqual(want.map((c) => c.id).sort())
+      const byId = new Map(want.map((c) => [c.id, c]))
+      for (const c of got) {
+        const m = byId.get(c.conversationId)!
+        expect(c.isPinned, why(`isPinned of ${c.conversationId}`)).toBe(m.isPinned)
+        expect(c.lastMessage?.id, why(`last message of ${c.conversationId}`)).toBe(m.lastId)
+      }
+      const ranks = got.map((c) => rankOf(model.get(c.conversationId)!))
+      for (let i = 1; i < ranks.length; i++) {
+        const [a, b] = [ranks[i - 1]!, ranks[i]!]
+        expect(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), why(`list order at ${i}: ${got.map((c) => c.conversationId).join(',')}`)).toBe(true)
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Commands
+
+type Cmd = fc.AsyncCommand<object, Real, false>
+/** Calls into the hooks synchronously inside act (state setters run at once). */
+const inAct = (fn: () => void) => act(() => { fn() })
+const pick = <T,>(list: readonly T[], r: number): T | undefined => (list.length === 0 ? undefined : list[r % list.length])
+
+abstract class Base implements Cmd {
+  check(): boolean { return true }
+  async run(_: object, real: Real): Promise<void> {
+    real.trace.push(`${Date.now() % 100_000} ${this.toString()}`)
+    await this.act(real)
+    await flush(0)
+    real.checkOwnRemovals(this.toString())
+  }
+  abstract act(real: Real): Promise<void>
+  abstract toString(): string
+}
+
+class FetchOlder extends Base {
+  async act(real: Real) { inAct(() => real.current.history.fetchOlder()) }
+  toString() { return 'fetchOlder' }
+}
+class FetchNewer extends Base {
+  async act(real: Real) { inAct(() => real.current.history.fetchNewer()) }
+  toString() { return 'fetchNewer' }
+}
+class JumpTo extends Base {
+  constructor(readonly r: number) { super() }
+  async act(real: Real) {
+    // Any message the thread ever had, loaded or not, removed or not.
+    const all = real.model().get(real.props.conversationId)?.all ?? []
+    const target = pick(all, this.r)
+    if (target) inAct(() => { real.current.history.jumpTo(target.id) })
+  }
+  toString() { return `jumpTo(${this.r})` }
+}
+class JumpToLatest extends Base {
+  async act(real: Real) { inAct(() => real.current.history.jumpToLatest()) }
+  toString() { return 'jumpToLatest' }
+}
+class Open extends Base {
+  constructor(readonly i: number) { super() }
+  async act(real: Real) {
+    real.props = { ...real.props, conversationId: pick(real.peers, this.i)! }
+    real.hook.rerender(real.props)
+  }
+  toString() { return `open(${this.i})` }
+}
+class Incoming extends Base {
+  constructor(readonly i: number, readonly n: number) { super() }
+  async act(real: Real) {
+    const peer = pick(real.peers, this.i)!
+    if (real.deleting.has(peer)) return
+    for (let k = 0; k < this.n; k++) {
+      const at = real.server.requests.length
+      const body = real.server.sendMessage({ from: peer, to: USER, text: `in ${k}` })
+      real.incoming.push({ at, conversationId: peer, message: { id: body.id, time: Number(body.time) } })
+    }
+  }
+  toString() { return `incoming(${this.i}, ${this.n})` }
+}
+class OtherDeviceSends extends Base {
+  constructor(readonly i: number) { super() }
+  async act(real: Real) {
+    const peer = pick(real.peers, this.i)!
+    if (real.deleting.has(peer)) return
+    const params = { type: 'txt', to: peer, msg: 'from my phone' }
+    void real.track(real.device2.send(params), (o) => {
+      if (o.ok) {
+        const body = (o.value as { message: { id: string; time: number } }).message
+        real.sent.set(params, { id: body.id, time: Number(body.time) })
+      }
+    })
+  }
+  toString() { return `otherDeviceSends(${this.i})` }
+}
+
+/** Ids to remove: loaded rows and others of the open conversation, deduplicated. */
+function idsFor(real: Real, picks: readonly number[]): string[] {
+  const pool = [...new Set([...real.shown(), ...visible(real.model().get(real.props.conversationId)).map((m) => m.id)])]
+  return [...new Set(picks.map((p) => pick(pool, p)).filter((x): x is string => x !== undefined))]
+}
+
+/** Issues a removal on this device; checks its rows leave at once, and (awaited) the exact outcome. */
+async function ownRemoval(real: Real, variables: Parameters<Subject['remove']['removeAsync']>[0], removal: OwnRemoval, awaitIt: boolean) {
+  if (awaitIt) await real.settle()
+  const before = real.current.history.messages
+  // The exact outcome is checked from a loaded view; one in error (a failed refetch) is rightly refetched meanwhile.
+  const exact = awaitIt && real.current.history.status === 'success'
+  real.ownPending.add(removal)
+  let outcome: { ok: true; value: RemoveResult } | { ok: false; error: unknown } | undefined
+  inAct(() => { void real.track(real.current.remove.removeAsync(variables), (o) => {
+    outcome = o
+    real.ownPending.delete(removal)
+    const confirmed = o.ok ? removal : o.error instanceof RemovePartialError ? { ...removal, ids: new Set(o.error.removedIds), before: 0 } : null
+    if (confirmed) real.ownConfirmed.push(confirmed)
+  }) })
+  await flush(0)
+  // Optimistic: gone before the server answered.
+  real.checkOwnRemovals('right after issuing a removal')
+  if (!awaitIt) return
+  await real.settle()
+  if (!outcome) throw new Error('the removal did not settle')
+  if (!exact) return
+  const now = real.current.history.messages
+  const ids = (list: readonly { id: string }[]) => list.map((m) => m.id.replace(/^110*/, '')).join(',')
+  const why = `outcome ${outcome.ok ? 'ok' : (outcome.error as Error).name} before [${ids(before)}] now [${ids(now)}]${process.env.MODEL_DEBUG ? `\n${real.debug(real.model(true))}` : ''}`
+  if (outcome.ok) {
+    expect(now.map((m) => m.id), why).toEqual(before.filter((m) => !removal.ids.has(m.id) && m.time > removal.before).map((m) => m.id))
+  } else if (!(outcome.error instanceof RemovePartialError)) {
+    // A failed delete restores exactly: same rows, same order, same objects.
+    expect(now, why).toEqual(before)
+  } else {
+    const gone = new Set(outcome.error.removedIds)
+    expect(now, why).toEqual(before.filter((m) => !gone.has(m.id)))
+  }
+}
+
+class DeleteIds extends Base {
+  constructor(readonly picks: readonly number[], readonly awaitIt: boolean) { super() }
+  async act(real: Real) {
+    if (this.awaitIt) await real.settle()
+    const ids = idsFor(real, this.picks)
+    if (ids.length === 0) return
+    const conversationId = real.props.conversationId
+    await ownRemoval(real, { conversationId, chatType, messageIds: ids }, { conversationId, ids: new Set(ids), before: 0 }, this.awaitIt)
+  }
+  toString() { return `deleteIds([${this.picks.length} picks], ${this.awaitIt})` }
+}
+class DeleteBefore extends Base {
+  constructor(readonly r: number, readonly awaitIt: boolean) { super() }
+  async act(real: Real) {
+    if (this.awaitIt) await real.settle()
+    const pivot = pick(real.current.history.messages, this.r)
+    if (!pivot) return
+    const conversationId = real.props.conversationId
+    await ownRemoval(real, { conversationId, chatType, before: { messageId: pivot.id } }, { conversationId, ids: new Set(), before: pivot.time - 1 }, this.awaitIt)
+  }
+  toString() { return `deleteBefore(${this.r}, ${this.awaitIt})` }
+}
+class DeleteConversation extends Base {
+  constructor(readonly i: number, readonly deleteRoam: boolean, readonly awaitIt: boolean) { super() }
+  async act(real: Real) {
+    // Always from a quiet state, with no message to it while pending (see `deleting`).
+    await real.settle()
+    const conversationId = pick(real.peers, this.i)!
+    real.deleting.add(conversationId)
+    inAct(() => { void real.track(real.current.del.deleteConversationAsync({ conversationId, chatType, deleteRoam: this.deleteRoam }), () => real.deleting.delete(conversationId)) })
+    await flush(0)
+    // Optimistic: it leaves the list at once.
+    expect(real.current.list.conversations.some((c) => c.conversationId === conversationId)).toBe(false)
+    if (this.awaitIt) await real.settle()
+  }
+  toString() { return `deleteConversation(${this.i}, roam=${this.deleteRoam}, ${this.awaitIt})` }
+}
+class OtherDeviceDeletesIds extends Base {
+  constructor(readonly i: number, readonly picks: readonly number[]) { super() }
+  async act(real: Real) {
+    const conversationId = pick(real.peers, this.i)!
+    const pool = visible(real.model().get(conversationId)).map((m) => m.id)
+    const ids = [...new Set(this.picks.map((p) => pick(pool, p)!).filter(Boolean))]
+    if (ids.length > 0) void real.track(real.client2.removeMessages({ conversationId, chatType, messageIds: ids }))
+  }
+  toString() { return `otherDeviceDeletesIds(${this.i}, [${this.picks.length} picks])` }
+}
+class OtherDeviceDeletesBefore extends Base {
+  constructor(readonly i: number, readonly r: number) { super() }
+  async act(real: Real) {
+    const conversationId = pick(real.peers, this.i)!
+    const m = pick(visible(real.model().get(conversationId)), this.r)
+    if (m && m.time <= Date.now()) void real.track(real.client2.removeMessages({ conversationId, chatType, before: m.time }))
+  }
+  toString() { return `otherDeviceDeletesBefore(${this.i}, ${this.r})` }
+}
+class OtherDeviceDeletesConversation extends Base {
+  constructor(readonly i: number, readonly deleteRoam: boolean) { super() }
+  async act(real: Real) {
+    void real.track(real.client2.deleteConversation({ conversationId: pick(real.peers, this.i)!, chatType, deleteRoam: this.deleteRoam }))
+  }
+  toString() { return `otherDeviceDeletesConversation(${this.i}, roam=${this.deleteRoam})` }
+}
+class OtherDevicePins extends Base {
+  constructor(readonly i: number, readonly isPinned: boolean) { super() }
+  async act(real: Real) {
+    const conversationId = pick(real.peers, this.i)!
+    if (real.deleting.has(conversationId)) return
+    void real.track(real.client2.pinConversation({ conversationId, chatType, isPinned: this.isPinned }))
+  }
+  toString() { return `otherDevicePins(${this.i}, ${this.isPinned})` }
+}
+class Failures extends Base {
+  constructor(readonly on: boolean, readonly kind: 'ajax' | 'busy') { super() }
+  async act(real: Real) { real.server.configure({ failureRate: this.on ? 0.2 : 0, failure: this.kind }) }
+  toString() { return `failures(${this.on}, ${this.kind})` }
+}
+class Latency extends Base {
+  constructor(readonly jitter: boolean, readonly uplink: boolean) { super() }
+  async act(real: Real) {
+    real.server.configure({ latency: this.jitter ? [0, 50] : 5, uplinkLatency: this.uplink ? [0, 50] : 0 })
+  }
+  toString() { return `latency(${this.jitter}, uplink=${this.uplink})` }
+}
+class AdvanceTime extends Base {
+  constructor(readonly ms: number) { super() }
+  async act() { await flush(this.ms) }
+  toString() { return `advance(${this.ms})` }
+}
+class RefetchList extends Base {
+  async act(real: Real) { if (real.current.list.status === 'error') inAct(() => real.current.list.refetch()) }
+  toString() { return 'refetchList' }
+}
+class Settle extends Base {
+  async act(real: Real) {
+    await real.settle()
+    real.checkSettled()
+  }
+  toString() { return 'settle' }
+}
+
+const nat = fc.nat({ max: 10_000 })
+const conv = fc.nat({ max: 2 })
+const picks = fc.oneof(fc.array(nat, { minLength: 1, maxLength: 5 }), fc.array(nat, { minLength: 21, maxLength: 45 }))
+const commands = [
+  fc.constant(new FetchOlder()),
+  fc.constant(new FetchNewer()),
+  nat.map((r) => new JumpTo(r)),
+  fc.constant(new JumpToLatest()),
+  conv.map((i) => new Open(i)),
+  fc.tuple(conv, fc.integer({ min: 1, max: 3 })).map(([i, n]) => new Incoming(i, n)),
+  conv.map((i) => new OtherDeviceSends(i)),
+  fc.tuple(picks, fc.boolean()).map(([p, a]) => new DeleteIds(p, a)),
+  fc.tuple(nat, fc.boolean()).map(([r, a]) => new DeleteBefore(r, a)),
+  fc.tuple(conv, fc.boolean(), fc.boolean()).map(([i, roam, a]) => new DeleteConversation(i, roam, a)),
+  fc.tuple(conv, picks).map(([i, p]) => new OtherDeviceDeletesIds(i, p)),
+  fc.tuple(conv, nat).map(([i, r]) => new OtherDeviceDeletesBefore(i, r)),
+  fc.tuple(conv, fc.boolean()).map(([i, roam]) => new OtherDeviceDeletesConversation(i, roam)),
+  fc.tuple(conv, fc.boolean()).map(([i, p]) => new OtherDevicePins(i, p)),
+  fc.tuple(fc.boolean(), fc.constantFrom('ajax' as const, 'busy' as const)).map(([on, kind]) => new Failures(on, kind)),
+  fc.tuple(fc.boolean(), fc.boolean()).map(([j, u]) => new Latency(j, u)),
+  fc.integer({ min: 1, max: 300 }).map((ms) => new AdvanceTime(ms)),
+  fc.constant(new RefetchList()),
+  fc.constant(new Settle()),
+  fc.constant(new Settle()),
+]
+
+// ---------------------------------------------------------------------------------------------------------------
+// One run
+
+async function start(seed: number, pageSize: number, sizes: readonly number[]): Promise<Real> {
+  const server = createRoamingServer({ seed })
+  const peers = ['wei', 'emma', 'liang']
+  // Seeded histories of 30–120 messages per peer, in the past, interleaved in time.
+  const initial = new Map<string, ModelMessage[]>()
+  for (const [k, peer] of peers.entries()) {
+    for (let n = 0; n < (sizes[k] as number); n++) server.sendMessage(n % 3 === 0 ? { from: USER, to: peer, text: `old ${n}` } : { from: peer, to: USER, text: `old ${n}` })
+  }
+  await vi.advanceTimersByTimeAsync(1_000)
+  const device2 = server.connect(USER)
+  const client2 = createRoamingClient(device2)
+  for (const peer of peers) {
+    const messages: ModelMessage[] = []
+    for (let cursor: string | null = null; ;) {
+      const page = await client2.getHistory({ conversationId: peer, chatType, pageSize: 50, direction: 'down', cursor })
+      messages.push(...page.messages.map((m) => ({ id: m.id, time: m.time })))
+      if (!page.nextCursor) break
+      cursor = page.nextCursor
+    }
+    initial.set(peer, messages)
+  }
+  server.clearRequests()
+  server.configure({ latency: [0, 50], uplinkLatency: [0, 50] })
+  const device = server.connect(USER)
+  const real = new Real(server, device, client2, device2, peers, initial, pageSize)
+  await real.settle()
+  return real
+}
+
+describe('model-based fault testing of the hooks', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date('2025-06-01T12:00:00Z'))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+
+  it(`${RUNS} runs of up to ${MAX_COMMANDS} commands keep the hooks equal to the model`, { timeout: SOAK ? 30 * 60_000 : 120_000 }, async () => {
+    const started = realNow()
+    let runs = 0
+    let commandsRun = 0
+    const property = fc.asyncProperty(
+      fc.integer({ min: 1, max: 2 ** 30 }), fc.constantFrom(5, 10, 20), fc.array(fc.integer({ min: 30, max: 120 }), { minLength: 3, maxLength: 3 }),
+      fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max', ...(REPLAY ? { replayPath: REPLAY } : {}) }),
+      async (seed, pageSize, sizes, cmds) => {
+        runs++
+        vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed))
+        const real = await start(seed, pageSize, sizes)
+        try {
+          await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
+          // Recovery: failures off, and what shows an error is retried the way a user would.
+          real.server.configure({ failureRate: 0 })
+          await real.settle()
+          if (real.current.list.status === 'error') inAct(() => real.current.list.refetch())
+          if (real.current.history.status === 'error') inAct(() => real.current.history.fetchOlder())
+          await real.settle()
+          real.checkSettled()
+          commandsRun += [...cmds].length
+        } finally {
+          real.hook.unmount()
+          vi.clearAllTimers()
+          vi.restoreAllMocks()
+        }
+      },
+    )
+    // `npm test` replays one fixed seed (deterministic CI); the soak draws a fresh one (printed on failure).
+    const seed = SEED ?? (SOAK ? undefined : 20_250_601)
+    await fc.assert(property, { numRuns: RUNS, ...(seed !== undefined ? { seed } : {}), ...(PATH ? { path: PATH } : {}) })
+    const seconds = (realNow() - started) / 1000
+    console.log(`model: ${runs} runs, ${commandsRun} commands (passing runs), ${seconds.toFixed(1)} s`)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Regressions: shrunk counterexamples the model found (each failed before its fix in src/query or src/hooks).
+
+async function scenario(seed: number, cmds: Cmd[]): Promise<void> {
+  vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed))
+  const real = await start(seed, 5, [30, 30, 30])
+  try {
+    await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
+    real.server.configure({ failureRate: 0 })
+    await real.settle()
+    real.checkSettled()
+  } finally {
+    real.hook.unmount()
+    vi.clearAllTimers()
+  }
+}
+
+describe('model regressions', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date('2025-06-01T12:00:00Z'))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+
+  it.each<[string, Cmd[]]>([
+    ['removing every loaded row of a long thread keeps it listed (refreshPreview)', [new DeleteIds([0, 1, 2, 3, 4], true), new Settle()]],
+    ['a jump in flight while another device removes messages is refetched (historyRemoved cancels first loads)',
+      [new Incoming(0, 1), new JumpTo(0), new OtherDeviceDeletesBefore(0, 1), new Settle()]],
+    ['a logged live message removed by deleteRoam on another device does not come back (live log purged)',
+      [new JumpTo(0), new OtherDeviceSends(0), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesConversation(0, true), new Settle()]],
+    ['the preview follows a removal on another device (refreshed after the refetch, from fresh pages)',
+      [new OtherDeviceDeletesIds(0, [29]), new Settle()]],
+    ['a conversation deleted on another device comes back unpinned (pins reset)',
+      [new OtherDevicePins(0, true), new Settle(), new OtherDeviceSends(0), new OtherDeviceDeletesConversation(0, false), new Settle()]],
+    ['a removal while a jump loads does not leave the view pending (first loads not cancelled)',
+      [new JumpTo(0), new DeleteIds([0], false), new Settle()]],
+    ['a refetch after remove-before from an empty older page keeps the boundary message (FROM_START)',
+      [new DeleteBefore(0, false), new OtherDeviceDeletesIds(0, [0]), new Incoming(0, 2), new FetchOlder(), new JumpTo(4377), new Settle()]],
+  ])('%s', async (_name, cmds) => {
+    await scenario(1, cmds)
+  })
+
+  // Known race, not fixable in src/query: the client does not return the server time of its own deletion, so a
+  // message stored just before the deletion but pushed after it looks newer and brings the conversation back.
+  // Fix: have RoamingClient.deleteConversation resolve the answer's `timestamp` and use it as `at`.
+  it.fails('KNOWN RACE: a message stored before an own deleteConversation, pushed after it, recreates the conversation', async () => {
+    const server = createRoamingServer({ seed: 1, latency: 0 })
+    for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
+    await vi.advanceTimersByTimeAsync(1_000)
+    const real = new Real(server, server.connect(USER), createRoamingClient(server.connect(USER)), server.connect(USER), ['wei'], new Map(), 5)
+    await real.settle()
+    // The message is stored now; its push to this device takes 50 ms. The deletion is processed after it.
+    server.configure({ latency: 50 })
+    server.sendMessage({ from: 'wei', to: USER, text: 'late push' })
+    server.configure({ latency: 5 })
+    inAct(() => { void real.track(real.current.del.deleteConversationAsync({ conversationId: 'wei', chatType, deleteRoam: false })) })
+    await real.settle()
+    try {
+      // The server deleted it (the message came before the deletion): the list must not show it.
+      expect(real.current.list.conversations.map((c) => c.conversationId)).not.toContain('wei')
+    } finally {
+      real.hook.unmount()
+    }
+  })
+})
