@@ -96,13 +96,16 @@ export const hasMessage = (data: HistoryData | undefined, id: string): boolean =
  * already, at its time position (normally the end of the last page, even when that page was emptied).
  */
 export function insertIncoming(data: HistoryData | undefined, message: RoamingMessage): HistoryData | undefined {
-  if (!data || !holdsLatest(data) || hasMessage(data, message.id)) return data
+  if (!data || !holdsLatest(data)) return data
   const pages = data.pages
-  const newest = [...pages].reverse().find((p) => p.messages.length > 0)?.messages.at(-1)
+  let newest: RoamingMessage | undefined
+  for (let p = pages.length - 1; p >= 0 && !newest; p--) newest = pages[p]?.messages.at(-1)
+  // The usual case, newer than everything loaded, cannot be a duplicate: no scan of 100k loaded messages per push.
   if (!newest || compareMessages(message, newest) > 0) {
     const last = pages.length - 1
     return { ...data, pages: pages.map((p, i) => (i === last ? { ...p, messages: [...p.messages, message] } : p)) }
   }
+  if (hasMessage(data, message.id)) return data
   // Late: older than the newest loaded message. Older than the whole view while older pages exist: the page
   // that holds its time will bring it, so adding it now would make it appear twice.
   const oldest = pages.find((p) => p.messages.length > 0)?.messages[0]
