@@ -51,6 +51,8 @@ export interface UseHistoryMessagesResult {
   jumpTo: (messageId: string) => boolean
   /** Goes back to the latest messages. */
   jumpToLatest: () => void
+  /** Loads the view again (after an error). */
+  retry: () => void
 }
 
 /** A conversation's history as a bidirectional infinite query: older pages up, newer pages down, jumps. */
@@ -90,5 +92,6 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
     anchorFound: anchorId && around ? around.anchorFound ?? null : null,
     jumpTo,
     jumpToLatest: () => setJump({ origin, anchorId: null }),
+    retry: () => { void refetch() },
   }
 }

@@ -1,4 +1,5 @@
 import { infiniteQueryOptions } from './infiniteQueryOptions'
+import { RoamingError, SdkCode } from '../client/RoamingError'
 import type { ChatType, RoamingClient } from '../client/types'
 import { checkChatType, checkId, checkInt } from '../client/validate'
 import { isBuried } from '../store/tombstones'
@@ -55,7 +56,16 @@ export async function fetchHistoryPage(client: RoamingClient, view: Required<His
     case 'around': {
       // Cursors are message ids and exclusive (maybe inclusive on some servers: duplicates are merged). `down` from
       // the anchor gives what follows it; `up` from the first of those gives the anchor and what precedes it.
-      const down = await client.getHistory({ ...base, direction: 'down', cursor: param.anchorId })
+      let down
+      try {
+        down = await client.getHistory({ ...base, direction: 'down', cursor: param.anchorId })
+      } catch (error) {
+        // The server refused the anchor as a cursor (an id it does not know: an HTTP 400/404, code 17). Say the
+        // anchor was not found and show the latest messages, rather than an error state.
+        if (!(error instanceof RoamingError) || error.code !== SdkCode.AJAX_ERROR) throw error
+        const latest = await client.getHistory({ ...base, direction: 'up' })
+        return { messages: latest.messages, olderCursor: latest.nextCursor, newerCursor: null, fetchedCount: latest.messages.length, anchorFound: false }
+      }
       const pivot = down.messages.find((m) => m.id !== param.anchorId)
       const up = await client.getHistory({ ...base, direction: 'up', cursor: pivot?.id ?? null })
       const byId = new Map([...up.messages, ...down.messages].map((m) => [m.id, m]))

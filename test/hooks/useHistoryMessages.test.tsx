@@ -80,3 +80,23 @@ describe('useHistoryMessages', () => {
     spy.mockRestore()
   })
 })
+
+describe('useHistoryMessages, jumping to an unknown message', () => {
+  it('says the anchor was not found and shows the latest messages instead of an error; retry reloads after a failure', async () => {
+    const { server, device, wrapper } = setup()
+    server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 80 } })
+    const all = await serverHistoryIds(device, 'bob')
+    const { result } = renderHook(() => useHistoryMessages({ ...bob, pageSize: 20, anchorId: '1999999999999999999' }), { wrapper })
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    expect(result.current.anchorFound).toBe(false)
+    expect(result.current.messages.map((m) => m.id)).toEqual(all.slice(-20))
+
+    server.configure({ failureRate: 1 })
+    const failing = renderHook(() => useHistoryMessages({ ...bob, pageSize: 10 }), { wrapper })
+    await waitFor(() => expect(failing.result.current.status).toBe('error'))
+    server.configure({ failureRate: 0 })
+    act(() => failing.result.current.retry())
+    await waitFor(() => expect(failing.result.current.status).toBe('success'))
+    expect(failing.result.current.messages.map((m) => m.id)).toEqual(all.slice(-10))
+  })
+})
