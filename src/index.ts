@@ -53,6 +53,6 @@ export type {
   ChatType, ConversationType, MessageType, MessageCommon, TextMessage, ImageMessage, FileMessage, CustomMessage,
   OtherMessage, RoamingMessage, Conversation, ConversationPage, ConversationPageParams, LegacyConversationPageParams,
   LegacyConversationPage, HistoryDirection, HistorySearch, HistoryPageParams, HistoryPage, RemoveProgress,
-  RemoveByIdsParams, RemoveBeforeParams, RemoveResult, DeleteConversationParams, PinConversationParams, PinState,
+  RemoveByIdsParams, RemoveBeforeParams, RemoveResult, DeleteConversationParams, DeleteConversationResult, PinConversationParams, PinState,
   RoamingEvent, RoamingListener, RoamingClient,
 } from './client/types'

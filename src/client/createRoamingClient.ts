@@ -215,7 +215,11 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       const deleteRoam = checkBoolean(operation, 'deleteRoam', params.deleteRoam)
       return invoke(operation, () => connection.deleteConversation({
         channel: conversationId, chatType: chatType as ConversationType, deleteRoam,
-      }), () => undefined)
+      }), (result) => {
+        // The answer is the raw server JSON plus `type: 0`; its `timestamp` is the server's time of the deletion.
+        const timestamp = Number((result as { timestamp?: unknown } | undefined)?.timestamp)
+        return { timestamp: Number.isFinite(timestamp) && timestamp > 0 ? timestamp : now() }
+      })
     },
 
     async pinConversation(params) {

@@ -227,6 +227,12 @@ export interface DeleteConversationParams {
   deleteRoam: boolean
 }
 
+/** What the server answered to a conversation deletion. */
+export interface DeleteConversationResult {
+  /** Server time of the deletion (ms): messages at or before it belong to the deleted conversation. */
+  timestamp: number
+}
+
 /** Parameters of pin/unpin. */
 export interface PinConversationParams {
   /** Conversation id. */
@@ -305,8 +311,8 @@ export interface RoamingClient {
   getHistory(params: HistoryPageParams): Promise<HistoryPage>
   /** One-way removal of messages for this user: by ids (any count) or at/before a time. */
   removeMessages(params: RemoveByIdsParams | RemoveBeforeParams): Promise<RemoveResult>
-  /** One-way deletion of a conversation, optionally with its server history. */
-  deleteConversation(params: DeleteConversationParams): Promise<void>
+  /** One-way deletion of a conversation, optionally with its server history; resolves the server's time of it. */
+  deleteConversation(params: DeleteConversationParams): Promise<DeleteConversationResult>
   /** Pin or unpin a conversation. */
   pinConversation(params: PinConversationParams): Promise<PinState>
   /** Listen to live messages and multi-device events; returns the unsubscribe function. */

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
-import type { DeleteConversationParams } from '../client/types'
+import type { DeleteConversationParams, DeleteConversationResult } from '../client/types'
 import { deleteConversationMutation } from '../query/deleteConversationMutation'
 import { useRoamingContext } from '../provider/RoamingContext'
 
 /** What `useDeleteConversation` returns. */
 export interface UseDeleteConversationResult {
   /** Deletes, optimistically; rejects (after putting the conversation back) when the server refused. */
-  deleteConversationAsync: (variables: DeleteConversationParams) => Promise<void>
+  deleteConversationAsync: (variables: DeleteConversationParams) => Promise<DeleteConversationResult>
   /** The same, fire and forget. */
   deleteConversation: (variables: DeleteConversationParams) => void
   /** State of the last deletion. */

@@ -1,5 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { Conversation, ConversationType, DeleteConversationParams } from '../client/types'
+import type { Conversation, ConversationType, DeleteConversationParams, DeleteConversationResult } from '../client/types'
 import { checkBoolean, checkChatType, checkId } from '../client/validate'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { findConversation, insertSorted, removeConversation, type ConversationListData } from './conversationPages'
@@ -57,12 +57,15 @@ export function deleteConversationMutation(kit: RoamingKit) {
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
       return { entries, wasActive, at, pin: state.pins[key] }
     },
-    mutationFn: (v: DeleteConversationParams): Promise<void> => kit.client.deleteConversation(v),
-    onSuccess: (_: void, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
+    mutationFn: (v: DeleteConversationParams): Promise<DeleteConversationResult> => kit.client.deleteConversation(v),
+    onSuccess: (result: DeleteConversationResult, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
       if (!context) return
       const key = conversationKey(v.conversationId, v.chatType)
       const state = kit.store.getState()
-      state.markConversationDeleted(key, context.at, false)
+      // The server's own time of the deletion: a message stored before it but pushed after it (which looked newer
+      // than anything this device knew) belongs to the deleted conversation and must not bring it back.
+      const at = Math.max(context.at, result.timestamp)
+      state.markConversationDeleted(key, at, false)
       // The server unpins a deleted conversation; a recreated one comes back unpinned (see applyRoamingEvent). A pin
       // heard from another device while this was pending is newer news: keep it.
       const pin = state.pins[key]
@@ -70,7 +73,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       if (v.deleteRoam) {
         // Everything up to the deletion is gone for good: drop the cache and make sure no stale page revives it.
         kit.queryClient.removeQueries({ queryKey: roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType) })
-        state.settleRemoval(state.addPendingRemoval({ key, ids: [], before: context.at }), { before: context.at })
+        state.settleRemoval(state.addPendingRemoval({ key, ids: [], before: at }), { before: at })
       }
     },
     onError: async (_: Error, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {

@@ -345,7 +345,7 @@ describe('deleteConversation: raw server JSON → void', () => {
     const raw = (await conn.deleteConversation({ channel: 'carol', chatType: 'singleChat', deleteRoam: false })) as Record<string, unknown>
     expect(raw).toMatchObject({ type: 0, action: 'delete', data: { result: 'ok' } })
 
-    await expect(client.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: true })).resolves.toBeUndefined()
+    await expect(client.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam: true })).resolves.toEqual({ timestamp: expect.any(Number) })
     expect(requestsOf(server, 'deleteConversation')[1]).toEqual({ channel: 'bob', chatType: 'singleChat', deleteRoam: true })
     expect((await client.getConversations()).conversations).toEqual([])
     // deleteRoam: true took the history too; deleteRoam: false kept it.

@@ -310,8 +310,8 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
     })
 
     test.each([true, false])('deleteConversation deleteRoam=%s: DELETE …/user_channel with a JSON body', async (deleteRoam) => {
-      net.respond(() => json({ action: 'delete', data: { result: 'ok' }, timestamp: 1, duration: 1, path: '/user/alice/user_channel' }))
-      await expect(client.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam })).resolves.toBeUndefined()
+      net.respond(() => json({ action: 'delete', data: { result: 'ok' }, timestamp: 1_700_000_000_123, duration: 1, path: '/user/alice/user_channel' }))
+      await expect(client.deleteConversation({ conversationId: 'bob', chatType: 'singleChat', deleteRoam })).resolves.toEqual({ timestamp: 1_700_000_000_123 })
       const req = only()
       expect(req.method).toBe('DELETE')
       expect(req.path).toBe(`${BASE}/user/alice/user_channel`)

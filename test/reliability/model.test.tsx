@@ -556,10 +556,9 @@ describe('model regressions', () => {
     await scenario(1, cmds)
   })
 
-  // Known race, not fixable in src/query: the client does not return the server time of its own deletion, so a
-  // message stored just before the deletion but pushed after it looks newer and brings the conversation back.
-  // Fix: have RoamingClient.deleteConversation resolve the answer's `timestamp` and use it as `at`.
-  it.fails('KNOWN RACE: a message stored before an own deleteConversation, pushed after it, recreates the conversation', async () => {
+  // A race fixed by taking the server's time of the deletion (RoamingClient.deleteConversation resolves it): a
+  // message stored just before the deletion but pushed after it looked newer and brought the conversation back.
+  it('a message stored before an own deleteConversation, pushed after it, does not recreate the conversation', async () => {
     const server = createRoamingServer({ seed: 1, latency: 0 })
     for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
     await vi.advanceTimersByTimeAsync(1_000)
