@@ -1,6 +1,6 @@
-import { StrictMode, createRef } from 'react'
+import { StrictMode, createRef, useRef } from 'react'
 import { render } from 'vitest-browser-react'
-import { MessageThread, type MessageThreadHandle } from '../../src/components/MessageThread'
+import { MessageThread, type MessageBodyProps, type MessageThreadHandle } from '../../src/components/MessageThread'
 import { RoamingTestProvider, createRoamingServer, type RoamingServer } from '../../src/testing'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
@@ -125,5 +125,43 @@ describe('MessageThread in Chromium', () => {
     }
     // Three newer pages later, the rows at the bottom are well past what the jump loaded.
     await vi.waitFor(() => { log2().scrollTop = log2().scrollHeight; expect(Math.max(...ids().map((id) => all.indexOf(id)))).toBeGreaterThan(120 + 40) }, { timeout: 4000 })
+  })
+
+  it('scrolling renders only the rows that come into view: a shown row never renders again with the same message', async () => {
+    // Without StrictMode, so every render counts once. A row instance that renders again with the very same
+    // message object re-rendered for nothing (react-virtuoso re-renders its item list on every range change).
+    let renders = 0
+    let wasted = 0
+    const Counting = ({ message }: MessageBodyProps) => {
+      const last = useRef<MessageBodyProps['message'] | null>(null)
+      renders++
+      if (last.current === message) wasted++
+      last.current = message
+      return <span>{message.type === 'txt' ? message.text : message.type}</span>
+    }
+    const server = setup(600)
+    await render(
+      <div style={{ height: 480, width: 420, display: 'flex' }}>
+        <RoamingTestProvider server={server} virtuoso={null}><MessageThread {...bob} components={{ MessageBody: Counting }} /></RoamingTestProvider>
+      </div>,
+    )
+    await vi.waitFor(() => expect(document.querySelectorAll('article').length).toBeGreaterThan(5), { timeout: 5000 })
+    await new Promise((r) => setTimeout(r, 400))
+    await frame()
+    const scroller = document.querySelector('[role="log"]') as HTMLElement
+    const shownBefore = new Set(ids())
+    renders = 0
+    wasted = 0
+    // Up, one step a frame, across older pages landing (the list's context changes with the messages).
+    for (let step = 0; step < 60; step++) {
+      scroller.scrollTop -= 60
+      await new Promise((r) => requestAnimationFrame(r))
+    }
+    await frame()
+    console.info(`row renders while scrolling 60 frames: ${renders} (${wasted} with unchanged props)`)
+    // Scrolled well past the first view: dozens of rows came into view and rendered once each.
+    expect(ids().some((id) => shownBefore.has(id))).toBe(false)
+    expect(renders).toBeGreaterThan(40)
+    expect(wasted).toBe(0)
   })
 })

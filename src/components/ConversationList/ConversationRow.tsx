@@ -43,7 +43,9 @@ export const UNREAD_CAP = 99
 
 /**
  * One conversation as a listbox `option`: avatar, name, pinned mark, time, preview and unread badge. It holds no
- * interactive element (actions live in the list's toolbar), as ARIA requires of an option.
+ * interactive element (actions live in the list's toolbar), as ARIA requires of an option. Its parts are direct
+ * children laid out by a CSS grid (ConversationList.css): no wrapper elements, so each virtualized row costs as few
+ * DOM nodes as possible.
  */
 export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
   const { conversation: c, index, selected, focused, name, t, slots } = props
@@ -60,29 +62,23 @@ export const ConversationRow = memo(function ConversationRow(props: Conversation
       <span className="rk-conversation-row-avatar" aria-hidden="true">
         <Avatar conversation={c} name={name} url={props.avatarUrl} />
       </span>
-      <span className="rk-conversation-row-main">
-        <span className="rk-conversation-row-top">
-          <span className="rk-conversation-row-name">{name}</span>
-          {c.isPinned && (
-            <span className="rk-conversation-row-pin">
-              <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"><path d="M10 1 15 6l-2 1-3 3 .5 3.5L9 15l-3-3-4 4-1-1 4-4-3-3 1.5-1.5L7 7l3-3z" fill="currentColor" /></svg>
-              <span className="rk-visually-hidden">{t('pinned')}</span>
-            </span>
-          )}
-          {time !== undefined && (
-            <time className="rk-conversation-row-time" dateTime={new Date(time).toISOString()}>{formatListTime(time, props.locale, props.now)}</time>
-          )}
+      <span className="rk-conversation-row-name">{name}</span>
+      {c.isPinned && (
+        <span className="rk-conversation-row-pin">
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"><path d="M10 1 15 6l-2 1-3 3 .5 3.5L9 15l-3-3-4 4-1-1 4-4-3-3 1.5-1.5L7 7l3-3z" fill="currentColor" /></svg>
+          <span className="rk-visually-hidden">{t('pinned')}</span>
         </span>
-        <span className="rk-conversation-row-bottom">
-          <span className="rk-conversation-row-preview">{slots.Preview ? <slots.Preview conversation={c} text={text} /> : text}</span>
-          {c.unreadCount > 0 && (
-            <span className="rk-conversation-row-badge">
-              <span aria-hidden="true">{c.unreadCount > UNREAD_CAP ? `${UNREAD_CAP}+` : c.unreadCount}</span>
-              <span className="rk-visually-hidden">{t('unread', { count: c.unreadCount })}</span>
-            </span>
-          )}
+      )}
+      {time !== undefined && (
+        <time className="rk-conversation-row-time" dateTime={new Date(time).toISOString()}>{formatListTime(time, props.locale, props.now)}</time>
+      )}
+      <span className="rk-conversation-row-preview">{slots.Preview ? <slots.Preview conversation={c} text={text} /> : text}</span>
+      {c.unreadCount > 0 && (
+        <span className="rk-conversation-row-badge">
+          <span aria-hidden="true">{c.unreadCount > UNREAD_CAP ? `${UNREAD_CAP}+` : c.unreadCount}</span>
+          <span className="rk-visually-hidden">{t('unread', { count: c.unreadCount })}</span>
         </span>
-      </span>
+      )}
     </div>
   )
 })

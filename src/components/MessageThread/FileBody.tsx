@@ -5,6 +5,9 @@ import { useStrings } from '../../i18n/useStrings'
 import { safeDownloadHref } from './safeUrl'
 import { messageThreadStrings } from './strings'
 
+// Building an Intl.NumberFormat costs far more than using one (it showed in the mount profile): keep them.
+const sizeFormats = new Map<string, Intl.NumberFormat>()
+
 /** A byte count for people: "980 B", "12 kB", "3.4 MB", in the locale's digits. */
 export function formatFileSize(bytes: number, locale: RoamingLocale): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
@@ -14,7 +17,14 @@ export function formatFileSize(bytes: number, locale: RoamingLocale): string {
     value /= 1000
     unit++
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value)
+  const digits = value < 10 && unit > 0 ? 1 : 0
+  const key = `${locale}|${unit}|${digits}`
+  let format = sizeFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: digits })
+    sizeFormats.set(key, format)
+  }
+  return format.format(value)
 }
 
 /** Props of `FileBody`. */

@@ -1,13 +1,28 @@
+import { memo } from 'react'
+import type { RoamingMessage } from '../../client/types'
 import { formatClock, formatDay } from '../../i18n/formatTime'
-import type { RowContext } from './rowContext'
-import type { ThreadItem } from './threadItems'
+import type { RowShared } from './rowContext'
 
-/** Props of `MessageRow`. */
+/** Props of `MessageRow`: primitives and stable objects only, so the memoised row skips unchanged rows. */
 export interface MessageRowProps {
-  /** The row: a message and its separator and grouping decisions. */
-  item: ThreadItem
-  /** Shared state and callbacks of the thread. */
-  context: RowContext
+  /** The message. */
+  message: RoamingMessage
+  /** Its separator and grouping decisions (`threadRowAt`). */
+  own: boolean
+  showDate: boolean
+  firstOfGroup: boolean
+  lastOfGroup: boolean
+  /** Whether it is highlighted (after a jump). */
+  highlighted: boolean
+  /** Whether its deletion failed. */
+  failed: boolean
+  /** Whether its actions are open. */
+  open: boolean
+  /** Whether rows show selection checkboxes, and whether this one is checked. */
+  selecting: boolean
+  checked: boolean
+  /** The thread's rarely changing state and callbacks. */
+  shared: RowShared
 }
 
 /** The DOM id of a message's actions trigger, to give focus back to it. */
@@ -19,17 +34,16 @@ export const actionsBarId = (idPrefix: string) => `${idPrefix}-actions`
 /**
  * One message with what goes before it (date separator) and around it (sender name and avatar on the first of a
  * group, own or other alignment, highlight, selection checkbox, actions trigger). Every part that changes the
- * row's height is decided by `threadItems` once and for all, so rows above the view never resize.
+ * row's height is decided by `threadRowAt` from the row's neighbours, final once shown, so rows above the view
+ * never resize. Memoised: while scrolling, react-virtuoso re-renders its item list on every range change, and
+ * only rows whose message or flags changed render again.
  */
-export function MessageRow({ item, context }: MessageRowProps) {
-  const { message, own, showDate, firstOfGroup, lastOfGroup } = item
-  const { t, locale, parts } = context
-  const sender = own ? t('ownName') : context.name(message.from)
+export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
+  const { message, own, showDate, firstOfGroup, lastOfGroup, highlighted, failed, open, selecting, shared } = props
+  const { t, locale, parts } = shared
+  const sender = own ? t('ownName') : shared.name(message.from)
   const clock = formatClock(message.time, locale)
   const label = t('messageLabel', { name: sender, time: clock })
-  const highlighted = context.highlightedId === message.id
-  const failed = context.failed.has(message.id)
-  const open = context.actionsFor === message.id
   const className = ['rk-message', own ? 'rk-message--own' : 'rk-message--other', firstOfGroup && 'rk-message--first',
     lastOfGroup && 'rk-message--last', highlighted && 'rk-message--highlighted', failed && 'rk-message--failed']
     .filter(Boolean).join(' ')
@@ -38,9 +52,9 @@ export function MessageRow({ item, context }: MessageRowProps) {
       {showDate && <parts.DateSeparator time={message.time} label={formatDay(message.time, locale)} />}
       <article className={className} aria-label={label} data-message-id={message.id}
         data-rk-state={highlighted ? 'highlighted' : failed ? 'failed' : undefined}>
-        {context.selecting && (
-          <input type="checkbox" className="rk-message-check" checked={context.selected.has(message.id)}
-            onChange={() => context.toggleSelected(message.id)} aria-label={t('selectMessage', { name: sender, time: clock })} />
+        {selecting && (
+          <input type="checkbox" className="rk-message-check" checked={props.checked}
+            onChange={() => shared.toggleSelected(message.id)} aria-label={t('selectMessage', { name: sender, time: clock })} />
         )}
         <span className="rk-message-avatar">
           {!own && firstOfGroup && <parts.Avatar userId={message.from} name={sender} />}
@@ -53,14 +67,14 @@ export function MessageRow({ item, context }: MessageRowProps) {
           </div>
           {failed && <span className="rk-message-failed">{t('notDeleted')}</span>}
         </div>
-        {!context.selecting && (
-          <button type="button" id={actionsTriggerId(context.idPrefix, message.id)} className="rk-message-actions-trigger"
+        {!selecting && (
+          <button type="button" id={actionsTriggerId(shared.idPrefix, message.id)} className="rk-message-actions-trigger"
             aria-label={t('actionsFor', { name: sender, time: clock })} aria-expanded={open}
-            {...(open ? { 'aria-controls': actionsBarId(context.idPrefix) } : {})} onClick={() => context.toggleActions(message.id)}>
+            {...(open ? { 'aria-controls': actionsBarId(shared.idPrefix) } : {})} onClick={() => shared.toggleActions(message.id)}>
             <span aria-hidden="true">⋯</span>
           </button>
         )}
       </article>
     </div>
   )
-}
+})

@@ -1,4 +1,5 @@
 import { useState, type RefObject } from 'react'
+import type { RoamingMessage } from '../../client/types'
 import type { Translate } from '../../i18n/strings'
 import { formatClock } from '../../i18n/formatTime'
 import { useRoamingContext } from '../../provider/RoamingContext'
@@ -7,7 +8,7 @@ import { MessageActionsBar } from './MessageActionsBar'
 import { actionsBarId, actionsTriggerId } from './MessageRow'
 import { SelectionBar } from './SelectionBar'
 import type { MessageThreadStringKey } from './strings'
-import type { ThreadItem } from './threadItems'
+import { lastIndexOfId } from './threadRows'
 import type { ThreadDeletion } from './useThreadDeletion'
 
 /** Props of `ThreadDock`. */
@@ -15,8 +16,12 @@ export interface ThreadDockProps {
   t: Translate<MessageThreadStringKey>
   /** Unique prefix of the thread's DOM ids. */
   idPrefix: string
-  /** The shown rows (to name the message whose actions are open). */
-  items: readonly ThreadItem[]
+  /** The loaded messages, ascending (to name the message whose actions are open). */
+  messages: readonly RoamingMessage[]
+  /** How many of them are held back at the start, not shown (see `heldBack`). */
+  offset: number
+  /** The current user's id. */
+  me: string
   /** The message whose actions are open. */
   actionsFor: string | null
   setActionsFor: (messageId: string | null) => void
@@ -41,7 +46,7 @@ export interface ThreadDockProps {
  * row's trigger (cancel) or on the log (the row is gone).
  */
 export function ThreadDock(props: ThreadDockProps) {
-  const { t, idPrefix, items, actionsFor, setActionsFor, deletion, scroller } = props
+  const { t, idPrefix, messages, actionsFor, setActionsFor, deletion, scroller } = props
   const { locale } = useRoamingContext('MessageThread')
   const [confirmFor, setConfirmFor] = useState<string | null>(null)
   const focusTrigger = (id: string) => document.getElementById(actionsTriggerId(idPrefix, id))?.focus()
@@ -54,12 +59,14 @@ export function ThreadDock(props: ThreadDockProps) {
         onCancel={() => { setConfirmFor(null); focusTrigger(confirmFor) }} />
     )
   }
-  const item = actionsFor ? items.find((i) => i.message.id === actionsFor) : undefined
-  if (item) {
-    const id = item.message.id
-    const sender = item.own ? t('ownName') : props.name(item.message.from)
+  // Only while actions are open, and from the end: no scan of every loaded message per render.
+  const index = actionsFor ? lastIndexOfId(messages, actionsFor) : -1
+  const message = index >= props.offset ? messages[index] : undefined
+  if (message) {
+    const id = message.id
+    const sender = message.from === props.me ? t('ownName') : props.name(message.from)
     return (
-      <MessageActionsBar id={actionsBarId(idPrefix)} t={t} label={t('actionsFor', { name: sender, time: formatClock(item.message.time, locale) })}
+      <MessageActionsBar id={actionsBarId(idPrefix)} t={t} label={t('actionsFor', { name: sender, time: formatClock(message.time, locale) })}
         onDelete={() => { setActionsFor(null); deletion.deleteOne(id); focusLog() }}
         onDeleteBefore={() => { setActionsFor(null); setConfirmFor(id) }}
         onSelect={() => { setActionsFor(null); props.startSelecting(id) }}

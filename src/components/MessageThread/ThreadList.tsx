@@ -1,20 +1,21 @@
 import { useState, type Ref } from 'react'
 import { Virtuoso, type Components, type IndexLocationWithAlign, type VirtuosoHandle } from 'react-virtuoso'
+import type { RoamingMessage } from '../../client/types'
 import { MessageRow } from './MessageRow'
 import type { RowContext } from './rowContext'
-import type { ThreadItem } from './threadItems'
+import { threadRowAt } from './threadRows'
 
 /** Top of the list: always the same height, so the spinner coming and going never moves the rows. */
 function ListHeader({ context }: { context: RowContext }) {
   return (
     <div className="rk-thread-edge rk-thread-edge--top">
       {context.retryPage ? (
-        <span role="alert" className="rk-thread-edge-status">{context.t('pageError')}
-          <button type="button" className="rk-button rk-button--small" onClick={context.retryPage}>{context.t('retry')}</button></span>
+        <span role="alert" className="rk-thread-edge-status">{context.shared.t('pageError')}
+          <button type="button" className="rk-button rk-button--small" onClick={context.retryPage}>{context.shared.t('retry')}</button></span>
       ) : context.isFetchingOlder ? (
         <span role="status" className="rk-thread-edge-status"><span className="rk-spinner" aria-hidden="true" />
-          <span className="rk-visually-hidden">{context.t('loadingOlder')}</span></span>
-      ) : !context.hasOlder && <span className="rk-thread-start">{context.t('startOfConversation')}</span>}
+          <span className="rk-visually-hidden">{context.shared.t('loadingOlder')}</span></span>
+      ) : !context.hasOlder && <span className="rk-thread-start">{context.shared.t('startOfConversation')}</span>}
     </div>
   )
 }
@@ -25,26 +26,55 @@ function ListFooter({ context }: { context: RowContext }) {
     <div className="rk-thread-edge rk-thread-edge--bottom">
       {context.isFetchingNewer && (
         <span role="status" className="rk-thread-edge-status"><span className="rk-spinner" aria-hidden="true" />
-          <span className="rk-visually-hidden">{context.t('loadingNewer')}</span></span>
+          <span className="rk-visually-hidden">{context.shared.t('loadingNewer')}</span></span>
       )}
     </div>
   )
 }
 
 // Module level: a new object each render would make react-virtuoso remount its parts.
-const COMPONENTS: Components<ThreadItem, RowContext> = { Header: ListHeader, Footer: ListFooter }
-const itemKey = (_: number, item: ThreadItem) => item.message.id
-const itemContent = (_: number, item: ThreadItem, context: RowContext) => <MessageRow item={item} context={context} />
+const COMPONENTS: Components<RoamingMessage | undefined, RowContext> = { Header: ListHeader, Footer: ListFooter }
+
+/**
+ * What react-virtuoso gets as `data`: the shown count and the first shown message, nothing per loaded message
+ * (react-virtuoso reads `data` only through `length` and `data[i]`). Rows read their message from
+ * `context.messages` by index. The first shown message is there because react-virtuoso measures one "probe" row
+ * before any other to estimate unmeasured rows, and renders `data[0]` as that probe: the estimate, and so the
+ * view's settling and corrections, stay what they were when `data` held one item per shown message.
+ */
+export function rowsData(messages: readonly RoamingMessage[], offset: number, count: number): readonly (RoamingMessage | undefined)[] {
+  const view: { length: number; 0?: RoamingMessage } = { length: count }
+  if (count > 0) view[0] = messages[offset]
+  return view as unknown as readonly (RoamingMessage | undefined)[]
+}
+
+/** The index in `context.messages` of a row: `first` is set only on row 0 and on the probe, both the first shown message. */
+const messageIndex = (index: number, first: RoamingMessage | undefined, context: RowContext) =>
+  first ? context.offset : index - context.firstItemIndex + context.offset
+const itemKey = (index: number, first: RoamingMessage | undefined, context: RowContext) =>
+  context.messages[messageIndex(index, first, context)]?.id ?? `row-${index}`
+// Only the rows in view are computed, each from its neighbours: nothing is built per loaded message.
+function itemContent(index: number, first: RoamingMessage | undefined, context: RowContext) {
+  const i = messageIndex(index, first, context)
+  if (!context.messages[i]) return null
+  const { message, own, showDate, firstOfGroup, lastOfGroup } = threadRowAt(context.messages, i, context)
+  const id = message.id
+  return (
+    <MessageRow message={message} own={own} showDate={showDate} firstOfGroup={firstOfGroup} lastOfGroup={lastOfGroup}
+      highlighted={context.highlightedId === id} failed={context.failed.has(id)} open={context.actionsFor === id}
+      selecting={context.selecting} checked={context.selecting && context.selected.has(id)} shared={context.shared} />
+  )
+}
 
 /** Props of `ThreadList`. */
 export interface ThreadListProps {
-  /** Rows, one per shown message, ascending. */
-  items: ThreadItem[]
-  /** From `useHistoryMessages`, plus one while the first message is held back as context (see `threadItems`). */
+  /** `rowsData(…)`: the shown count (`shownCount`) and the first shown message; rows read `context.messages`. */
+  data: readonly (RoamingMessage | undefined)[]
+  /** From `useHistoryMessages`, plus one while the first message is held back as context (see `heldBack`). */
   firstItemIndex: number
-  /** Where to open: the anchor (centred) or the last row (bottom). Read on mount only. */
-  initialIndex: IndexLocationWithAlign
-  /** Shared state and callbacks for the rows. */
+  /** Where to open: the anchor (centred) or the last row (bottom). Called on mount only. */
+  initialIndex: () => IndexLocationWithAlign
+  /** The messages and shared state and callbacks for the rows (its `firstItemIndex` equals the prop). */
   context: RowContext
   /** Whether new rows at the end scroll into view (only when the reader is at the bottom of the latest messages). */
   follow: boolean
@@ -72,7 +102,7 @@ export function ThreadList(props: ThreadListProps) {
   // react-virtuoso scrolls again whenever this prop changes: keep the location of the first render only.
   const [initialIndex] = useState(props.initialIndex)
   return (
-    <Virtuoso<ThreadItem, RowContext>
+    <Virtuoso<RoamingMessage | undefined, RowContext>
       ref={props.virtuosoRef}
       scrollerRef={props.scrollerRef}
       className="rk-thread-scroller"
@@ -83,7 +113,7 @@ export function ThreadList(props: ThreadListProps) {
       aria-live="off"
       aria-busy={props.busy}
       tabIndex={0}
-      data={props.items}
+      data={props.data}
       context={props.context}
       firstItemIndex={props.firstItemIndex}
       initialTopMostItemIndex={initialIndex}

@@ -14,12 +14,12 @@ import { DeleteFeedback } from './DeleteFeedback'
 import { describeMessage } from './describeMessage'
 import { MessageBody } from './MessageBody'
 import type { MessageThreadComponents, MessageThreadHandle } from './MessageThreadProps'
-import type { RowContext } from './rowContext'
+import type { RowContext, RowShared } from './rowContext'
 import { ScrollControls } from './ScrollControls'
 import { messageThreadStrings } from './strings'
 import { ThreadDock } from './ThreadDock'
-import { threadItems } from './threadItems'
-import { ThreadList } from './ThreadList'
+import { heldBack, lastIndexOfId, shownCount } from './threadRows'
+import { rowsData, ThreadList } from './ThreadList'
 import { EmptyState, ThreadError, ThreadSkeleton } from './ThreadStatus'
 import { useNewMessages } from './useNewMessages'
 import { useThreadDeletion } from './useThreadDeletion'
@@ -59,7 +59,12 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDi
   const first = history.messages[0]
   // After "delete everything before", nothing older can show even if the server cursor says more exists.
   const hasOlder = history.hasOlder && !(first && tombstone && tombstone.before >= first.time - 1)
-  const items = useMemo(() => threadItems(history.messages, { me, hasOlder }), [history.messages, me, hasOlder])
+  const { messages } = history
+  // No object per loaded message: the list reads rows from `messages` by index (see ThreadList's `rowsData`).
+  const offset = heldBack(messages, hasOlder)
+  const count = shownCount(messages, hasOlder)
+  const firstItemIndex = history.firstItemIndex + (hasOlder ? 1 : 0)
+  const data = useMemo(() => rowsData(messages, offset, count), [messages, offset, count])
   const name = useCallback((id: string) => getDisplayName?.(id) ?? id, [getDisplayName])
   const selected = selection?.key === key ? selection.ids : NONE
   const selecting = selectingHere || selection?.key === key
@@ -67,17 +72,17 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDi
   const label = t('log', { name: name(conversationId) })
 
   const { fetchOlder, status } = history
-  useEffect(() => { if (status === 'success' && items.length === 0 && hasOlder) fetchOlder() })
+  useEffect(() => { if (status === 'success' && count === 0 && hasOlder) fetchOlder() })
 
   const scrollTo = (messageId: string) => {
-    const index = items.findIndex((i) => i.message.id === messageId)
+    const index = lastIndexOfId(messages, messageId) - offset
     if (index >= 0) virtuoso.current?.scrollToIndex({ index, align: 'center' })
     else if (first?.id === messageId) fetchOlder() // the held-back first message: its page brings it into view
   }
   const jumpToLatest = () => {
     setHighlight(null)
     if (history.anchorId || !history.isLatest) history.jumpToLatest()
-    else virtuoso.current?.scrollToIndex({ index: Math.max(0, items.length - 1), align: 'end' })
+    else virtuoso.current?.scrollToIndex({ index: Math.max(0, count - 1), align: 'end' })
   }
   useImperativeHandle(handleRef, () => ({
     jumpTo(messageId) {
@@ -89,32 +94,48 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDi
     jumpToLatest,
   }))
 
-  const context: RowContext = {
-    idPrefix, t, locale, name, highlightedId: highlight ?? history.anchorId, selecting, selected, failed, actionsFor,
-    parts: { MessageBody: components?.MessageBody ?? MessageBody, DateSeparator: components?.DateSeparator ?? DateSeparator, Avatar: components?.Avatar ?? Avatar },
-    toggleActions: (id) => setActionsFor((open) => (open === id ? null : id)),
-    toggleSelected: (id) => kit.store.getState().toggleSelected(key, id),
-    hasOlder, retryPage: history.status === 'error' ? () => { if (hasOlder) fetchOlder(); if (history.hasNewer) history.fetchNewer() } : null,
-    isFetchingOlder: history.isFetchingOlder, isFetchingNewer: history.isFetchingNewer,
-  }
+  // Memoised in two parts: `shared` changes only with the locale, slots or names, so memoised rows skip it; the
+  // context changes with the data, but never merely because the thread re-rendered.
+  const toggleActions = useCallback((id: string) => setActionsFor((open) => (open === id ? null : id)), [])
+  const toggleSelected = useCallback((id: string) => kit.store.getState().toggleSelected(key, id), [kit, key])
+  const MessageBodySlot = components?.MessageBody ?? MessageBody
+  const DateSeparatorSlot = components?.DateSeparator ?? DateSeparator
+  const AvatarSlot = components?.Avatar ?? Avatar
+  const shared = useMemo<RowShared>(() => ({
+    idPrefix, t, locale, name, toggleActions, toggleSelected,
+    parts: { MessageBody: MessageBodySlot, DateSeparator: DateSeparatorSlot, Avatar: AvatarSlot },
+  }), [idPrefix, t, locale, name, toggleActions, toggleSelected, MessageBodySlot, DateSeparatorSlot, AvatarSlot])
+  const { hasNewer, fetchNewer, isFetchingOlder, isFetchingNewer } = history
+  const pageFailed = history.status === 'error'
+  const retryPage = useMemo(() => (pageFailed ? () => { if (hasOlder) fetchOlder(); if (hasNewer) fetchNewer() } : null),
+    [pageFailed, hasOlder, hasNewer, fetchOlder, fetchNewer])
+  const highlightedId = highlight ?? history.anchorId
+  const context = useMemo<RowContext>(() => ({
+    messages, firstItemIndex, offset, me, shared, highlightedId, selecting, selected, failed, actionsFor,
+    hasOlder, retryPage, isFetchingOlder, isFetchingNewer,
+  }), [messages, firstItemIndex, offset, me, shared, highlightedId, selecting, selected, failed, actionsFor,
+    hasOlder, retryPage, isFetchingOlder, isFetchingNewer])
   const describe = (id: string) => {
-    const m = history.messages.find((x) => x.id === id)
+    const m = messages[lastIndexOfId(messages, id)]
     return m ? `${m.from === me ? t('ownName') : name(m.from)}, ${formatClock(m.time, locale)}: ${describeMessage(m, t)}` : null
   }
   // Retry: start the failed view over (pending again, so the skeleton shows while it loads).
   const retry = () => void kit.queryClient.resetQueries({
     queryKey: roamingKeys.history(scopeOf(kit), conversationId, chatType), predicate: (q) => q.state.status === 'error',
   })
-  const anchorIndex = history.anchorId ? items.findIndex((i) => i.message.id === history.anchorId) : -1
-  const initialIndex: IndexLocationWithAlign = anchorIndex >= 0 ? { index: anchorIndex, align: 'center' } : { index: Math.max(0, items.length - 1), align: 'end' }
+  // Read by the list on mount only: no search for the anchor on every render.
+  const initialIndex = (): IndexLocationWithAlign => {
+    const anchorIndex = history.anchorId ? lastIndexOfId(messages, history.anchorId) - offset : -1
+    return anchorIndex >= 0 ? { index: anchorIndex, align: 'center' } : { index: Math.max(0, count - 1), align: 'end' }
+  }
 
   let content
   if (history.status === 'pending') content = <ThreadSkeleton t={t} label={label} />
   else if (history.status === 'error' && history.messages.length === 0) content = <ThreadError t={t} onRetry={retry} />
-  else if (items.length === 0 && !hasOlder) content = <EmptyState reason="noMessages" t={t} Empty={components?.Empty} />
+  else if (count === 0 && !hasOlder) content = <EmptyState reason="noMessages" t={t} Empty={components?.Empty} />
   else {
     content = (
-      <ThreadList key={view} items={items} firstItemIndex={history.firstItemIndex + (hasOlder ? 1 : 0)} initialIndex={initialIndex}
+      <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}
         context={context} follow={news.atBottom && history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
         onAtBottomChange={news.setAtBottom} virtuosoRef={virtuoso} scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null }} />
@@ -126,12 +147,12 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDi
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
         {content}
-        {history.status !== 'pending' && items.length > 0 && (
+        {history.status !== 'pending' && count > 0 && (
           <ScrollControls unseen={news.unseen} away={!news.atBottom || !history.isLatest} t={t} onJumpToLatest={jumpToLatest} />
         )}
       </div>
       <DeleteFeedback deletion={deletion} describe={describe} t={t} />
-      <ThreadDock t={t} idPrefix={idPrefix} items={items} actionsFor={actionsFor} setActionsFor={setActionsFor} name={name}
+      <ThreadDock t={t} idPrefix={idPrefix} messages={messages} offset={offset} me={me} actionsFor={actionsFor} setActionsFor={setActionsFor} name={name}
         selecting={selecting} selected={selected} deletion={deletion} scroller={scroller}
         startSelecting={(id) => { setSelectingHere(true); if (!selected.has(id)) kit.store.getState().toggleSelected(key, id) }}
         stopSelecting={() => { setSelectingHere(false); kit.store.getState().clearSelection() }} />

@@ -1,8 +1,8 @@
 import type { RoamingMessage } from '../../client/types'
 import { sameDay } from '../../i18n/formatTime'
 
-/** One row of the thread: a message and what to draw around it. Exactly one per shown message. */
-export interface ThreadItem {
+/** One row of the thread: a message and what to draw around it. */
+export interface ThreadRow {
   /** The message. */
   message: RoamingMessage
   /** Whether the current user sent it. */
@@ -15,44 +15,54 @@ export interface ThreadItem {
   lastOfGroup: boolean
 }
 
-/** Options of `threadItems`. */
-export interface ThreadItemsOptions {
+/** Options of `threadRowAt`. */
+export interface ThreadRowOptions {
   /** The current user's id: their messages are `own`. */
   me: string
-  /**
-   * Whether older messages exist beyond `messages[0]`. Then the first message is context only: it is not shown,
-   * it only decides whether the second one starts a day or a group.
-   */
-  hasOlder: boolean
   /** A pause longer than this (ms) between two messages of one sender starts a new group. @default 300000 */
   groupGapMs?: number
 }
 
 /**
- * Decides, for each shown message, whether a date separator goes before it and whether it starts or ends a sender
- * group, from its neighbours only.
+ * How many loaded messages are held back (not shown) at the start: 1 while older messages exist, else 0.
  *
  * Why the first message is held back while older ones exist: its previous message is unknown, so its separator
  * and group header could only be guesses, and correcting them when the older page lands would change its height
- * and move the view. Held back, every shown row's decisions are final, a prepended page only adds rows above,
- * and react-virtuoso's `firstItemIndex` still counts exactly one row per shown message.
+ * and move the view. Held back, it is context only (it decides whether the second one starts a day or a group),
+ * every shown row's decisions are final, a prepended page only adds rows above, and react-virtuoso's
+ * `firstItemIndex` (the hook's, plus this offset) still counts exactly one row per shown message.
  */
-export function threadItems(messages: readonly RoamingMessage[], options: ThreadItemsOptions): ThreadItem[] {
+export const heldBack = (messages: readonly unknown[], hasOlder: boolean): number => (hasOlder && messages.length > 0 ? 1 : 0)
+
+/** How many rows the thread shows: one per loaded message, minus the held-back first one (see `heldBack`). */
+export const shownCount = (messages: readonly unknown[], hasOlder: boolean): number => messages.length - heldBack(messages, hasOlder)
+
+const startsGroup = (m: RoamingMessage, prev: RoamingMessage | undefined, gap: number) =>
+  !prev || prev.from !== m.from || m.time - prev.time > gap || !sameDay(prev.time, m.time)
+
+/**
+ * The row of `messages[i]`: whether a date separator goes before it and whether it starts or ends a sender group,
+ * decided from its neighbours `messages[i - 1]` and `messages[i + 1]` only, so rendering a row costs the same at
+ * 100 or 100k loaded messages and nothing is built per loaded message. `messages` is ascending; `i` is an index
+ * into it (a shown row `r` is `messages[r + heldBack(…)]`).
+ */
+export function threadRowAt(messages: readonly RoamingMessage[], i: number, options: ThreadRowOptions): ThreadRow {
   const gap = options.groupGapMs ?? 300_000
-  const startsGroup = (m: RoamingMessage, prev: RoamingMessage | undefined) =>
-    !prev || prev.from !== m.from || !sameDay(prev.time, m.time) || m.time - prev.time > gap
-  const items: ThreadItem[] = []
-  for (let i = options.hasOlder ? 1 : 0; i < messages.length; i++) {
-    const message = messages[i] as RoamingMessage
-    const prev = messages[i - 1]
-    const next = messages[i + 1]
-    items.push({
-      message,
-      own: message.from === options.me,
-      showDate: !prev || !sameDay(prev.time, message.time),
-      firstOfGroup: startsGroup(message, prev),
-      lastOfGroup: !next || startsGroup(next, message),
-    })
+  const message = messages[i] as RoamingMessage
+  const prev = messages[i - 1]
+  const next = messages[i + 1]
+  const newDay = !prev || !sameDay(prev.time, message.time)
+  return {
+    message,
+    own: message.from === options.me,
+    showDate: newDay,
+    firstOfGroup: newDay || startsGroup(message, prev, gap),
+    lastOfGroup: !next || startsGroup(next, message, gap),
   }
-  return items
+}
+
+/** The index in `messages` of the message `id`, searched from the end (new and recent messages are there); -1 if none. */
+export function lastIndexOfId(messages: readonly RoamingMessage[], id: string): number {
+  for (let i = messages.length - 1; i >= 0; i--) if ((messages[i] as RoamingMessage).id === id) return i
+  return -1
 }

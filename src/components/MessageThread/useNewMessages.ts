@@ -41,12 +41,25 @@ export function useNewMessages({ view, messages, isLatest, me }: UseNewMessagesO
     const newest = Math.max(previous?.view === view ? previous.newest : 0, messages.at(-1)?.time ?? 0)
     seen.current = { view, isLatest, newest }
     if (!previous || previous.view !== view || !previous.isLatest || !isLatest) return
-    const arrived = messages.filter((m) => m.time > previous.newest)
-    if (arrived.length === 0) return
-    const others = arrived.filter((m) => m.from !== me)
-    const last = others.at(-1)
-    if (last) setArrival((a) => ({ seq: (a?.seq ?? 0) + 1, from: last.from, count: others.length }))
-    if (!atBottomRef.current) setUnseen((n) => n + arrived.length)
+    // Ascending: arrivals are at the end, so scan back only over them (not over every loaded message).
+    let arrived = 0
+    let others = 0
+    let last: RoamingMessage | undefined
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i] as RoamingMessage
+      if (m.time <= previous.newest) break
+      arrived++
+      if (m.from !== me) {
+        others++
+        last ??= m
+      }
+    }
+    if (arrived === 0) return
+    if (last) {
+      const from = last.from
+      setArrival((a) => ({ seq: (a?.seq ?? 0) + 1, from, count: others }))
+    }
+    if (!atBottomRef.current) setUnseen((n) => n + arrived)
   }, [view, messages, isLatest, me])
   const setAtBottom = useCallback((value: boolean) => {
     atBottomRef.current = value
