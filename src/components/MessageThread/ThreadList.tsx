@@ -51,6 +51,8 @@ export function rowsData(messages: readonly RoamingMessage[], offset: number, co
 /** The index in `context.messages` of a row: `first` is set only on row 0 and on the probe, both the first shown message. */
 const messageIndex = (index: number, first: RoamingMessage | undefined, context: RowContext) =>
   first ? context.offset : index - context.firstItemIndex + context.offset
+/** Follows new rows only when the reader is at the bottom, by react-virtuoso's own reckoning. */
+const followAtBottom = (isAtBottom: boolean) => (isAtBottom ? 'auto' : false)
 const itemKey = (index: number, first: RoamingMessage | undefined, context: RowContext) =>
   context.messages[messageIndex(index, first, context)]?.id ?? `row-${index}`
 // Only the rows in view are computed, each from its neighbours: nothing is built per loaded message.
@@ -76,7 +78,7 @@ export interface ThreadListProps {
   initialIndex: () => IndexLocationWithAlign
   /** The messages and shared state and callbacks for the rows (its `firstItemIndex` equals the prop). */
   context: RowContext
-  /** Whether new rows at the end scroll into view (only when the reader is at the bottom of the latest messages). */
+  /** Whether new rows may be followed (the view holds the latest messages); react-virtuoso follows only at the bottom. */
   follow: boolean
   /** Accessible name of the log. */
   label: string
@@ -118,7 +120,9 @@ export function ThreadList(props: ThreadListProps) {
       firstItemIndex={props.firstItemIndex}
       initialTopMostItemIndex={initialIndex}
       alignToBottom
-      followOutput={props.follow ? 'auto' : false}
+      // Virtuoso's own at-bottom flag, read when the data changes: React state of it can lag a resize by a render,
+      // and a new message would then not be followed. `follow` adds the view's policy (only at the latest page).
+      followOutput={props.follow ? followAtBottom : false}
       atBottomStateChange={props.onAtBottomChange}
       startReached={props.onStartReached}
       endReached={props.onEndReached}

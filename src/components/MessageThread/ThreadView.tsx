@@ -136,7 +136,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDi
   else {
     content = (
       <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}
-        context={context} follow={news.atBottom && history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
+        context={context} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
         onAtBottomChange={news.setAtBottom} virtuosoRef={virtuoso} scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null }} />
     )
