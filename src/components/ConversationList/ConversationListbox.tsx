@@ -87,21 +87,23 @@ export function ConversationListbox(props: ConversationListboxProps) {
     conversations, activeIndex, virtuoso, pageRows: Math.max(1, rendered.last - rendered.first - 1),
     onChoose: choose, onDelete: (i) => setDeleting(conversations[i] ?? null),
   })
-  const onItemsRendered = (items: ListItem<Conversation>[]) => {
+  // Stable, and the context below memoised: Virtuoso calls `itemsRendered` when its items re-render, and on React 18
+  // a new context every render made that a render loop ("Maximum update depth exceeded").
+  const onItemsRendered = useCallback((items: ListItem<Conversation>[]) => {
     const first = items[0]?.index ?? 0
     const last = items.at(-1)?.index ?? -1
     setRendered((r) => (r.first === first && r.last === last ? r : { first, last }))
-  }
+  }, [])
   const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
   // Rows are memoized: hand them one stable click handler that always sees the current list.
   const pick = useRef((_: number) => {})
   useLayoutEffect(() => { pick.current = (index) => { focus.focusRow(index); choose(index) } })
   const onPick = useCallback((index: number) => pick.current(index), [])
-  const context: RowContext = {
+  const setSize = props.hasNextPage ? -1 : conversations.length
+  const context = useMemo<RowContext>(() => ({
     nameOf, avatarOf: props.avatarOf, slots: props.slots, locale: props.locale, t, activeKey, isFetchingNextPage: props.isFetchingNextPage,
-    focusedIndex: focus.index, optionId, setSize: props.hasNextPage ? -1 : conversations.length, now,
-    onPick,
-  }
+    focusedIndex: focus.index, optionId, setSize, now, onPick,
+  }), [nameOf, props.avatarOf, props.slots, props.locale, t, activeKey, props.isFetchingNextPage, focus.index, optionId, setSize, now, onPick])
   // Only name a rendered option: an id that is not in the DOM is an invalid reference.
   const focusedRendered = focus.index >= rendered.first && focus.index <= rendered.last
   const current = conversations[focus.index]
