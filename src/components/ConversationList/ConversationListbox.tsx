@@ -87,8 +87,7 @@ export function ConversationListbox(props: ConversationListboxProps) {
     conversations, activeIndex, virtuoso, pageRows: Math.max(1, rendered.last - rendered.first - 1),
     onChoose: choose, onDelete: (i) => setDeleting(conversations[i] ?? null),
   })
-  // Stable, and the context below memoised: Virtuoso calls `itemsRendered` when its items re-render, and on React 18
-  // a new context every render made that a render loop ("Maximum update depth exceeded").
+  // Stable, and the context below memoised: Virtuoso calls `itemsRendered` whenever its items re-render.
   const onItemsRendered = useCallback((items: ListItem<Conversation>[]) => {
     const first = items[0]?.index ?? 0
     const last = items.at(-1)?.index ?? -1
