@@ -87,11 +87,16 @@ export function ConversationListbox(props: ConversationListboxProps) {
     conversations, activeIndex, virtuoso, pageRows: Math.max(1, rendered.last - rendered.first - 1),
     onChoose: choose, onDelete: (i) => setDeleting(conversations[i] ?? null),
   })
-  // Stable, and the context below memoised: Virtuoso calls `itemsRendered` whenever its items re-render.
+  // Stable, and no state update at all when the rendered range is unchanged: Virtuoso calls `itemsRendered` after
+  // its items re-render, and on React 18 even a no-op setState there re-renders and calls it again (a loop:
+  // "Maximum update depth exceeded"). The context below is memoised for the same reason.
+  const renderedRef = useRef(rendered)
   const onItemsRendered = useCallback((items: ListItem<Conversation>[]) => {
     const first = items[0]?.index ?? 0
     const last = items.at(-1)?.index ?? -1
-    setRendered((r) => (r.first === first && r.last === last ? r : { first, last }))
+    if (renderedRef.current.first === first && renderedRef.current.last === last) return
+    renderedRef.current = { first, last }
+    setRendered(renderedRef.current)
   }, [])
   const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
   // Rows are memoized: hand them one stable click handler that always sees the current list.
