@@ -15,14 +15,20 @@ export interface RoamingKit {
    * the pages it started from; the log lets the message be put back after it (see `reconcileFetches`).
    */
   live: Map<string, RoamingMessage[]>
+  /**
+   * Messages taken out of views by removals not yet settled, per conversation key, with the view they came from.
+   * Shared by all removals: when overlapping removals fail in any order, whatever no tombstone covers any more is
+   * put back (`returnDisplaced`), even if the removal that took it out failed first while another still hid it.
+   */
+  displaced: Map<string, Array<{ queryKey: QueryKey; message: RoamingMessage }>>
 }
 
 /** Live messages kept per conversation for reconciliation. */
 export const LIVE_LOG_SIZE = 200
 
 /** Creates the kit of one provider. */
-export function createRoamingKit(parts: Omit<RoamingKit, 'live'>): RoamingKit {
-  return { ...parts, live: new Map() }
+export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced'>): RoamingKit {
+  return { ...parts, live: new Map(), displaced: new Map() }
 }
 
 /** Cache scope of the logged-in user: keys of two users never meet. */

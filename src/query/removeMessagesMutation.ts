@@ -3,7 +3,8 @@ import { RemovePartialError, RoamingArgumentError } from '../client/RoamingError
 import type { ChatType, Conversation, RemoveProgress, RemoveResult, RoamingMessage } from '../client/types'
 import { findConversation, insertSorted, type ConversationListData } from './conversationPages'
 import { checkChatType, checkId, checkIdList } from '../client/validate'
-import { applyTombstone, flattenHistory, placeMessages, removeFromHistory, type HistoryData } from './historyPages'
+import { isBuried } from '../store/tombstones'
+import { flattenHistory, placeMessages, removeFromHistory, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { fetchCountOf } from './reconcileFetches'
 import { refreshPreview, refreshPreviewOrList } from './refreshPreview'
@@ -14,10 +15,9 @@ export type RemoveMessagesVariables =
   | { conversationId: string; chatType: ChatType; messageIds: readonly string[] }
   | { conversationId: string; chatType: ChatType; before: number | { messageId: string } }
 
-/** Kept between `onMutate` and the outcome: the removed messages of each view, to put back what failed. */
+/** Kept between `onMutate` and the outcome (the removed messages themselves wait in `kit.displaced`). */
 export interface RemoveMessagesContext {
   removalId: string
-  removed: Array<[QueryKey, RoamingMessage[]]>
   /** The conversation in each list before the removal (it leaves a list when the removal empties it). */
   listed?: Array<[QueryKey, Conversation]>
   /** The time resolved in `onMutate` (`0` for a removal by ids). */
@@ -68,16 +68,19 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       await cancelLoadedFetches(kit, prefix)
       const idSet = new Set(ids)
       const goes = (m: RoamingMessage) => idSet.has(m.id) || m.time <= before
-      const removed: RemoveMessagesContext['removed'] = queriesUnder<HistoryData>(kit, prefix)
+      const removed: Array<[QueryKey, RoamingMessage[]]> = queriesUnder<HistoryData>(kit, prefix)
         .map(([key, data]) => [key, flattenHistory(data).filter(goes)] as [QueryKey, RoamingMessage[]])
       const key = conversationKey(v.conversationId, v.chatType)
       const listed = queriesUnder<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)))
         .flatMap(([queryKey, data]) => { const c = findConversation(data, key); return c ? [[queryKey, c] as [QueryKey, Conversation]] : [] })
+      const held = kit.displaced.get(key) ?? []
+      for (const [queryKey, messages] of removed) for (const message of messages) held.push({ queryKey, message })
+      kit.displaced.set(key, held)
       const removalId = kit.store.getState().addPendingRemoval({ key: conversationKey(v.conversationId, v.chatType), ids, before })
       updateQueries<HistoryData>(kit, prefix, (data) => removeFromHistory(data, goes))
       const versions = new Map(kit.queryClient.getQueryCache().findAll({ queryKey: prefix }).map((q) => [q.queryHash, fetchCountOf(kit, q.queryHash)]))
       void refreshPreview(kit, v.conversationId, v.chatType, { localOnly: true })
-      return { removalId, removed, listed, before, versions }
+      return { removalId, listed, before, versions }
     },
     mutationFn: (v: RemoveMessagesVariables): Promise<RemoveResult> => {
       const { ids, before } = resolvedVariables.get(v) ?? resolve(kit, v)
@@ -90,6 +93,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       if (!context) return
       const before = context.before ?? resolve(kit, v).before
       kit.store.getState().settleRemoval(context.removalId, { ids: result.removedIds, before })
+      returnDisplaced(kit, conversationKey(v.conversationId, v.chatType))
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
     onError: async (error: Error, v: RemoveMessagesVariables, context: RemoveMessagesContext | undefined) => {
@@ -102,17 +106,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       ])
       const partial = error instanceof RemovePartialError ? error : null
       kit.store.getState().settleRemoval(context.removalId, { ids: partial?.removedIds ?? [] })
-      const failed = partial ? new Set(partial.failedIds) : null
-      const key = conversationKey(v.conversationId, v.chatType)
-      const tombstone = kit.store.getState().tombstones[key]
-      for (const [queryKey, messages] of context.removed) {
-        const back = failed ? messages.filter((m) => failed.has(m.id)) : messages
-        // Another removal still in flight keeps its own messages hidden.
-        writeQuery<HistoryData>(kit, queryKey, (data) => {
-          const placed = placeMessages(data, back)
-          return tombstone ? applyTombstone(placed, tombstone) : placed
-        })
-      }
+      returnDisplaced(kit, conversationKey(v.conversationId, v.chatType))
       // Pages written since the optimistic update (fetched while this removal was pending) had its rows filtered
       // out, and nothing above can put those back: load such views again (found by the model test: a view loaded
       // during a remove-before that then failed lost a message, and said nothing was older).
@@ -129,5 +123,32 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       }
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
+  }
+}
+
+/**
+ * Puts back the displaced messages of a conversation that no tombstone covers any more, in their views and in
+ * order; forgets those a confirmed removal covers; keeps those another pending removal still hides (found by the
+ * soak: of two overlapping failing removals, the first one's rows stayed hidden by the second, whose own snapshot
+ * did not have them, so they never came back).
+ */
+function returnDisplaced(kit: RoamingKit, key: string): void {
+  const held = kit.displaced.get(key)
+  if (!held) return
+  const { tombstones, confirmedRemovals } = kit.store.getState()
+  const back = new Map<string, { queryKey: QueryKey; messages: RoamingMessage[] }>()
+  const keep = held.filter(({ queryKey, message }) => {
+    if (isBuried(confirmedRemovals[key], message)) return false
+    if (isBuried(tombstones[key], message)) return true
+    const hash = JSON.stringify(queryKey)
+    const entry = back.get(hash) ?? { queryKey, messages: [] }
+    entry.messages.push(message)
+    back.set(hash, entry)
+    return false
+  })
+  if (keep.length > 0) kit.displaced.set(key, keep)
+  else kit.displaced.delete(key)
+  for (const { queryKey, messages } of back.values()) {
+    writeQuery<HistoryData>(kit, queryKey, (data) => placeMessages(data, messages))
   }
 }

@@ -100,6 +100,22 @@ describe('useRemoveHistoryMessages', () => {
     expect(onServer.filter((id) => b.includes(id))).toEqual([])
   })
 
+  it('two overlapping removals that both fail, the wider one last, put every row back (found by the soak)', async () => {
+    const { server, result } = await loadedThread(60, 300)
+    const before = result.current.view.messages
+    server.configure({ failureRate: 1 })
+    let first!: Promise<unknown>
+    let second!: Promise<unknown>
+    // A takes rows 0–1 out; B (wider) takes row 2 out, and its tombstone still covers rows 0–1 when A fails.
+    act(() => { first = result.current.removal.removeAsync({ ...bob, before: { messageId: before[2]!.id } }).catch((e: unknown) => e) })
+    await waitFor(() => expect(callsOf(server, 'removeHistoryMessages')).toBe(1))
+    act(() => { second = result.current.removal.removeAsync({ ...bob, before: { messageId: before[3]!.id } }).catch((e: unknown) => e) })
+    await waitFor(() => expect(callsOf(server, 'removeHistoryMessages')).toBe(2))
+    expect(result.current.view.messages).toEqual(before.slice(3))
+    await act(async () => { await Promise.all([first, second]) })
+    await waitFor(() => expect(result.current.view.messages).toEqual(before))
+  })
+
   it('45 ids take 3 calls (20 + 20 + 5) with progress; a failing chunk restores exactly its ids and says which', async () => {
     const { server, device, result } = await loadedThread(120, 150)
     act(() => result.current.view.fetchOlder())
