@@ -1,4 +1,5 @@
 import type { Conversation, RoamingEvent, RoamingMessage } from '../client/types'
+import { sameUser } from '../client/normalize'
 import {
   applyIncoming, findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData,
 } from './conversationPages'
@@ -15,22 +16,30 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   const scope = scopeOf(kit)
   const key = conversationKey(message.conversationId, message.chatType)
   const state = kit.store.getState()
+  const deleted = state.deletedConversations[key]
+  // A message newer than a deletion recreates the conversation (the server does the same).
+  const recreates = !!deleted && message.time > deleted.at
+  if (recreates) state.unmarkConversationDeleted(key)
   // Already removed by this user, confirmed (its push can land after the removal): not a preview, not a row (found
   // by the model test: a message removed before its push arrived became the conversation's preview). A removal
   // still pending may fail: the message is kept (hidden by the tombstone meanwhile) so a rollback shows it.
-  if (isBuried(state.confirmedRemovals[key], message)) return
-  const deleted = state.deletedConversations[key]
-  // A message newer than a deletion recreates the conversation (the server does the same).
-  if (deleted && message.time > deleted.at) state.unmarkConversationDeleted(key)
+  // Removed or not, it recreated a deleted conversation, which the server lists again with the history a deletion
+  // without `deleteRoam` kept (found by the soak: a view refetch showed the message before its push, this device
+  // removed it, and the conversation stayed out of the list).
+  const active = state.activeConversation
+  const isOpen = !!active && conversationKey(active.conversationId, active.chatType) === key
+  const me = kit.client.userId()
+  if (isBuried(state.confirmedRemovals[key], message)) {
+    const unreadCount = sameUser(message.from, me) || isOpen ? 0 : 1
+    if (recreates) void refreshPreviewOrList(kit, message.conversationId, message.chatType, { relist: { unreadCount } })
+    return
+  }
   const log = kit.live.get(key) ?? []
   if (!log.some((m) => m.id === message.id)) {
     log.push(message)
     if (log.length > LIVE_LOG_SIZE) log.shift()
     kit.live.set(key, log)
   }
-  const active = state.activeConversation
-  const isOpen = !!active && conversationKey(active.conversationId, active.chatType) === key
-  const me = kit.client.userId()
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
     applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey) }))
   updateQueries<HistoryData>(kit, roamingKeys.history(scope, message.conversationId, message.chatType), (data) => insertIncoming(data, message))

@@ -1,22 +1,33 @@
 import type { ChatType, ConversationType, RoamingMessage } from '../client/types'
-import { findConversation, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
+import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { compareMessages, flattenHistory, holdsLatest, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
+/** Options of `refreshPreview`. */
+export interface RefreshPreviewOptions {
+  /** Only a loaded view is used: an optimistic update sends nothing. */
+  localOnly?: boolean
+  /**
+   * The conversation belongs in the lists (a message recreated it): one that is not listed is added when not
+   * empty, with this unread count (the server counts the recreating message even when it was removed since).
+   */
+  relist?: { unreadCount: number }
+}
+
 /**
  * After messages of a conversation were removed, finds its new preview (last message): from a loaded view that
  * holds the latest page when there is one (no request), else from one `pageSize: 1` history call. A conversation
  * left empty leaves the list, as the server drops empty conversations. Costs nothing when the conversation is
- * not in a loaded list. With `localOnly`, only a loaded view is used (an optimistic update sends nothing).
+ * not in a loaded list (unless `relist`).
  */
-export async function refreshPreview(kit: RoamingKit, conversationId: string, chatType: ChatType, opts: { localOnly?: boolean } = {}): Promise<void> {
+export async function refreshPreview(kit: RoamingKit, conversationId: string, chatType: ChatType, opts: RefreshPreviewOptions = {}): Promise<void> {
   if (chatType === 'chatRoom') return
   const scope = scopeOf(kit)
   const key = conversationKey(conversationId, chatType)
   const lists = roamingKeys.conversationLists(scope)
-  if (!queriesUnder<ConversationListData>(kit, lists).some(([, data]) => findConversation(data, key))) return
+  if (!opts.relist && !queriesUnder<ConversationListData>(kit, lists).some(([, data]) => findConversation(data, key))) return
   const tombstone = kit.store.getState().tombstones[key]
   // Only a view that is not invalidated tells the truth: one marked stale by another device's removal (and not
   // refetched, or refetched in vain) may still hold removed messages.
@@ -39,8 +50,17 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   const logged = [...(kit.live.get(key) ?? [])].reverse().find((m) => !isBuried(tombstoneNow, m))
   if (logged && (!last || compareMessages(logged, last) > 0)) last = logged
   const lastMessage = last
-  updateQueries<ConversationListData>(kit, lists, (data) =>
-    lastMessage ? patchConversation(data, key, (c) => (c.lastMessage?.id === lastMessage.id ? c : { ...c, lastMessage })) : removeConversation(data, key))
+  // Deleted again meanwhile: the deletion's own handling has the last word.
+  if (opts.relist && kit.store.getState().deletedConversations[key]) return
+  updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
+    if (!lastMessage) return removeConversation(data, key)
+    if (opts.relist && queryKey[3] !== 'pinned' && !findConversation(data, key)) {
+      const { unreadCount } = opts.relist
+      // A deletion unpins: a recreated conversation is not pinned.
+      return insertSorted(data, { conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage, unreadCount, marks: [] }, 'activity')
+    }
+    return patchConversation(data, key, (c) => (c.lastMessage?.id === lastMessage.id ? c : { ...c, lastMessage }))
+  })
 }
 
 /**
@@ -48,8 +68,8 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
  * it fails too): a failed preview request must not leave a removed message as the preview for good (found by the
  * model test with failure injection: a conversation emptied on another device stayed listed).
  */
-export function refreshPreviewOrList(kit: RoamingKit, conversationId: string, chatType: ChatType): Promise<void> {
-  return refreshPreview(kit, conversationId, chatType)
+export function refreshPreviewOrList(kit: RoamingKit, conversationId: string, chatType: ChatType, opts: RefreshPreviewOptions = {}): Promise<void> {
+  return refreshPreview(kit, conversationId, chatType, opts)
     .catch(() => kit.queryClient.invalidateQueries({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) }))
     .catch(() => undefined)
 }

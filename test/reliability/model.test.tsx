@@ -577,4 +577,45 @@ describe('model regressions', () => {
       real.hook.unmount()
     }
   })
+
+  // The soak's counterexample at run 4,621 (seed 1241141771), made deterministic: the message that recreated a
+  // deleted conversation reached the view by a refetch before its push, and this device removed it; the push then
+  // landed as an already-removed message and was ignored, so the conversation stayed out of the list while the
+  // server lists it again with the history the deletion (without deleteRoam) kept.
+  it('a message that recreates a deleted conversation, removed before its push lands, leaves the conversation listed', async () => {
+    const server = createRoamingServer({ seed: 1, latency: 0 })
+    for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
+    server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
+    await vi.advanceTimersByTimeAsync(1_000)
+    const client2 = createRoamingClient(server.connect(USER))
+    const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+    try {
+      await real.settle()
+      void real.track(client2.deleteConversation({ conversationId: 'wei', chatType, deleteRoam: false }))
+      await real.settle()
+      expect(real.current.list.conversations.map((c) => c.conversationId)).not.toContain('wei')
+      // Opened after the deletion: the history the deletion kept shows.
+      await new Open(1).act(real)
+      await real.settle()
+      const kept = real.shown().at(-1)
+      // Stored now, pushed to this device in 500 ms; this device removes it by id meanwhile (as a user of the
+      // client can: ids need not be loaded).
+      server.configure({ latency: 500 })
+      const recreating = server.sendMessage({ from: 'wei', to: USER, text: 'recreates' }).id
+      server.configure({ latency: 5 })
+      inAct(() => { void real.track(real.current.remove.removeAsync({ conversationId: 'wei', chatType, messageIds: [recreating] })) })
+      await vi.advanceTimersByTimeAsync(100)
+      expect(real.current.list.conversations.map((c) => c.conversationId)).not.toContain('wei')
+      await real.settle()
+      expect(server.pending()).toBe(0)
+      const listed = real.current.list.conversations.find((c) => c.conversationId === 'wei')
+      expect(listed?.lastMessage?.id).toBe(kept)
+      let onServer: unknown
+      void real.track(client2.getConversations({ pageSize: 20 }), (o) => { if (o.ok) onServer = o.value.conversations.find((c) => c.conversationId === 'wei') })
+      await real.settle()
+      expect(listed).toEqual(onServer)
+    } finally {
+      real.hook.unmount()
+    }
+  })
 })
