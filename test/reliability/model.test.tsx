@@ -335,10 +335,17 @@ class DeleteConversation extends Base {
     await real.settle()
     const conversationId = pick(real.peers, this.i)!
     real.deleting.add(conversationId)
-    inAct(() => { void real.track(real.current.del.deleteConversationAsync({ conversationId, chatType, deleteRoam: this.deleteRoam }), () => real.deleting.delete(conversationId)) })
+    let failed = false
+    inAct(() => {
+      void real.track(real.current.del.deleteConversationAsync({ conversationId, chatType, deleteRoam: this.deleteRoam }), (o) => {
+        real.deleting.delete(conversationId)
+        failed = !o.ok
+      })
+    })
     await flush(0)
-    // Optimistic: it leaves the list at once.
-    expect(real.current.list.conversations.some((c) => c.conversationId === conversationId)).toBe(false)
+    // Optimistic: it leaves the list at once, unless the server already refused it (an answer with no latency
+    // lands within the flush, and the rollback puts it back; found by the soak at run 469, seed 2098751797).
+    if (!failed) expect(real.current.list.conversations.some((c) => c.conversationId === conversationId)).toBe(false)
     if (this.awaitIt) await real.settle()
   }
   toString() { return `deleteConversation(${this.i}, roam=${this.deleteRoam}, ${this.awaitIt})` }
