@@ -21,6 +21,16 @@ function setup() {
 
 type Setup = ReturnType<typeof setup>
 
+/**
+ * Advances fake time in steps of 50 ms, each its own `act`, so React renders between them as it would in a browser.
+ * One `act` over the whole span would not do on React 18: inside an act scope it queues every render until the scope
+ * exits (React 19 still renders sync updates in a microtask inside it). The thread's rows would then mount only at
+ * the very end, and react-virtuoso opens a list at its last item a few animation frames after mounting it.
+ */
+async function advanceInSteps(ms: number) {
+  for (let t = 0; t < ms; t += 50) await act(() => vi.advanceTimersByTimeAsync(Math.min(50, ms - t)))
+}
+
 /** Mounts the provider with both components; `settle` waits for rows, otherwise it unmounts with requests in flight. */
 async function mountAndUnmount({ server, device }: Setup, settle: boolean, queryClient?: QueryClient) {
   const view = render(
@@ -34,7 +44,7 @@ async function mountAndUnmount({ server, device }: Setup, settle: boolean, query
     </StrictMode>,
   )
   if (settle) {
-    await act(() => vi.advanceTimersByTimeAsync(500))
+    await advanceInSteps(500)
     expect(view.container.querySelectorAll('[role="option"]').length).toBeGreaterThan(0)
     expect(view.container.querySelectorAll('article').length).toBeGreaterThan(0)
   }
