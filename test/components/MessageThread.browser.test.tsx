@@ -78,6 +78,8 @@ describe('MessageThread in Chromium', () => {
       await vi.waitFor(() => expect(article(live.id)).not.toBeNull())
       await vi.waitFor(() => expect(atBottom(scroller)).toBe(true))
       expect(article(live.id)!.getBoundingClientRect().bottom).toBeLessThanOrEqual(scroller.getBoundingClientRect().bottom + 1)
+      // Followed, so never "new": not even for a frame while react-virtuoso's at-bottom report catches up.
+      expect(document.querySelector('.rk-new-messages-pill')).toBeNull()
     }
     expect(document.querySelector('.rk-new-messages-pill')).toBeNull()
   })

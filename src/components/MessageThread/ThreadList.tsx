@@ -51,8 +51,6 @@ export function rowsData(messages: readonly RoamingMessage[], offset: number, co
 /** The index in `context.messages` of a row: `first` is set only on row 0 and on the probe, both the first shown message. */
 const messageIndex = (index: number, first: RoamingMessage | undefined, context: RowContext) =>
   first ? context.offset : index - context.firstItemIndex + context.offset
-/** Follows new rows only when the reader is at the bottom, by react-virtuoso's own reckoning. */
-const followAtBottom = (isAtBottom: boolean) => (isAtBottom ? 'auto' : false)
 const itemKey = (index: number, first: RoamingMessage | undefined, context: RowContext) =>
   context.messages[messageIndex(index, first, context)]?.id ?? `row-${index}`
 // Only the rows in view are computed, each from its neighbours: nothing is built per loaded message.
@@ -80,6 +78,8 @@ export interface ThreadListProps {
   context: RowContext
   /** Whether new rows may be followed (the view holds the latest messages); react-virtuoso follows only at the bottom. */
   follow: boolean
+  /** Given react-virtuoso's own at-bottom flag when rows were added, whether to follow them (see `useNewMessages`). */
+  followOutput: (isAtBottom: boolean) => 'auto' | false
   /** Accessible name of the log. */
   label: string
   /** Whether a page is loading (aria-busy). */
@@ -122,7 +122,7 @@ export function ThreadList(props: ThreadListProps) {
       alignToBottom
       // Virtuoso's own at-bottom flag, read when the data changes: React state of it can lag a resize by a render,
       // and a new message would then not be followed. `follow` adds the view's policy (only at the latest page).
-      followOutput={props.follow ? followAtBottom : false}
+      followOutput={props.follow ? props.followOutput : false}
       atBottomStateChange={props.onAtBottomChange}
       startReached={props.onStartReached}
       endReached={props.onEndReached}

@@ -138,7 +138,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDi
       <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}
         context={context} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
-        onAtBottomChange={news.setAtBottom} virtuosoRef={virtuoso} scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null }} />
+        onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso} scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null }} />
     )
   }
   const arrival = news.arrival

@@ -19,6 +19,12 @@ export interface UseNewMessagesResult {
   atBottom: boolean
   /** Pass to `atBottomStateChange`; reaching the bottom marks everything seen. */
   setAtBottom: (atBottom: boolean) => void
+  /**
+   * Pass to `followOutput`: follows new rows when react-virtuoso's own at-bottom flag says so, and arrivals it
+   * follows are not counted as unseen. `atBottomStateChange` can report a moment later than this flag (under load,
+   * after a row grew), which showed a "new message" pill over a view that had followed the message.
+   */
+  followOutput: (isAtBottom: boolean) => 'auto' | false
   /** Messages that arrived while the reader was scrolled up. */
   unseen: number
   /** The last arrival from others, for the live region (`seq` changes with each arrival). */
@@ -66,5 +72,10 @@ export function useNewMessages({ view, messages, isLatest, me }: UseNewMessagesO
     setAtBottomState(value)
     if (value) setUnseen(0)
   }, [])
-  return { atBottom, setAtBottom, unseen, arrival }
+  // Called by react-virtuoso while it takes in new data (in its layout effect), before the effect above runs.
+  const followOutput = useCallback((isAtBottom: boolean) => {
+    atBottomRef.current = isAtBottom
+    return isAtBottom ? 'auto' as const : false as const
+  }, [])
+  return { atBottom, setAtBottom, followOutput, unseen, arrival }
 }
