@@ -47,7 +47,7 @@ export const UNREAD_CAP = 99
  * children laid out by a CSS grid (ConversationList.css): no wrapper elements, so each virtualized row costs as few
  * DOM nodes as possible.
  */
-export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
+export const ConversationRow = /* @__PURE__ */ memo(function ConversationRow(props: ConversationRowProps) {
   const { conversation: c, index, selected, focused, name, t, slots } = props
   const Avatar = slots.Avatar ?? DefaultAvatar
   const text = previewText(c.lastMessage, t)
