@@ -2,7 +2,6 @@ import { memo } from 'react'
 import type { Conversation } from '../../client/types'
 import { formatListTime } from '../../i18n/formatTime'
 import type { Translate } from '../../i18n/strings'
-import type { RoamingLocale } from '../../provider/RoamingContext'
 import { Avatar as DefaultAvatar } from './Avatar'
 import type { ConversationListComponents } from './ConversationListComponents'
 import { previewText } from './preview'
@@ -29,7 +28,7 @@ export interface ConversationRowProps {
   /** Current time, for relative times. */
   now: number
   /** UI language. */
-  locale: RoamingLocale
+  locale: string
   /** The list's translator. */
   t: Translate<ConversationListStringKey>
   /** Replaced parts. */

@@ -1,5 +1,4 @@
 import type { FileMessage } from '../../client/types'
-import type { RoamingLocale } from '../../provider/RoamingContext'
 import { useRoamingContext } from '../../provider/RoamingContext'
 import { useStrings } from '../../i18n/useStrings'
 import { safeDownloadHref } from './safeUrl'
@@ -9,7 +8,7 @@ import { messageThreadStrings } from './strings'
 const sizeFormats = new Map<string, Intl.NumberFormat>()
 
 /** A byte count for people: "980 B", "12 kB", "3.4 MB", in the locale's digits. */
-export function formatFileSize(bytes: number, locale: RoamingLocale): string {
+export function formatFileSize(bytes: number, locale: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
   let value = bytes
   let unit = 0
