@@ -1,9 +1,10 @@
 import type { ChatType, ConversationType, RoamingMessage } from '../client/types'
-import { findConversation, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
+import { patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { compareMessages, flattenHistory, holdsLatest, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
-import { queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { listedConversations } from './listedConversations'
+import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /**
  * After messages of a conversation were removed, finds its new preview (last message): from a loaded view that
@@ -16,7 +17,7 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   const scope = scopeOf(kit)
   const key = conversationKey(conversationId, chatType)
   const lists = roamingKeys.conversationLists(scope)
-  if (!queriesUnder<ConversationListData>(kit, lists).some(([, data]) => findConversation(data, key))) return
+  if (listedConversations(kit, key).length === 0) return
   const tombstone = kit.store.getState().tombstones[key]
   // Only a view that is not invalidated tells the truth: one marked stale by another device's removal (and not
   // refetched, or refetched in vain) may still hold removed messages.
