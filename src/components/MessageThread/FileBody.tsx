@@ -1,7 +1,7 @@
 import type { FileMessage } from '../../client/types'
 import { useRoamingContext } from '../../provider/RoamingContext'
 import { useStrings } from '../../i18n/useStrings'
-import { safeDownloadHref } from './safeUrl'
+import { safeDownloadHref } from '../safeUrl'
 import { messageThreadStrings } from './strings'
 
 // Building an Intl.NumberFormat costs far more than using one (it showed in the mount profile): keep them.
