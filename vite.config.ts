@@ -29,8 +29,8 @@ export default defineConfig({
   // Bundled declarations: one self-contained .d.ts per entry, which resolves under every moduleResolution.
   plugins: [react(), !isStorybook && dts({ tsconfigPath: './tsconfig.build.json', bundleTypes: true })],
   build: {
-    // Two entries; their CSS (tokens and components) is extracted into one dist/styles.css (`roamkit/styles.css`).
-    lib: { entry: { index: 'src/index.ts', testing: 'src/testing.ts' }, formats: ['es'], cssFileName: 'styles' },
+    // Three entries (the kit, the simulator, the Chinese locale); their CSS (tokens and components) is extracted into one dist/styles.css (`roamkit/styles.css`).
+    lib: { entry: { index: 'src/index.ts', testing: 'src/testing.ts', 'zh-CN': 'src/zh-CN.ts' }, formats: ['es'], cssFileName: 'styles' },
     rolldownOptions: { external },
     sourcemap: true,
   },

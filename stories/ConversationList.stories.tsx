@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState, type ReactNode } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConversationList } from '../src/components/ConversationList'
+import { zhCN } from '../src/components/zhCN'
 import type { RoamingServer } from '../src/testing'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
@@ -199,7 +200,7 @@ export const DeleteFailedRolledBack: Story = {
 
 /** Simplified Chinese: every string, aria labels included; ends with the delete confirmation open. */
 export const ChineseLocale: Story = {
-  args: { locale: 'zh-CN' },
+  args: { locale: zhCN },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const { options } = await rows(canvasElement, '会话')

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useEffect, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { MessageThread } from '../src/components/MessageThread'
+import { zhCN } from '../src/components/zhCN'
 import { useRoamingClient } from '../src/hooks/useRoamingStore'
 import type { RoamingServer } from '../src/testing'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
@@ -194,7 +195,7 @@ export const SelectionMode: Story = {
 
 /** zh-CN: every label, name and announcement in Chinese. */
 export const ChineseLocale: Story = {
-  render: frame('ChineseLocale', { locale: 'zh-CN' }),
+  render: frame('ChineseLocale', { locale: zhCN }),
   play: async ({ canvasElement }) => {
     const row = (await rows(canvasElement)).at(-1)!
     expect(within(canvasElement).getByRole('log', { name: '与 bob 的消息' })).toBeInTheDocument()

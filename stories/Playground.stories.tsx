@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { useRoamingStore } from '../src'
+import { zhCN } from '../src/zh-CN'
 import type { RoamingServer } from '../src/testing'
 import { TwoPaneApp } from '../demo/TwoPaneApp'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
@@ -53,7 +54,7 @@ const meta = {
     rateLimit: { control: { type: 'number', min: 0, max: 100 }, description: 'Requests per second before "server busy" (0: none)' },
     conversations: { control: { type: 'range', min: 0, max: 10_000, step: 100 } },
     messages: { control: { type: 'range', min: 0, max: 100_000, step: 1_000 }, description: 'Messages with bob' },
-    locale: { control: 'inline-radio', options: ['en', 'zh-CN'] },
+    locale: { control: 'inline-radio', options: ['en', 'zh-CN'], mapping: { 'zh-CN': zhCN }, description: "'en', or the zhCN locale object" },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'system'] },
   },
 } satisfies Meta<typeof Playground>

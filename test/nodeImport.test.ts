@@ -8,6 +8,8 @@ test('every entry imports in plain Node without a DOM', async () => {
   expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined')
   const main = await import('../src/index')
   const testing = await import('../src/testing')
+  const zh = await import('../src/zh-CN')
+  expect(zh.zhCN.code).toBe('zh-CN')
   expect(typeof main.createRoamingClient).toBe('function')
   expect(typeof testing.createRoamingServer).toBe('function')
   // And the simulator runs there: a generated page read through the adapter.

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server'
 import { ConversationList, MessageThread, RoamingProvider } from '../src'
+import { zhCN } from '../src/zh-CN'
 import { createRoamingServer } from '../src/testing'
 
 // Server rendering (Next.js, Remix…) must not throw and must not touch a DOM; data comes on the client.
@@ -10,7 +11,7 @@ describe('server rendering', () => {
     const server = createRoamingServer()
     server.generate({ user: 'alice', conversations: 3 })
     const html = renderToString(
-      <RoamingProvider connection={server.connect('alice')} locale="zh-CN" theme="dark">
+      <RoamingProvider connection={server.connect('alice')} locale={zhCN} theme="dark">
         <ConversationList />
         <MessageThread conversationId="bob" chatType="singleChat" />
       </RoamingProvider>,

@@ -1,4 +1,7 @@
-/** SDK status codes roamkit reasons about (`statusCode` of the SDK; `shared/spec/agora-sdk.md` §3.9). */
+/**
+ * SDK status codes roamkit reasons about (`statusCode` of the SDK; `shared/spec/agora-sdk.md` §3.9), for tests and
+ * docs. roamkit's own code writes the numbers with the name in a comment, so bundles do not carry this table.
+ */
 export const SdkCode = {
   REQUEST_TIMEOUT: -1,
   REQUEST_UNKNOWN: -2,
@@ -19,10 +22,8 @@ export const SdkCode = {
 } as const
 
 // Transient answers: a timeout, a network error, and the two throttling answers. A retry may succeed.
-const RETRYABLE: ReadonlySet<number> = new Set([
-  SdkCode.REQUEST_TIMEOUT, SdkCode.REQUEST_UNKNOWN, SdkCode.MAX_LIMIT, SdkCode.SERVER_BUSY,
-  SdkCode.MESSAGE_CURRENT_LIMITING, SdkCode.WEBSOCKET_DISCONNECTED,
-])
+// REQUEST_TIMEOUT, REQUEST_UNKNOWN, MAX_LIMIT, SERVER_BUSY, MESSAGE_CURRENT_LIMITING, WEBSOCKET_DISCONNECTED.
+const RETRYABLE: ReadonlySet<number> = new Set([-1, -2, 50, 500, 509, 510])
 
 /** Options of a `RoamingError`. */
 export interface RoamingErrorOptions {
@@ -40,11 +41,11 @@ export interface RoamingErrorOptions {
  */
 export class RoamingError extends Error {
   /** The SDK's numeric code: e.g. 39 not logged in, 500 server busy, 50 rate limited, -1 timeout. */
-  readonly code: number
+  declare readonly code: number
   /** Whether retrying the same call may succeed (timeouts, network errors, throttling). */
-  readonly retryable: boolean
+  declare readonly retryable: boolean
   /** The client method that failed. */
-  readonly operation: string
+  declare readonly operation: string
 
   constructor(message: string, options: RoamingErrorOptions) {
     super(message, { cause: options.cause })
@@ -60,15 +61,15 @@ export class RoamingError extends Error {
  */
 export class RoamingArgumentError extends RoamingError {
   /** Path of the argument, e.g. `pageSize` or `messageIds[3]`. */
-  readonly argument: string
+  declare readonly argument: string
   /** The value that was given. */
-  readonly value: unknown
+  declare readonly value: unknown
   /** What is allowed, in words, e.g. `an integer in [1, 50]`. */
-  readonly allowed: string
+  declare readonly allowed: string
 
   constructor(operation: string, argument: string, value: unknown, allowed: string) {
     super(`${operation}: invalid ${argument} ${describe(value)}; expected ${allowed}`, {
-      code: SdkCode.REQUEST_PARAMETER_ERROR,
+      code: -3, // REQUEST_PARAMETER_ERROR
       operation,
     })
     this.name = 'RoamingArgumentError'
@@ -84,9 +85,9 @@ export class RoamingArgumentError extends RoamingError {
  */
 export class RemovePartialError extends RoamingError {
   /** Ids the server removed. */
-  readonly removedIds: string[]
+  declare readonly removedIds: string[]
   /** Ids whose call failed: still on the server. */
-  readonly failedIds: string[]
+  declare readonly failedIds: string[]
 
   constructor(operation: string, removedIds: string[], failedIds: string[], first: RoamingError) {
     super(`${operation}: ${failedIds.length} of ${removedIds.length + failedIds.length} messages were not removed (${first.message})`, {
@@ -116,7 +117,7 @@ export function toRoamingError(error: unknown, operation: string): RoamingError 
   if (error instanceof RoamingError) return error
   if (error instanceof Error) {
     // The SDK's own validation says so; anything else (a TypeError on a malformed answer) is a runtime failure.
-    const code = /Invalid parameter|field is required/.test(error.message) ? SdkCode.REQUEST_PARAMETER_ERROR : SdkCode.SDK_RUNTIME_ERROR
+    const code = /Invalid parameter|field is required/.test(error.message) ? -3 : 999 // REQUEST_PARAMETER_ERROR, SDK_RUNTIME_ERROR
     return new RoamingError(`${operation}: ${error.message}`, { code, operation, cause: error })
   }
   if (typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'number') {
@@ -124,7 +125,7 @@ export function toRoamingError(error: unknown, operation: string): RoamingError 
     const text = typeof message === 'string' && message !== '' ? describeServerText(message) : `SDK error ${type}`
     return new RoamingError(`${operation}: ${text}`, { code: type, operation, cause: error })
   }
-  return new RoamingError(`${operation}: unexpected failure ${describe(error)}`, { code: SdkCode.SDK_RUNTIME_ERROR, operation, cause: error })
+  return new RoamingError(`${operation}: unexpected failure ${describe(error)}`, { code: 999 /* SDK_RUNTIME_ERROR */, operation, cause: error })
 }
 
 /** For code 50 the SDK puts the raw JSON body in `message`: show its `error_description` instead. */

@@ -1,5 +1,5 @@
 import { toConversation, toLegacyConversation, toMessage, toMultiDeviceEvent } from './normalize'
-import { RemovePartialError, RoamingArgumentError, RoamingError, SdkCode, toRoamingError } from './RoamingError'
+import { RemovePartialError, RoamingArgumentError, RoamingError, toRoamingError } from './RoamingError'
 import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
 import type {
   ChatType, ConversationPage, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
@@ -67,7 +67,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     if (me) checkCase(me, 'the logged-in user id')
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new RoamingError(`${operation}: no answer within ${timeoutMs} ms`, { code: SdkCode.REQUEST_TIMEOUT, operation }))
+        reject(new RoamingError(`${operation}: no answer within ${timeoutMs} ms`, { code: -1 /* SdkCode.REQUEST_TIMEOUT */, operation }))
       }, timeoutMs)
       const settle = (fn: () => void) => { clearTimeout(timer); fn() }
       let pending: Promise<unknown>
@@ -86,7 +86,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
   }
 
   function unexpected(operation: string, result: unknown): RoamingError {
-    return new RoamingError(`${operation}: unexpected result shape`, { code: SdkCode.SDK_RUNTIME_ERROR, operation, cause: result })
+    return new RoamingError(`${operation}: unexpected result shape`, { code: 999 /* SdkCode.SDK_RUNTIME_ERROR */, operation, cause: result })
   }
 
   function readConversationPage(operation: string, pageSize: number) {

@@ -1,5 +1,3 @@
-import type { RoamingLocale } from '../provider/RoamingContext'
-
 const DAY = 86_400_000
 
 // Building an Intl formatter costs far more than using one, and lists format a time per row: keep them.
@@ -29,7 +27,7 @@ export function sameDay(a: number, b: number): boolean {
  * A conversation-list time: relative for today ("5 min ago", "5 分钟前"), the weekday within a week, else the
  * date. Uses Intl only, so every locale formats as its users expect.
  */
-export function formatListTime(time: number, locale: RoamingLocale, now: number = Date.now()): string {
+export function formatListTime(time: number, locale: string, now: number = Date.now()): string {
   if (sameDay(time, now)) {
     const minutes = Math.round((time - now) / 60_000)
     const rtf = relativeFormat(locale, { numeric: 'auto', style: 'narrow' })
@@ -41,11 +39,11 @@ export function formatListTime(time: number, locale: RoamingLocale, now: number 
 }
 
 /** A message time: hours and minutes. */
-export const formatClock = (time: number, locale: RoamingLocale): string =>
+export const formatClock = (time: number, locale: string): string =>
   dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(time)
 
 /** A date separator: "Today", "Yesterday" (in the locale), else the full date. */
-export function formatDay(time: number, locale: RoamingLocale, now: number = Date.now()): string {
+export function formatDay(time: number, locale: string, now: number = Date.now()): string {
   const days = Math.round((startOfDay(now) - startOfDay(time)) / DAY)
   if (days === 0 || days === 1) {
     return relativeFormat(locale, { numeric: 'auto' }).format(-days, 'day')

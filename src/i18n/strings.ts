@@ -1,7 +1,5 @@
-import type { RoamingLocale } from '../provider/RoamingContext'
-
-/** A dictionary of UI strings per locale; `{name}` marks a parameter. Each component keeps its own. */
-export type Strings<K extends string> = Record<RoamingLocale, Record<K, string>>
+/** A component's dictionary: its English UI strings by key; `{name}` marks a parameter. Each component keeps its own. */
+export type Strings<K extends string> = Readonly<Record<K, string>>
 
 /** Fills `{name}` parameters of a string. */
 export function format(text: string, params?: Record<string, string | number>): string {
@@ -11,7 +9,7 @@ export function format(text: string, params?: Record<string, string | number>): 
 /** A translator over one dictionary and locale. */
 export type Translate<K extends string> = (key: K, params?: Record<string, string | number>) => string
 
-/** Makes a translator; English fills any gap so a missing string never shows a key. */
-export function translator<K extends string>(strings: Strings<K>, locale: RoamingLocale): Translate<K> {
-  return (key, params) => format(strings[locale][key] ?? strings.en[key], params)
+/** Makes a translator over the English dictionary and a locale's strings for it; English fills any gap, so a missing string never shows a key. */
+export function translator<K extends string>(en: Strings<K>, strings?: Readonly<Record<string, string>>): Translate<K> {
+  return (key, params) => format(strings?.[key] ?? en[key], params)
 }

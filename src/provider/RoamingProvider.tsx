@@ -23,7 +23,10 @@ export interface RoamingProviderProps {
    * directly, so it never shadows a `QueryClientProvider` of your app. @default a cache of its own
    */
   queryClient?: QueryClient
-  /** UI language. @default 'en' */
+  /**
+   * UI language: `'en'`, or a locale object such as `zhCN` (`import { zhCN } from 'roamkit/zh-CN'`), which also sets the
+   * language of dates and numbers. Only imported locales are bundled. @default 'en'
+   */
   locale?: RoamingLocale
   /** Color scheme of the components. @default 'system' */
   theme?: RoamingTheme
@@ -43,7 +46,9 @@ export interface RoamingProviderProps {
 export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', persist = false, children }: RoamingProviderProps) {
   if (!client && !connection) throw new RoamingArgumentError('RoamingProvider', 'client', undefined, 'a RoamingClient, or a connection')
   if (client && connection) throw new RoamingArgumentError('RoamingProvider', 'connection', 'both', 'either client or connection, not both')
-  if (locale !== 'en' && locale !== 'zh-CN') throw new RoamingArgumentError('RoamingProvider', 'locale', locale, "'en' or 'zh-CN'")
+  if (locale !== 'en' && !(typeof locale?.code === 'string' && typeof locale.strings === 'object' && locale.strings !== null)) {
+    throw new RoamingArgumentError('RoamingProvider', 'locale', locale, "'en' or a locale object such as zhCN")
+  }
   if (theme !== 'light' && theme !== 'dark' && theme !== 'system') throw new RoamingArgumentError('RoamingProvider', 'theme', theme, "'light', 'dark' or 'system'")
   // The options object is read once per connection: a new object each render must not recreate the client.
   const [options] = useState(clientOptions)
@@ -86,7 +91,9 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     })
     return () => { live = false; stop() }
   }, [kit, persistKey])
-  const value = useMemo<RoamingContextValue>(() => ({ kit, locale, theme }), [kit, locale, theme])
+  const value = useMemo<RoamingContextValue>(() => (locale === 'en'
+    ? { kit, locale, strings: {}, theme }
+    : { kit, locale: locale.code, strings: locale.strings, theme }), [kit, locale, theme])
   return (
     <IsRestoringProvider value={restoring}>
       <RoamingContext.Provider value={value}>{children}</RoamingContext.Provider>

@@ -1,13 +1,14 @@
 import type { Conversation, RoamingEvent, RoamingMessage } from '../client/types'
 import { sameUser } from '../client/normalize'
 import {
-  applyIncoming, findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData,
+  applyIncoming, insertSorted, patchConversation, removeConversation, type ConversationListData,
 } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
+import { listedConversations } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
-import { LIVE_LOG_SIZE, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { LIVE_LOG_SIZE, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 const isPinnedList = (queryKey: readonly unknown[]) => queryKey[3] === 'pinned'
 
@@ -87,7 +88,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
     }
     case 'conversationPinned': {
       kit.store.getState().setPin(key, { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 })
-      const known = queriesUnder<ConversationListData>(kit, lists).map(([, d]) => findConversation(d, key)).find(Boolean)
+      const known = listedConversations(kit, key)[0]?.[1]
       if (!known) return
       const next: Conversation = { ...known, isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
       updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {

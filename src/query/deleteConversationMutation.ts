@@ -2,11 +2,12 @@ import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, ConversationType, DeleteConversationParams, DeleteConversationResult } from '../client/types'
 import { checkBoolean, checkChatType, checkId } from '../client/validate'
 import type { ActiveConversation } from '../store/createRoamingStore'
-import { findConversation, insertSorted, removeConversation, type ConversationListData } from './conversationPages'
+import { removeConversation, type ConversationListData } from './conversationPages'
 import { flattenHistory, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
+import { listedConversations, putBackListed } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
-import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
+import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Kept between `onMutate` and the outcome. */
 export interface DeleteConversationContext {
@@ -42,8 +43,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const lists = roamingKeys.conversationLists(scope)
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
       await cancelLoadedFetches(kit, lists)
-      const entries = queriesUnder<ConversationListData>(kit, lists)
-        .flatMap(([queryKey, data]) => { const c = findConversation(data, key); return c ? [[queryKey, c] as [QueryKey, Conversation]] : [] })
+      const entries = listedConversations(kit, key)
       const newest = Math.max(
         0, ...entries.map(([, c]) => c.lastMessage?.time ?? 0),
         ...queriesUnder<HistoryData>(kit, roamingKeys.history(scope, v.conversationId, v.chatType)).map(([, d]) => flattenHistory(d).at(-1)?.time ?? 0),
@@ -86,10 +86,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       // model test: the rollback brought back a conversation another device had deleted).
       if (state.deletedConversations[key]?.pending !== true) return
       state.unmarkConversationDeleted(key)
-      for (const [queryKey, conversation] of context.entries) {
-        const pinnedList = (queryKey as readonly unknown[])[3] === 'pinned'
-        writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, pinnedList ? 'pinned' : 'activity'))
-      }
+      putBackListed(kit, context.entries)
       if (context.wasActive && state.activeConversation === null) state.setActiveConversation(context.wasActive)
       // The entry put back is from before the deletion; its messages may have changed meanwhile (another device
       // removed some while it was out of the lists, so no preview refresh reached it; found by the model test).

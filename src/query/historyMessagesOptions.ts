@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from './infiniteQueryOptions'
-import { RoamingError, SdkCode } from '../client/RoamingError'
+import { RoamingError } from '../client/RoamingError'
 import type { ChatType, RoamingClient } from '../client/types'
 import { checkChatType, checkId, checkInt } from '../client/validate'
 import { isBuried } from '../store/tombstones'
@@ -62,7 +62,7 @@ export async function fetchHistoryPage(client: RoamingClient, view: Required<His
       } catch (error) {
         // The server refused the anchor as a cursor (an id it does not know: an HTTP 400/404, code 17). Say the
         // anchor was not found and show the latest messages, rather than an error state.
-        if (!(error instanceof RoamingError) || error.code !== SdkCode.AJAX_ERROR) throw error
+        if (!(error instanceof RoamingError) || error.code !== 17 /* SdkCode.AJAX_ERROR */) throw error
         const latest = await client.getHistory({ ...base, direction: 'up' })
         return { messages: latest.messages, olderCursor: latest.nextCursor, newerCursor: null, fetchedCount: latest.messages.length, anchorFound: false }
       }

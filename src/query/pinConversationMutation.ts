@@ -3,6 +3,7 @@ import type { Conversation, ConversationType, PinConversationParams, PinState } 
 import { checkBoolean, checkChatType, checkId } from '../client/validate'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { conversationKey, roamingKeys } from './keys'
+import { listedConversations } from './listedConversations'
 import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Kept between `onMutate` and the outcome: each list's data, and the session's pin state, before the change. */
@@ -47,7 +48,7 @@ export function pinConversationMutation(kit: RoamingKit) {
     onSuccess: (state: PinState, v: PinConversationParams) => {
       const key = conversationKey(v.conversationId, v.chatType)
       kit.store.getState().setPin(key, state)
-      const known = queriesUnder<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit))).map(([, d]) => findConversation(d, key)).find(Boolean)
+      const known = listedConversations(kit, key)[0]?.[1]
       if (known) setPinned(kit, key, { ...known, ...state })
     },
     onError: (_: Error, v: PinConversationParams, context: PinConversationContext | undefined) => {

@@ -3,7 +3,8 @@ import { findConversation, insertSorted, patchConversation, removeConversation, 
 import { isBuried } from '../store/tombstones'
 import { compareMessages, flattenHistory, holdsLatest, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
-import { queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { listedConversations } from './listedConversations'
+import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Options of `refreshPreview`. */
 export interface RefreshPreviewOptions {
@@ -27,7 +28,7 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   const scope = scopeOf(kit)
   const key = conversationKey(conversationId, chatType)
   const lists = roamingKeys.conversationLists(scope)
-  if (!opts.relist && !queriesUnder<ConversationListData>(kit, lists).some(([, data]) => findConversation(data, key))) return
+  if (!opts.relist && listedConversations(kit, key).length === 0) return
   const tombstone = kit.store.getState().tombstones[key]
   // Only a view that is not invalidated tells the truth: one marked stale by another device's removal (and not
   // refetched, or refetched in vain) may still hold removed messages.

@@ -1,11 +1,11 @@
 import type { QueryKey } from '@tanstack/react-query'
 import { RemovePartialError, RoamingArgumentError } from '../client/RoamingError'
 import type { ChatType, Conversation, RemoveProgress, RemoveResult, RoamingMessage } from '../client/types'
-import { findConversation, insertSorted, type ConversationListData } from './conversationPages'
 import { checkChatType, checkId, checkIdList } from '../client/validate'
 import { isBuried } from '../store/tombstones'
 import { flattenHistory, placeMessages, removeFromHistory, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
+import { listedConversations, putBackListed } from './listedConversations'
 import { fetchCountOf } from './reconcileFetches'
 import { refreshPreview, refreshPreviewOrList } from './refreshPreview'
 import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
@@ -71,8 +71,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       const removed: Array<[QueryKey, RoamingMessage[]]> = queriesUnder<HistoryData>(kit, prefix)
         .map(([key, data]) => [key, flattenHistory(data).filter(goes)] as [QueryKey, RoamingMessage[]])
       const key = conversationKey(v.conversationId, v.chatType)
-      const listed = queriesUnder<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)))
-        .flatMap(([queryKey, data]) => { const c = findConversation(data, key); return c ? [[queryKey, c] as [QueryKey, Conversation]] : [] })
+      const listed = listedConversations(kit, key)
       const held = kit.displaced.get(key) ?? []
       for (const [queryKey, messages] of removed) for (const message of messages) held.push({ queryKey, message })
       kit.displaced.set(key, held)
@@ -117,10 +116,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       }
       // The optimistic update drops a conversation it empties from the lists: put it back where it was (found by
       // the model test: a failed removal of the only message left the conversation out of the list for good).
-      for (const [queryKey, conversation] of context.listed ?? []) {
-        const pinnedList = (queryKey as readonly unknown[])[3] === 'pinned'
-        writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, pinnedList ? 'pinned' : 'activity'))
-      }
+      putBackListed(kit, context.listed ?? [])
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
   }

@@ -4,7 +4,11 @@ import { StrictMode } from 'react'
 import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList'
 import { previewText } from '../../src/components/ConversationList/preview'
 import { conversationListStrings } from '../../src/components/ConversationList/strings'
+import { zhCN } from '../../src/components/zhCN'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
+import { RoamingArgumentError } from '../../src/client/RoamingError'
+import type { RoamingClient } from '../../src/client/types'
+import { RoamingProvider } from '../../src/provider/RoamingProvider'
 import { translator } from '../../src/i18n/strings'
 import type { RoamingLocale } from '../../src/provider/RoamingContext'
 import { createRoamingServer, RoamingTestProvider, type RoamingServer } from '../../src/testing'
@@ -148,8 +152,8 @@ describe('ConversationList', () => {
     })
 
     it('previews no message as "No messages", and other types by name', () => {
-      const t = translator(conversationListStrings, 'en')
-      const zh = translator(conversationListStrings, 'zh-CN')
+      const t = translator(conversationListStrings)
+      const zh = translator(conversationListStrings, zhCN.strings.ConversationList)
       const base = { id: '1', conversationId: 'x', chatType: 'singleChat' as const, from: 'x', to: 'alice', time: 1, ext: {} }
       expect(previewText(null, t)).toBe('No messages')
       expect(previewText({ ...base, type: 'audio' }, t)).toBe('[Voice]')
@@ -321,10 +325,10 @@ describe('ConversationList', () => {
     })
   })
 
-  it('speaks Chinese with locale zh-CN, aria labels included', async () => {
+  it('speaks Chinese with locale zhCN, aria labels included', async () => {
     const server = createRoamingServer({ seed: 4 })
     server.sendMessage({ from: 'jack', to: 'alice', type: 'img', url: 'data:image/png;base64,AA==' })
-    const { user } = await loaded({ server, locale: 'zh-CN' })
+    const { user } = await loaded({ server, locale: zhCN })
     expect(screen.getByRole('listbox', { name: '会话' })).toBeInTheDocument()
     const jack = options().find((o) => nameOf(o) === 'jack')!
     expect(jack).toHaveTextContent('[图片]')
@@ -339,8 +343,16 @@ describe('ConversationList', () => {
   })
 
   it('every string exists in both locales', () => {
-    expect(Object.keys(conversationListStrings['zh-CN']).sort()).toEqual(Object.keys(conversationListStrings.en).sort())
-    for (const text of Object.values(conversationListStrings['zh-CN'])) expect(text).not.toBe('')
+    expect(Object.keys(zhCN.strings.ConversationList!).sort()).toEqual(Object.keys(conversationListStrings).sort())
+    for (const text of Object.values(zhCN.strings.ConversationList!)) expect(text).not.toBe('')
+  })
+
+  it("refuses the string 'zh-CN' as a locale with a RoamingArgumentError that points to zhCN", () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const render_ = () => render(<RoamingProvider client={{} as RoamingClient} locale={'zh-CN' as unknown as RoamingLocale}><ConversationList /></RoamingProvider>)
+    expect(render_).toThrow(RoamingArgumentError)
+    expect(render_).toThrow(`RoamingProvider: invalid locale "zh-CN"; expected 'en' or a locale object such as zhCN`)
+    spy.mockRestore()
   })
 
   it('throws an error naming the component outside a provider', () => {

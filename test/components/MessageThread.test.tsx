@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { StrictMode, createRef, useEffect, type ComponentProps } from 'react'
 import { MessageThread, type MessageThreadHandle } from '../../src/components/MessageThread'
+import { zhCN } from '../../src/components/zhCN'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingTestProvider, createRoamingServer, type RoamingServer, type RoamingTestProviderProps } from '../../src/testing'
 
@@ -301,9 +302,9 @@ describe('MessageThread', () => {
       expect(screen.queryByRole('alert')).toBeNull()
     }, 15_000)
 
-    it('speaks Chinese with locale zh-CN', async () => {
+    it('speaks Chinese with locale zhCN', async () => {
       const server = bigServer(20)
-      renderThread(server, bob, { locale: 'zh-CN' })
+      renderThread(server, bob, { locale: zhCN })
       await waitFor(() => expect(articles().length).toBeGreaterThan(5))
       expect(screen.getByRole('log', { name: '与 bob 的消息' })).toBeInTheDocument()
       expect(within(articles().at(-1)!).queryByRole('button', { name: /^Actions for/ })).toBeNull()

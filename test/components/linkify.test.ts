@@ -1,5 +1,5 @@
 import { linkify } from '../../src/components/MessageThread/linkify'
-import { safeDownloadHref, safeImageSrc } from '../../src/components/MessageThread/safeUrl'
+import { safeDownloadHref, safeImageSrc } from '../../src/components/safeUrl'
 
 const links = (text: string) => linkify(text).filter((t) => t.type === 'link').map((t) => (t.type === 'link' ? [t.text, t.href] : []))
 

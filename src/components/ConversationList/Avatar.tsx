@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { safeImageSrc } from '../safeUrl'
 import type { ConversationAvatarProps } from './ConversationListComponents'
 
 /** Up to two initials of a name: the first letters of its first two words, or its first character (CJK). */
@@ -10,9 +11,6 @@ export function initialsOf(name: string): string {
   return (first + ([...words[1]!][0] ?? '')).toUpperCase()
 }
 
-// An image data: URL never runs script in an <img> (SVG as an image is script-inert); other data: types are not images.
-const IMAGE_DATA = /^data:image\/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]/i
-
 /**
  * `url` as an image source when it is http(s), blob:, relative, or an image data: URL; else `null`.
  * Security (issue 6 XSS test): `getAvatarUrl` usually returns a user-controlled profile field, and `url` went to
@@ -20,16 +18,7 @@ const IMAGE_DATA = /^data:image\/(png|jpe?g|gif|webp|avif|svg\+xml)[;,]/i
  * Chromium, but script-capable in the legacy engines of the OWASP cheat sheet, and a bug class React does not block
  * on `src`). Parsed as the browser would (relative to the document), and handed over normalized.
  */
-function safeAvatarSrc(url: string | undefined): string | null {
-  if (!url) return null
-  if (IMAGE_DATA.test(url)) return url
-  try {
-    const parsed = new URL(url, globalThis.document?.baseURI ?? 'http://localhost/')
-    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? parsed.href : null
-  } catch {
-    return null
-  }
-}
+const safeAvatarSrc = (url: string | undefined): string | null => safeImageSrc(url, globalThis.document?.baseURI ?? 'http://localhost/')
 
 /** The default avatar: the image at `url` when it loads, else the initials of `name`. Decorative. */
 export function Avatar({ name, url: raw }: ConversationAvatarProps) {

@@ -2,7 +2,6 @@ import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from '
 import { Virtuoso, type Components, type ListItem, type VirtuosoHandle } from 'react-virtuoso'
 import type { Conversation } from '../../client/types'
 import type { Translate } from '../../i18n/strings'
-import type { RoamingLocale } from '../../provider/RoamingContext'
 import { conversationKey } from '../../query/keys'
 import type { ConversationListComponents } from './ConversationListComponents'
 import { ConversationRow } from './ConversationRow'
@@ -37,7 +36,7 @@ export interface ConversationListboxProps {
   /** Replaced parts. */
   slots: ConversationListComponents
   /** UI language. */
-  locale: RoamingLocale
+  locale: string
   /** The list's translator. */
   t: Translate<ConversationListStringKey>
 }

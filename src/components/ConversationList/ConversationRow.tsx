@@ -2,7 +2,6 @@ import { memo } from 'react'
 import type { Conversation } from '../../client/types'
 import { formatListTime } from '../../i18n/formatTime'
 import type { Translate } from '../../i18n/strings'
-import type { RoamingLocale } from '../../provider/RoamingContext'
 import { Avatar as DefaultAvatar } from './Avatar'
 import type { ConversationListComponents } from './ConversationListComponents'
 import { previewText } from './preview'
@@ -29,7 +28,7 @@ export interface ConversationRowProps {
   /** Current time, for relative times. */
   now: number
   /** UI language. */
-  locale: RoamingLocale
+  locale: string
   /** The list's translator. */
   t: Translate<ConversationListStringKey>
   /** Replaced parts. */
@@ -47,7 +46,7 @@ export const UNREAD_CAP = 99
  * children laid out by a CSS grid (ConversationList.css): no wrapper elements, so each virtualized row costs as few
  * DOM nodes as possible.
  */
-export const ConversationRow = memo(function ConversationRow(props: ConversationRowProps) {
+export const ConversationRow = /* @__PURE__ */ memo(function ConversationRow(props: ConversationRowProps) {
   const { conversation: c, index, selected, focused, name, t, slots } = props
   const Avatar = slots.Avatar ?? DefaultAvatar
   const text = previewText(c.lastMessage, t)

@@ -38,41 +38,5 @@ const en = {
   dismiss: 'Dismiss',
 } as const
 
-/** `ConversationList`'s dictionary: every string in English and Simplified Chinese, aria labels included. */
-export const conversationListStrings: Strings<ConversationListStringKey> = {
-  en,
-  'zh-CN': {
-    listLabel: '会话',
-    loading: '正在加载会话…',
-    loadingMore: '正在加载更多会话…',
-    empty: '暂无会话',
-    loadError: '会话加载失败。',
-    retry: '重试',
-    noMessages: '暂无消息',
-    image: '[图片]',
-    file: '[文件] {name}',
-    custom: '[自定义消息]',
-    audio: '[语音]',
-    video: '[视频]',
-    location: '[位置]',
-    combine: '[聊天记录]',
-    other: '[消息]',
-    unread: '{count} 条未读',
-    pinned: '已置顶',
-    actions: '{name} 的操作',
-    pin: '置顶',
-    unpin: '取消置顶',
-    delete: '删除',
-    deleteTitle: '删除与 {name} 的会话？',
-    deleteBody: '该会话将从你所有设备的会话列表中移除。',
-    deleteRoam: '同时删除服务器上的聊天记录',
-    cancel: '取消',
-    confirmDelete: '删除',
-    deleting: '正在删除与 {name} 的会话…',
-    deleted: '已删除与 {name} 的会话。',
-    deleteFailed: '删除与 {name} 的会话失败，已恢复到列表中。',
-    pinFailed: '置顶 {name} 失败。',
-    unpinFailed: '取消置顶 {name} 失败。',
-    dismiss: '关闭',
-  },
-}
+/** `ConversationList`'s dictionary in English, aria labels included (other languages: a locale object, e.g. `zhCN`). */
+export const conversationListStrings: Strings<ConversationListStringKey> = en

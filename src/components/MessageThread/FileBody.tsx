@@ -1,15 +1,14 @@
 import type { FileMessage } from '../../client/types'
-import type { RoamingLocale } from '../../provider/RoamingContext'
 import { useRoamingContext } from '../../provider/RoamingContext'
 import { useStrings } from '../../i18n/useStrings'
-import { safeDownloadHref } from './safeUrl'
+import { safeDownloadHref } from '../safeUrl'
 import { messageThreadStrings } from './strings'
 
 // Building an Intl.NumberFormat costs far more than using one (it showed in the mount profile): keep them.
 const sizeFormats = new Map<string, Intl.NumberFormat>()
 
 /** A byte count for people: "980 B", "12 kB", "3.4 MB", in the locale's digits. */
-export function formatFileSize(bytes: number, locale: RoamingLocale): string {
+export function formatFileSize(bytes: number, locale: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
   let value = bytes
   let unit = 0

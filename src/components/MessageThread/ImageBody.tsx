@@ -1,6 +1,6 @@
 import type { ImageMessage } from '../../client/types'
 import { useStrings } from '../../i18n/useStrings'
-import { safeImageSrc, safeLinkHref } from './safeUrl'
+import { safeImageSrc, safeLinkHref } from '../safeUrl'
 import { messageThreadStrings } from './strings'
 
 /** Widest an image is drawn, px. */

@@ -38,7 +38,7 @@ export const actionsBarId = (idPrefix: string) => `${idPrefix}-actions`
  * never resize. Memoised: while scrolling, react-virtuoso re-renders its item list on every range change, and
  * only rows whose message or flags changed render again.
  */
-export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
+export const MessageRow = /* @__PURE__ */ memo(function MessageRow(props: MessageRowProps) {
   const { message, own, showDate, firstOfGroup, lastOfGroup, highlighted, failed, open, selecting, shared } = props
   const { t, locale, parts } = shared
   const sender = own ? t('ownName') : shared.name(message.from)

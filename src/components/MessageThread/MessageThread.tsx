@@ -21,7 +21,7 @@ import './MessageThread.css'
  * thread.current?.jumpTo(messageId)
  */
 // forwardRef, not React 19's ref prop: the kit supports React 18.3, where a function component never sees `ref`.
-export const MessageThread = forwardRef<MessageThreadHandle, MessageThreadProps>(function MessageThread(
+export const MessageThread = /* @__PURE__ */ forwardRef<MessageThreadHandle, MessageThreadProps>(function MessageThread(
   { conversationId, chatType, pageSize, anchorId, getDisplayName, components, className }, ref,
 ) {
   const { theme } = useRoamingContext('MessageThread')

@@ -1,4 +1,4 @@
-import { safeLinkHref } from './safeUrl'
+import { safeLinkHref } from '../safeUrl'
 
 /** A piece of message text: plain text, or a link with a safe `href`. */
 export type TextToken =

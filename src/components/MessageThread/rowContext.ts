@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react'
 import type { RoamingMessage } from '../../client/types'
-import type { RoamingLocale } from '../../provider/RoamingContext'
 import type { Translate } from '../../i18n/strings'
 import type { AvatarProps, DateSeparatorProps, MessageBodyProps } from './MessageThreadProps'
 import type { MessageThreadStringKey } from './strings'
@@ -15,7 +14,7 @@ export interface RowShared {
   /** Translator of MessageThread's strings. */
   t: Translate<MessageThreadStringKey>
   /** The provider's locale. */
-  locale: RoamingLocale
+  locale: string
   /** Display name of a user id (`t('ownName')` is not applied here). */
   name: (userId: string) => string
   /** The slots in force (app's or roamkit's). */
