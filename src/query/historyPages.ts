@@ -220,18 +220,20 @@ export function firstItemIndexOf(data: HistoryData | undefined): number {
   return FIRST_ITEM_INDEX_BASE - prepended
 }
 
-/** Removes the messages matching `remove`; pages and data keep their identity where nothing changed. */
-export function removeFromHistory(data: HistoryData | undefined, remove: (m: RoamingMessage) => boolean): HistoryData | undefined {
-  if (!data) return data
-  let changed = false
+/** Takes out the messages matching `remove` in one pass: the new data (see `removeFromHistory`) and them, ascending. */
+export function takeMatching(data: HistoryData | undefined, remove: (m: RoamingMessage) => boolean): { data: HistoryData | undefined; removed: RoamingMessage[] } {
+  if (!data) return { data, removed: [] }
+  const removed: RoamingMessage[] = []
   const pages = data.pages.map((page) => {
-    const messages = page.messages.filter((m) => !remove(m))
-    if (messages.length === page.messages.length) return page
-    changed = true
-    return { ...page, messages }
+    const messages = page.messages.filter((m) => { if (!remove(m)) return true; removed.push(m); return false })
+    return messages.length === page.messages.length ? page : { ...page, messages }
   })
-  return changed ? { ...data, pages } : data
+  return removed.length > 0 ? { data: { ...data, pages }, removed } : { data, removed }
 }
+
+/** Removes the messages matching `remove`; pages and data keep their identity where nothing changed. */
+export const removeFromHistory = (data: HistoryData | undefined, remove: (m: RoamingMessage) => boolean): HistoryData | undefined =>
+  takeMatching(data, remove).data
 
 /** Removes the given ids. */
 export const removeIdsFromHistory = (data: HistoryData | undefined, ids: ReadonlySet<string>) =>

@@ -4,7 +4,7 @@ import type { ChatType, Conversation, RemoveProgress, RemoveResult, RoamingMessa
 import { findConversation, insertSorted, type ConversationListData } from './conversationPages'
 import { checkChatType, checkId, checkIdList } from '../client/validate'
 import { isBuried } from '../store/tombstones'
-import { flattenHistory, markClean, messageById, placeMessages, removeFromHistory, takeIds, type HistoryData } from './historyPages'
+import { markClean, messageById, placeMessages, removeFromHistory, takeIds, takeMatching, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { fetchCountOf } from './reconcileFetches'
 import { refreshPreview, refreshPreviewOrList } from './refreshPreview'
@@ -71,12 +71,8 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       // By ids, only where they are (a view holds 100k messages: no scan of all of them within the click's frame);
       // by time, every message is looked at.
       const views = queriesUnder<HistoryData>(kit, prefix).map(([queryKey, data]) => {
-        if (before <= 0) {
-          const taken = takeIds(data, idSet)
-          return { queryKey, data, next: taken.data, removed: taken.removed }
-        }
-        const next = removeFromHistory(data, goes)
-        return { queryKey, data, next, removed: next === data ? [] : flattenHistory(data).filter(goes) }
+        const taken = before <= 0 ? takeIds(data, idSet) : takeMatching(data, goes)
+        return { queryKey, data, next: taken.data, removed: taken.removed }
       })
       const key = conversationKey(v.conversationId, v.chatType)
       const listed = queriesUnder<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)))
