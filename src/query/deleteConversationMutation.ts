@@ -3,7 +3,7 @@ import type { Conversation, ConversationType, DeleteConversationParams, DeleteCo
 import { checkBoolean, checkChatType, checkId } from '../client/validate'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { removeConversation, type ConversationListData } from './conversationPages'
-import { flattenHistory, type HistoryData } from './historyPages'
+import { newestOf, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
@@ -46,7 +46,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const entries = listedConversations(kit, key)
       const newest = Math.max(
         0, ...entries.map(([, c]) => c.lastMessage?.time ?? 0),
-        ...queriesUnder<HistoryData>(kit, roamingKeys.history(scope, v.conversationId, v.chatType)).map(([, d]) => flattenHistory(d).at(-1)?.time ?? 0),
+        ...queriesUnder<HistoryData>(kit, roamingKeys.history(scope, v.conversationId, v.chatType)).map(([, d]) => newestOf(d)?.time ?? 0),
       )
       const at = newest || Date.now()
       const state = kit.store.getState()

@@ -1,7 +1,7 @@
 import type { ChatType, ConversationType, RoamingMessage } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
-import { compareMessages, flattenHistory, holdsLatest, type HistoryData } from './historyPages'
+import { compareMessages, holdsLatest, newestOf, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
 import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -35,7 +35,7 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   const loaded = kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.history(scope, conversationId, chatType) })
     .filter((q) => !q.state.isInvalidated && holdsLatest(q.state.data as HistoryData | undefined))
     .map((q) => [q.queryKey, q.state.data as HistoryData] as const)[0]
-  let last: RoamingMessage | null | undefined = loaded ? flattenHistory(loaded[1], tombstone).at(-1) : undefined
+  let last: RoamingMessage | null | undefined = loaded ? newestOf(loaded[1], tombstone) : undefined
   // An emptied latest page only proves the conversation empty when the view reaches the start of history: with
   // older pages not loaded, the server still has messages (found by the model test: removing every loaded row of
   // a long thread dropped the conversation from the list while older messages remained).

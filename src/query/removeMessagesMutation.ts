@@ -3,7 +3,7 @@ import { RemovePartialError, RoamingArgumentError } from '../client/RoamingError
 import type { ChatType, Conversation, RemoveProgress, RemoveResult, RoamingMessage } from '../client/types'
 import { checkChatType, checkId, checkIdList } from '../client/validate'
 import { isBuried } from '../store/tombstones'
-import { flattenHistory, placeMessages, removeFromHistory, type HistoryData } from './historyPages'
+import { markClean, messageById, placeMessages, removeFromHistory, takeIds, takeMatching, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
 import { fetchCountOf } from './reconcileFetches'
@@ -42,7 +42,7 @@ function resolve(kit: RoamingKit, v: RemoveMessagesVariables): { ids: string[]; 
   if (typeof v.before === 'object' && v.before !== null) {
     const id = checkId(op, 'before.messageId', v.before.messageId)
     const views = queriesUnder<HistoryData>(kit, roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType))
-    const message = views.flatMap(([, d]) => flattenHistory(d)).find((m) => m.id === id)
+    const message = views.map(([, d]) => messageById(d, id)).find((m) => m !== undefined)
     if (!message) throw new RoamingArgumentError(op, 'before.messageId', id, 'the id of a loaded message of this conversation')
     return { ids: [], before: message.time - 1 }
   }
@@ -68,15 +68,27 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       await cancelLoadedFetches(kit, prefix)
       const idSet = new Set(ids)
       const goes = (m: RoamingMessage) => idSet.has(m.id) || m.time <= before
-      const removed: Array<[QueryKey, RoamingMessage[]]> = queriesUnder<HistoryData>(kit, prefix)
-        .map(([key, data]) => [key, flattenHistory(data).filter(goes)] as [QueryKey, RoamingMessage[]])
+      // By ids, only where they are (a view holds 100k messages: no scan of all of them within the click's frame);
+      // by time, every message is looked at.
+      const views = queriesUnder<HistoryData>(kit, prefix).map(([queryKey, data]) => {
+        const taken = before <= 0 ? takeIds(data, idSet) : takeMatching(data, goes)
+        return { queryKey, data, next: taken.data, removed: taken.removed }
+      })
       const key = conversationKey(v.conversationId, v.chatType)
       const listed = listedConversations(kit, key)
       const held = kit.displaced.get(key) ?? []
-      for (const [queryKey, messages] of removed) for (const message of messages) held.push({ queryKey, message })
+      for (const { queryKey, removed } of views) for (const message of removed) held.push({ queryKey, message })
       kit.displaced.set(key, held)
-      const removalId = kit.store.getState().addPendingRemoval({ key: conversationKey(v.conversationId, v.chatType), ids, before })
-      updateQueries<HistoryData>(kit, prefix, (data) => removeFromHistory(data, goes))
+      const tombstoneBefore = kit.store.getState().tombstones[key]
+      const removalId = kit.store.getState().addPendingRemoval({ key, ids, before })
+      const written = new Map(views.map((view) => [view.queryKey, view]))
+      updateQueries<HistoryData>(kit, prefix, (data, queryKey) => {
+        const view = written.get(queryKey)
+        return view && view.data === data ? view.next : removeFromHistory(data, goes)
+      })
+      // Every view under the prefix now holds nothing the new tombstone adds: its pages need no check for it.
+      const tombstoneAfter = kit.store.getState().tombstones[key]
+      for (const [, data] of queriesUnder<HistoryData>(kit, prefix)) markClean(data, tombstoneBefore, tombstoneAfter)
       const versions = new Map(kit.queryClient.getQueryCache().findAll({ queryKey: prefix }).map((q) => [q.queryHash, fetchCountOf(kit, q.queryHash)]))
       void refreshPreview(kit, v.conversationId, v.chatType, { localOnly: true })
       return { removalId, listed, before, versions }

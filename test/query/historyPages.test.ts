@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   applyTombstone, compareMessages, dropEmptyOlderPages, FIRST_ITEM_INDEX_BASE, firstItemIndexOf, flattenHistory,
-  hasMessage, holdsLatest, insertIncoming, placeMessages, removeBeforeFromHistory, removeFromHistory,
-  removeIdsFromHistory, type HistoryData,
+  hasMessage, holdsLatest, insertIncoming, locateMessages, markClean, messageById, newestOf, placeMessages,
+  removeBeforeFromHistory, removeFromHistory, removeIdsFromHistory, takeIds, type HistoryData,
 } from '../../src/query/historyPages'
 import { NO_TOMBSTONE, type Tombstone } from '../../src/store/tombstones'
 import { around, history, idOf, ids, latest, msg, msgs, newer, older, page, timeOf } from './fixtures'
@@ -565,5 +565,95 @@ describe('dropEmptyOlderPages', () => {
     const snapshot = JSON.stringify(data)
     dropEmptyOlderPages(data)
     expect(JSON.stringify(data)).toBe(snapshot)
+  })
+})
+
+/** Ids that fall as the view rises (a server whose ids do not follow time): the id-order guess always misses. */
+function fallingIds(): HistoryData {
+  const m = (n: number) => msg(n, { id: idOf(100 - n) })
+  return history(
+    [older('a'), page([m(1), m(2), m(3)])],
+    [older('b'), page([])],
+    [latest, page([m(4), m(5), m(6)])],
+  )
+}
+
+describe('locateMessages, messageById and takeIds (removal without a scan of every message)', () => {
+  it('finds each id at its page and index, and leaves out ids the view does not hold', () => {
+    const places = locateMessages(threePages(), new Set([idOf(1), idOf(6), idOf(9), idOf(42)]))
+    expect(Object.fromEntries(places)).toEqual({
+      [idOf(1)]: { page: 0, index: 0 }, [idOf(6)]: { page: 1, index: 2 }, [idOf(9)]: { page: 2, index: 2 },
+    })
+    expect(locateMessages(undefined, new Set([idOf(1)])).size).toBe(0)
+    expect(locateMessages(threePages(), new Set()).size).toBe(0)
+  })
+
+  it('finds ids when they do not rise with the view, and across empty pages', () => {
+    const data = fallingIds()
+    expect(Object.fromEntries(locateMessages(data, new Set([idOf(99), idOf(94), idOf(50)])))).toEqual({
+      [idOf(99)]: { page: 0, index: 0 }, [idOf(94)]: { page: 2, index: 2 },
+    })
+    const withEmpty = history([older('a'), page(msgs(1, 3))], [older('b'), page([])], [older('c'), page([])], [latest, page(msgs(4, 6))])
+    for (let n = 1; n <= 6; n++) expect(messageById(withEmpty, idOf(n))?.id).toBe(idOf(n))
+    expect(messageById(withEmpty, idOf(7))).toBeUndefined()
+  })
+
+  it('takeIds removes exactly the ids, returns them ascending, and keeps untouched pages and data', () => {
+    const data = threePages()
+    const { data: next, removed } = takeIds(data, new Set([idOf(8), idOf(2), idOf(42)]))
+    expect(ids(removed)).toEqual([idOf(2), idOf(8)])
+    expect(ids(flattenHistory(next))).toEqual(ids([...msgs(1, 1), ...msgs(3, 7), ...msgs(9, 9)]))
+    expect(next!.pages[1]).toBe(data.pages[1])
+    expect(next!.pages[2]!.fetchedCount).toBe(3)
+    expect(takeIds(data, new Set([idOf(42)])).data).toBe(data)
+    expect(takeIds(fallingIds(), new Set([idOf(95)])).removed.map((m) => m.time)).toEqual([timeOf(5)])
+  })
+
+  it('newestOf is the last message the tombstone does not bury, across emptied pages', () => {
+    const data = removeIdsFromHistory(threePages(), new Set(ids(msgs(7, 9))))!
+    expect(newestOf(data)?.id).toBe(idOf(6))
+    expect(newestOf(data, tomb([idOf(6), idOf(5)]))?.id).toBe(idOf(4))
+    expect(newestOf(data, tomb([], timeOf(9)))).toBeUndefined()
+    expect(newestOf(undefined)).toBeUndefined()
+  })
+})
+
+describe('flattenHistory with pages known clean (markClean)', () => {
+  it('after a removal that took out what the new tombstone adds, hides it and keeps every other message', () => {
+    const data = threePages()
+    expect(flattenHistory(data)).toHaveLength(9)
+    const t = tomb([idOf(5)])
+    const { data: next } = takeIds(data, new Set([idOf(5)]))
+    markClean(next, undefined, t)
+    expect(ids(flattenHistory(next, t))).toEqual(ids([...msgs(1, 4), ...msgs(6, 9)]))
+  })
+
+  it('still filters a page array that was clean before the tombstone grew (a stale page written back)', () => {
+    const data = threePages()
+    const t1 = tomb([idOf(1)])
+    expect(flattenHistory(data, t1)).toHaveLength(8)
+    const { data: next } = takeIds(data, new Set([idOf(5)]))
+    const t2 = tomb([idOf(1), idOf(5)])
+    markClean(next, t1, t2)
+    // The removal went through `next`, not `data`: its pages, known clean under t1 only, are checked again.
+    expect(ids(flattenHistory(data, t2))).toEqual(ids([...msgs(2, 4), ...msgs(6, 9)]))
+    expect(ids(flattenHistory(next, t2))).toEqual(ids([...msgs(2, 4), ...msgs(6, 9)]))
+  })
+
+  it('a page marked clean under a tombstone is clean under a narrower one, not under a wider one', () => {
+    const data = threePages()
+    const wide = tomb([idOf(42), idOf(43)], timeOf(0))
+    markClean(data, undefined, wide)
+    expect(flattenHistory(data, tomb([idOf(43)]))).toHaveLength(9)
+    expect(ids(flattenHistory(data, tomb([idOf(42), idOf(9)])))).toEqual(ids(msgs(1, 8)))
+    expect(ids(flattenHistory(data, tomb([], timeOf(2))))).toEqual(ids(msgs(3, 9)))
+  })
+
+  it('returns the same array for the same data and tombstone, a new one otherwise', () => {
+    const data = threePages()
+    const t = tomb([idOf(2)])
+    expect(flattenHistory(data, t)).toBe(flattenHistory(data, t))
+    expect(flattenHistory(data)).not.toBe(flattenHistory(data, t))
+    expect(applyTombstone(data, t)!.pages[0]!.messages).toEqual([msg(1), msg(3)])
   })
 })
