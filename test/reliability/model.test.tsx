@@ -10,7 +10,7 @@
  * Runs: 200 × up to 60 commands in `npm test`; `npm run soak` runs 10,000+ (SOAK_RUNS). Replay a failure with
  * MODEL_SEED=<seed> MODEL_PATH=<path> MODEL_REPLAY=<replayPath> [MODEL_DEBUG=1] npx vitest run --project unit test/reliability/model.test.tsx
  */
-import { act, renderHook } from '@testing-library/react'
+import { act, cleanup, renderHook } from '@testing-library/react'
 import fc from 'fast-check'
 import { StrictMode, type ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -504,7 +504,10 @@ describe('model-based fault testing of the hooks', () => {
           real.checkSettled()
           commandsRun += [...cmds].length
         } finally {
-          real.hook.unmount()
+          // Not only unmount: Testing Library keeps every rendered root (and through it the run's whole cache)
+          // until cleanup, which the soak's 10,000 runs in one test never reached: +0.25 MB of heap a run, and a
+          // soak died out of memory after 17 minutes. With cleanup the heap stays at 55 MB (measured over 300 runs).
+          cleanup()
           vi.clearAllTimers()
           vi.restoreAllMocks()
         }
