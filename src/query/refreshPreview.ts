@@ -6,6 +6,17 @@ import { conversationKey, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
 import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
+/** Per kit and conversation, a count of preview refreshes that write: only the newest one's answer is used. */
+const generations = new WeakMap<RoamingKit, Map<string, number>>()
+
+function nextGeneration(kit: RoamingKit, key: string): number {
+  const byKey = generations.get(kit) ?? new Map<string, number>()
+  generations.set(kit, byKey)
+  const next = (byKey.get(key) ?? 0) + 1
+  byKey.set(key, next)
+  return next
+}
+
 /** Options of `refreshPreview`. */
 export interface RefreshPreviewOptions {
   /** Only a loaded view is used: an optimistic update sends nothing. */
@@ -42,8 +53,16 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   if (loaded && last === undefined && loaded[1].pages[0]?.olderCursor === null) last = null
   if (last === undefined) {
     if (opts.localOnly) return
+    const generation = nextGeneration(kit, key)
     const page = await kit.client.getHistory({ conversationId, chatType: chatType as ConversationType, pageSize: 1 })
+    // Answers can land out of order: one sent before a newer refresh is older news (found by the soak at run
+    // 1,584: two removals on another device, the first one's preview answer landed last and showed a removed
+    // message). The newer refresh writes instead.
+    if (generations.get(kit)?.get(key) !== generation) return
     last = page.messages[0] ?? null
+  } else {
+    // Written now, from the cache: an answer to a request sent before this is older.
+    nextGeneration(kit, key)
   }
   // A live message that arrived while the request was out is newer than its answer (found by the model test: an
   // empty answer, sent before a new message arrived, dropped the conversation the message had just brought back).

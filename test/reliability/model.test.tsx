@@ -588,6 +588,37 @@ describe('model regressions', () => {
     }
   })
 
+  // The soak's counterexample at run 1,584 (seed -1267643166), made deterministic: another device removes the
+  // newest message of a conversation without a loaded view, then the next newest; the preview request of the first
+  // removal is answered last, and its answer (a message removed since) must not become the preview.
+  it('a preview answer that lands after a newer refresh does not bring back a removed message', async () => {
+    const server = createRoamingServer({ seed: 1, latency: 0 })
+    for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
+    server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
+    await vi.advanceTimersByTimeAsync(1_000)
+    const client2 = createRoamingClient(server.connect(USER))
+    const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+    try {
+      await real.settle()
+      let history: string[] = []
+      void real.track(client2.getHistory({ conversationId: 'wei', chatType, pageSize: 3 }), (o) => { if (o.ok) history = o.value.messages.map((m) => m.id) })
+      await real.settle()
+      const [c, b, a] = history as [string, string, string]
+      // The push of the first removal lands in 5 ms; the preview request it causes is answered in 300 ms.
+      server.configure({ latency: 5 })
+      void real.track(client2.removeMessages({ conversationId: 'wei', chatType, messageIds: [a] }))
+      server.configure({ latency: 300 })
+      await vi.advanceTimersByTimeAsync(6)
+      server.configure({ latency: 5 })
+      void real.track(client2.removeMessages({ conversationId: 'wei', chatType, messageIds: [b] }))
+      await real.settle()
+      expect(server.requests.filter((r) => r.method === 'getHistoryMessages' && r.resource === real.device.clientResource).length).toBeGreaterThanOrEqual(2)
+      expect(real.current.list.conversations.find((x) => x.conversationId === 'wei')?.lastMessage?.id).toBe(c)
+    } finally {
+      real.hook.unmount()
+    }
+  })
+
   // The soak's counterexample at run 4,621 (seed 1241141771), made deterministic: the message that recreated a
   // deleted conversation reached the view by a refetch before its push, and this device removed it; the push then
   // landed as an already-removed message and was ignored, so the conversation stayed out of the list while the
