@@ -19,6 +19,8 @@ export interface DeleteConversationContext {
   at: number
   /** The session's pin state when the deletion was sent. */
   pin?: { isPinned: boolean; pinnedTime: number }
+  /** The conversation's deletion mark before this one (an earlier deletion, confirmed or pending). */
+  previous?: { at: number; pending: boolean }
 }
 
 function check(v: DeleteConversationParams): void {
@@ -50,12 +52,13 @@ export function deleteConversationMutation(kit: RoamingKit) {
       )
       const at = newest || Date.now()
       const state = kit.store.getState()
+      const previous = state.deletedConversations[key]
       state.markConversationDeleted(key, at, true)
       const active = state.activeConversation
       const wasActive = active && conversationKey(active.conversationId, active.chatType) === key ? active : null
       if (wasActive) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
-      return { entries, wasActive, at, pin: state.pins[key] }
+      return { entries, wasActive, at, pin: state.pins[key], ...(previous ? { previous } : {}) }
     },
     mutationFn: (v: DeleteConversationParams): Promise<DeleteConversationResult> => kit.client.deleteConversation(v),
     onSuccess: (result: DeleteConversationResult, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
@@ -85,7 +88,11 @@ export function deleteConversationMutation(kit: RoamingKit) {
       // Deleted meanwhile on another device (its event replaced our pending mark): nothing to undo (found by the
       // model test: the rollback brought back a conversation another device had deleted).
       if (state.deletedConversations[key]?.pending !== true) return
-      state.unmarkConversationDeleted(key)
+      // A deletion the server confirmed earlier stands (found by the soak at run 6,851: deleting an already deleted
+      // conversation again failed, the rollback dropped the first deletion's mark, and a list refetch showed the
+      // conversation again with messages from before it).
+      if (context.previous && !context.previous.pending) state.markConversationDeleted(key, context.previous.at, false)
+      else state.unmarkConversationDeleted(key)
       putBackListed(kit, context.entries)
       if (context.wasActive && state.activeConversation === null) state.setActiveConversation(context.wasActive)
       // The entry put back is from before the deletion; its messages may have changed meanwhile (another device

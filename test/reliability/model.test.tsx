@@ -588,6 +588,37 @@ describe('model regressions', () => {
     }
   })
 
+  // The soak's counterexample at run 6,851 (seed -2036015072), made deterministic: a conversation deleted here, then
+  // deleted again and refused; the rollback dropped the first deletion's mark, and the next list load put the
+  // conversation back from the live messages logged before the deletion.
+  it('a refused second deletion keeps the first one: a later list load does not bring the conversation back', async () => {
+    const server = createRoamingServer({ seed: 1, latency: 0 })
+    for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
+    server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
+    await vi.advanceTimersByTimeAsync(1_000)
+    const client2 = createRoamingClient(server.connect(USER))
+    const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+    try {
+      await real.settle()
+      server.configure({ latency: 5 })
+      server.sendMessage({ from: 'wei', to: USER, text: 'live, logged' })
+      await real.settle()
+      inAct(() => { void real.track(real.current.del.deleteConversationAsync({ conversationId: 'wei', chatType, deleteRoam: false })) })
+      await real.settle()
+      server.configure({ failureRate: 1 })
+      let refused = false
+      inAct(() => { void real.track(real.current.del.deleteConversationAsync({ conversationId: 'wei', chatType, deleteRoam: false }), (o) => { refused = !o.ok }) })
+      await real.settle()
+      expect(refused).toBe(true)
+      server.configure({ failureRate: 0 })
+      inAct(() => { void real.track(real.queryClient.refetchQueries({ queryKey: ['roamkit'] })) })
+      await real.settle()
+      expect(real.current.list.conversations.map((c) => c.conversationId)).toEqual(['emma'])
+    } finally {
+      real.hook.unmount()
+    }
+  })
+
   // The soak's counterexample at run 1,584 (seed -1267643166), made deterministic: another device removes the
   // newest message of a conversation without a loaded view, then the next newest; the preview request of the first
   // removal is answered last, and its answer (a message removed since) must not become the preview.
