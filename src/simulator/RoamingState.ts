@@ -87,6 +87,15 @@ export class RoamingState {
     return this.lastTime
   }
 
+  /**
+   * The time of a server operation at `now`: never before a message already stored. Message times are bumped past
+   * each other to stay unique, so one stored a moment before can carry a time after the clock; an operation that
+   * came after it (a deletion) must not look older than it.
+   */
+  operationTime(now: number): number {
+    return Math.max(now, this.lastTime)
+  }
+
   /** Records a time handed out by data generation, so later live messages come after it. */
   noteTime(time: number): void {
     this.lastTime = Math.max(this.lastTime, time)

@@ -236,7 +236,9 @@ export class SimulatedConnection implements Device {
     if (!this.loggedIn) return settle(Promise.reject(notLoggedIn(this.core.behaviour.initWith)), params)
     const answer = this.core.request(this, 'deleteConversation', params, () => {
       const { state, clock } = this.core
-      const now = clock.now()
+      // After every message stored before it, by time too (found by the soak: a message stored just before the
+      // deletion carried a later time than the deletion and looked like it recreated the conversation).
+      const now = state.operationTime(clock.now())
       const uc = state.view(this.serverUser, chatType, this.core.normalizeId(channel), now)
       uc.deleted = true
       uc.unread = 0
@@ -246,7 +248,7 @@ export class SimulatedConnection implements Device {
       if (deleteRoam && last) uc.clearedThrough = Math.max(uc.clearedThrough, last.time)
       state.touch()
       this.pushToOtherDevices('onMultiDeviceEvent', { operation: 'deleteConversation', conversationId: uc.conversationId, conversationType: chatType, timestamp: now })
-      return { ...this.rawEnvelope('delete', `/user/${this.serverUser}/user_channel`), data: { result: 'ok' as const } }
+      return { ...this.rawEnvelope('delete', `/user/${this.serverUser}/user_channel`), timestamp: now, data: { result: 'ok' as const } }
     })
     return settle(answer, params)
   }

@@ -112,7 +112,8 @@ export function replay(
       case 'deleteConversation': {
         const c = conv(p.channel as string)
         c.deleted = true
-        c.deletedAt = r.time
+        // As the server stamps it: not before any message stored so far (see RoamingState.operationTime).
+        c.deletedAt = Math.max(r.time, ...[...model.values()].map((x) => x.all.at(-1)?.time ?? 0))
         c.ambiguous = false
         c.isPinned = false
         c.pinnedTime = 0

@@ -21,6 +21,7 @@ import { useConversationList } from '../../src/hooks/useConversationList'
 import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
 import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
+import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingProvider } from '../../src/provider/RoamingProvider'
 import { createRoamingServer, type RoamingServer } from '../../src/testing'
 import type { SimulatedConnection } from '../../src/simulator/SimulatedConnection'
@@ -50,6 +51,8 @@ function useSubject({ conversationId, pageSize }: { conversationId: string; page
     list: useConversationList({ pageSize: 20 }),
     remove: useRemoveHistoryMessages(),
     del: useDeleteConversation(),
+    /** For MODEL_DEBUG=1 replays. */
+    deleted: useRoamingStore((s) => s.deletedConversations),
   }
 }
 type Subject = ReturnType<typeof useSubject>
@@ -136,6 +139,7 @@ class Real {
       `view ${this.props.conversationId} ${h.status} hasOlder=${h.hasOlder} latest=${h.isLatest} anchor=${h.anchorId && short(h.anchorId)}: ${this.shown().map(short).join(',')}`,
       `model: ${visible(model.get(this.props.conversationId)).map((m) => short(m.id)).join(',')}`,
       `list: ${this.current.list.conversations.map((c) => `${c.conversationId}${c.isPinned ? '*' : ''}:${c.lastMessage && short(c.lastMessage.id)}`).join(' ')}`,
+      `deletion marks: ${Object.entries(this.current.deleted).map(([k, m]) => `${k}@${m.at % 100_000}${m.pending ? ' pending' : ''}`).join(' ')}; list times: ${this.current.list.conversations.map((c) => `${c.conversationId}@${(c.lastMessage?.time ?? 0) % 100_000}`).join(' ')}`,
       `model list: ${listOf(model).map((c) => `${c.id}${c.isPinned ? '*' : ''}:${short(c.lastId)}`).join(' ')}`,
       `mutations: ${this.queryClient.getMutationCache().getAll().map((m) => `${String(m.options.mutationKey?.[1])}:${m.state.status}`).join(' ')}`,
       `lists: ${this.queryClient.getQueryCache().findAll({ queryKey: ['roamkit', USER, 'conversations'] }).map((q) => `${JSON.stringify(q.queryKey.slice(3))} ${q.state.status}/${q.state.fetchStatus} inv=${q.state.isInvalidated} ${JSON.stringify((q.state.data as { pages: Array<{ conversations: Array<{ conversationId: string }> }> } | undefined)?.pages.map((p) => p.conversations.map((c) => c.conversationId)))}`).join('; ')}`,

@@ -157,6 +157,27 @@ describe('deletion (§6 items 17–23)', () => {
     expect(ids(await bob.getHistoryMessages({ targetId: 'alice', chatType: 'singleChat' }))).toEqual([...sent].reverse())
   })
 
+  it('§6.21 a deletion is never stamped before a message stored ahead of it (message times are bumped to stay unique)', async () => {
+    const { server, clock } = setup()
+    clock.t = T
+    // Three messages in one millisecond: stored at T, T+1, T+2 (unique, increasing).
+    const sent = [0, 1, 2].map((i) => server.sendMessage({ from: 'bob', to: 'alice', text: `m${i}` }))
+    const last = sent.at(-1)!.time
+    expect(last).toBe(T + 2)
+    const phone = server.connect('alice', { resource: 'phone' })
+    const laptop = server.connect('alice', { resource: 'laptop' })
+    await ticks()
+    const onLaptop = record(laptop)
+    const res = await phone.deleteConversation({ channel: 'bob', chatType: 'singleChat', deleteRoam: false })
+    await ticks()
+    // Still at T on the clock, but after every stored message: a client comparing times sees the true order.
+    expect(res.timestamp).toBe(last)
+    expect(multiDevice(onLaptop)).toEqual([{ operation: 'deleteConversation', conversationId: 'bob', conversationType: 'singleChat', timestamp: last }])
+    // The next message is after the deletion by time as well, and recreates the conversation.
+    const fresh = server.sendMessage({ from: 'bob', to: 'alice', text: 'again' })
+    expect(fresh.time).toBeGreaterThan(last)
+  })
+
   it('§6.21 deleteConversation deleteRoam false keeps the history; a new message recreates it with only new unread', async () => {
     const { server } = setup()
     const sent = sendMany(server, 'bob', 'alice', 3)
