@@ -162,7 +162,7 @@ describe('deletion (§6 items 17–23)', () => {
     clock.t = T
     // Three messages in one millisecond: stored at T, T+1, T+2 (unique, increasing).
     const sent = [0, 1, 2].map((i) => server.sendMessage({ from: 'bob', to: 'alice', text: `m${i}` }))
-    const last = sent.at(-1)!.time
+    const last = Number(sent.at(-1)!.time)
     expect(last).toBe(T + 2)
     const phone = server.connect('alice', { resource: 'phone' })
     const laptop = server.connect('alice', { resource: 'laptop' })
@@ -175,7 +175,7 @@ describe('deletion (§6 items 17–23)', () => {
     expect(multiDevice(onLaptop)).toEqual([{ operation: 'deleteConversation', conversationId: 'bob', conversationType: 'singleChat', timestamp: last }])
     // The next message is after the deletion by time as well, and recreates the conversation.
     const fresh = server.sendMessage({ from: 'bob', to: 'alice', text: 'again' })
-    expect(fresh.time).toBeGreaterThan(last)
+    expect(Number(fresh.time)).toBeGreaterThan(last)
   })
 
   it('§6.21 deleteConversation deleteRoam false keeps the history; a new message recreates it with only new unread', async () => {
