@@ -17,7 +17,10 @@ export interface RoamingTestProviderProps {
   generate?: Omit<GenerateOptions, 'user'>
   /** The logged-in user. @default 'alice' */
   userId?: string
-  /** Virtuoso's measurements in environments without layout (jsdom); `null` in a real browser. @default { viewportHeight: 600, itemHeight: 60 } */
+  /**
+   * Virtuoso's measurements in environments without layout (jsdom); `null` in a real browser. For exact row counts
+   * give `MessageThread` the same `estimatedRowHeight` as `itemHeight`. @default { viewportHeight: 600, itemHeight: 60 }
+   */
   virtuoso?: { viewportHeight: number; itemHeight: number } | null
   /** UI language. @default 'en' */
   locale?: RoamingLocale

@@ -15,7 +15,7 @@ const TALL = { viewportHeight: 3000, itemHeight: 60 }
 function renderThread(server: RoamingServer, props: ThreadProps = bob, provider: Partial<RoamingTestProviderProps> = {}) {
   return render(
     <StrictMode>
-      <RoamingTestProvider server={server} virtuoso={TALL} {...provider}><MessageThread {...props} /></RoamingTestProvider>
+      <RoamingTestProvider server={server} virtuoso={TALL} {...provider}><MessageThread estimatedRowHeight={TALL.itemHeight} {...props} /></RoamingTestProvider>
     </StrictMode>,
   )
 }
@@ -280,6 +280,19 @@ describe('MessageThread', () => {
       expect(screen.getByText('Select a conversation')).toBeInTheDocument()
       await waitFor(() => expect(articles().length).toBeGreaterThan(5))
       expect(screen.getByRole('log', { name: 'Messages with bob' })).toBeInTheDocument()
+    })
+
+    it('refuses an estimatedRowHeight outside [1, 10000] with an error naming the prop, before any request', () => {
+      const server = bigServer(20)
+      const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+      try {
+        for (const bad of [0, -5, 10_001, Number.NaN, Infinity, '72' as unknown as number]) {
+          expect(() => renderThread(server, { ...bob, estimatedRowHeight: bad })).toThrow(/MessageThread.*estimatedRowHeight.*\[1, 10000\]/s)
+        }
+      } finally {
+        spy.mockRestore()
+      }
+      expect(server.requests.filter((r) => r.method === 'getHistoryMessages')).toHaveLength(0)
     })
 
     it('shows an empty conversation, and a custom Empty slot', async () => {

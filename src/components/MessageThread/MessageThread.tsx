@@ -1,4 +1,5 @@
 import { forwardRef } from 'react'
+import { RoamingArgumentError } from '../../client/RoamingError'
 import { useRoamingStore } from '../../hooks/useRoamingStore'
 import { useStrings } from '../../i18n/useStrings'
 import { useRoamingContext } from '../../provider/RoamingContext'
@@ -22,8 +23,11 @@ import './MessageThread.css'
  */
 // forwardRef, not React 19's ref prop: the kit supports React 18.3, where a function component never sees `ref`.
 export const MessageThread = /* @__PURE__ */ forwardRef<MessageThreadHandle, MessageThreadProps>(function MessageThread(
-  { conversationId, chatType, pageSize, anchorId, getDisplayName, components, className }, ref,
+  { conversationId, chatType, pageSize, anchorId, estimatedRowHeight = 72, getDisplayName, components, className }, ref,
 ) {
+  if (typeof estimatedRowHeight !== 'number' || !Number.isFinite(estimatedRowHeight) || estimatedRowHeight < 1 || estimatedRowHeight > 10_000) {
+    throw new RoamingArgumentError('MessageThread', 'estimatedRowHeight', estimatedRowHeight, 'a number of pixels in [1, 10000]')
+  }
   const { theme } = useRoamingContext('MessageThread')
   const t = useStrings(messageThreadStrings, 'MessageThread')
   const active = useRoamingStore((s) => s.activeConversation)
@@ -33,7 +37,7 @@ export const MessageThread = /* @__PURE__ */ forwardRef<MessageThreadHandle, Mes
       {target ? (
         // A new conversation starts with fresh view state (scroll, highlight, pill, open actions).
         <ThreadView key={conversationKey(target.conversationId, target.chatType)} conversationId={target.conversationId}
-          chatType={target.chatType} pageSize={pageSize} anchorId={anchorId} getDisplayName={getDisplayName}
+          chatType={target.chatType} pageSize={pageSize} anchorId={anchorId} estimatedRowHeight={estimatedRowHeight} getDisplayName={getDisplayName}
           components={components} handleRef={ref} />
       ) : <EmptyState reason="noConversation" t={t} Empty={components?.Empty} />}
     </div>

@@ -64,6 +64,13 @@ export interface MessageThreadProps {
   pageSize?: number
   /** Open the thread around this message (highlighted) instead of at the latest. */
   anchorId?: string
+  /**
+   * Height in px that react-virtuoso assumes for a row it has not measured yet (its `defaultItemHeight`), in
+   * [1, 10000]. Without it, virtuoso takes the first row it renders as the size of every unmeasured row, and an
+   * image there made fast scrolls show blank frames. Set it near a one-line message if your theme changes sizes.
+   * @default 72 (a one-line message in roamkit's default theme measures 59–75 px)
+   */
+  estimatedRowHeight?: number
   /** The name shown for a user id (sender names, labels, announcements). @default the user id */
   getDisplayName?: (userId: string) => string
   /** Parts to replace: `MessageBody`, `DateSeparator`, `Avatar`, `Empty`. */

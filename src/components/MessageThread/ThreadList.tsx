@@ -76,6 +76,8 @@ export interface ThreadListProps {
   initialIndex: () => IndexLocationWithAlign
   /** The messages and shared state and callbacks for the rows (its `firstItemIndex` equals the prop). */
   context: RowContext
+  /** react-virtuoso's `defaultItemHeight` (see `MessageThreadProps.estimatedRowHeight`). */
+  estimatedRowHeight: number
   /** Whether new rows may be followed (the view holds the latest messages); react-virtuoso follows only at the bottom. */
   follow: boolean
   /** Given react-virtuoso's own at-bottom flag when rows were added, whether to follow them (see `useNewMessages`). */
@@ -119,6 +121,10 @@ export function ThreadList(props: ThreadListProps) {
       context={props.context}
       firstItemIndex={props.firstItemIndex}
       initialTopMostItemIndex={initialIndex}
+      // The size of every row not measured yet. Without it virtuoso measures one "probe" row and uses that: an
+      // image row there (223–379 px against 59–75 for text) made unmeasured rows far too tall, so a fast scroll
+      // rendered too few rows to fill the view (bench: blank frames at 1k 121 → 5 of 181).
+      defaultItemHeight={props.estimatedRowHeight}
       alignToBottom
       // Virtuoso's own at-bottom flag, read when the data changes: React state of it can lag a resize by a render,
       // and a new message would then not be followed. `follow` adds the view's policy (only at the latest page).

@@ -30,6 +30,7 @@ export interface ThreadViewProps {
   chatType: ChatType
   pageSize: number | undefined
   anchorId: string | undefined
+  estimatedRowHeight: number
   getDisplayName: ((userId: string) => string) | undefined
   components: MessageThreadComponents | undefined
   handleRef: Ref<MessageThreadHandle> | undefined
@@ -38,7 +39,7 @@ export interface ThreadViewProps {
 const NONE: ReadonlySet<string> = new Set()
 
 /** One conversation's thread: data, states, the virtualized log, jumps, deletion and announcements. */
-export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDisplayName, components, handleRef }: ThreadViewProps) {
+export function ThreadView({ conversationId, chatType, pageSize, anchorId, estimatedRowHeight, getDisplayName, components, handleRef }: ThreadViewProps) {
   const { kit, locale } = useRoamingContext('MessageThread')
   const t = useStrings(messageThreadStrings, 'MessageThread')
   const me = useRoamingClient().userId()
@@ -136,7 +137,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, getDi
   else {
     content = (
       <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}
-        context={context} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
+        context={context} estimatedRowHeight={estimatedRowHeight} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
         onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso} scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null }} />
     )
