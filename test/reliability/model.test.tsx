@@ -542,6 +542,17 @@ async function scenario(seed: number, cmds: Cmd[]): Promise<void> {
   }
 }
 
+/** This device with `emma` open (1 message) and `wei` (10 messages, no loaded view), and a client of the user's other device. */
+async function emmaAndWei() {
+  const server = createRoamingServer({ seed: 1, latency: 0 })
+  for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
+  server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
+  await vi.advanceTimersByTimeAsync(1_000)
+  const client2 = createRoamingClient(server.connect(USER))
+  const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+  return { server, client2, real }
+}
+
 describe('model regressions', () => {
   beforeEach(() => {
     vi.useFakeTimers()
@@ -596,12 +607,7 @@ describe('model regressions', () => {
   // deleted again and refused; the rollback dropped the first deletion's mark, and the next list load put the
   // conversation back from the live messages logged before the deletion.
   it('a refused second deletion keeps the first one: a later list load does not bring the conversation back', async () => {
-    const server = createRoamingServer({ seed: 1, latency: 0 })
-    for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
-    server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
-    await vi.advanceTimersByTimeAsync(1_000)
-    const client2 = createRoamingClient(server.connect(USER))
-    const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+    const { server, client2, real } = await emmaAndWei()
     try {
       await real.settle()
       server.configure({ latency: 5 })
@@ -627,12 +633,7 @@ describe('model regressions', () => {
   // newest message of a conversation without a loaded view, then the next newest; the preview request of the first
   // removal is answered last, and its answer (a message removed since) must not become the preview.
   it('a preview answer that lands after a newer refresh does not bring back a removed message', async () => {
-    const server = createRoamingServer({ seed: 1, latency: 0 })
-    for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
-    server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
-    await vi.advanceTimersByTimeAsync(1_000)
-    const client2 = createRoamingClient(server.connect(USER))
-    const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+    const { server, client2, real } = await emmaAndWei()
     try {
       await real.settle()
       let history: string[] = []
@@ -659,12 +660,7 @@ describe('model regressions', () => {
   // landed as an already-removed message and was ignored, so the conversation stayed out of the list while the
   // server lists it again with the history the deletion (without deleteRoam) kept.
   it('a message that recreates a deleted conversation, removed before its push lands, leaves the conversation listed', async () => {
-    const server = createRoamingServer({ seed: 1, latency: 0 })
-    for (let n = 0; n < 10; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
-    server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
-    await vi.advanceTimersByTimeAsync(1_000)
-    const client2 = createRoamingClient(server.connect(USER))
-    const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+    const { server, client2, real } = await emmaAndWei()
     try {
       await real.settle()
       void real.track(client2.deleteConversation({ conversationId: 'wei', chatType, deleteRoam: false }))
