@@ -1,7 +1,6 @@
 import type { Conversation, RoamingEvent, RoamingMessage } from '../client/types'
-import { sameUser } from '../client/normalize'
 import {
-  applyIncoming, insertSorted, patchConversation, removeConversation, type ConversationListData,
+  applyIncoming, insertSorted, patchConversation, removeConversation, unreadBy, type ConversationListData,
 } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
@@ -31,8 +30,7 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   const isOpen = !!active && conversationKey(active.conversationId, active.chatType) === key
   const me = kit.client.userId()
   if (isBuried(state.confirmedRemovals[key], message)) {
-    const unreadCount = sameUser(message.from, me) || isOpen ? 0 : 1
-    if (recreates) void refreshPreviewOrList(kit, message.conversationId, message.chatType, { relist: { unreadCount } })
+    if (recreates) void refreshPreviewOrList(kit, message.conversationId, message.chatType, { relist: { unreadCount: unreadBy(message, { me, isOpen }) } })
     return
   }
   const log = kit.live.get(key) ?? []

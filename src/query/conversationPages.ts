@@ -83,6 +83,10 @@ export function insertSorted(data: ConversationListData | undefined, conversatio
   return data
 }
 
+/** What a message adds to its conversation's unread count: nothing when it is the user's own or the conversation is open. */
+export const unreadBy = (message: RoamingMessage, opts: { me: string; isOpen: boolean }): number =>
+  (sameUser(message.from, opts.me) || opts.isOpen ? 0 : 1)
+
 /**
  * An incoming message: the conversation moves to the top with the message as its preview, and its unread
  * count grows unless the message is the user's own or the conversation is open. A conversation not in the list
@@ -99,7 +103,7 @@ export function applyIncoming(
   const key = conversationKey(message.conversationId, chatType)
   const current = findConversation(data, key)
   if (current?.lastMessage && (current.lastMessage.id === message.id || current.lastMessage.time > message.time)) return data
-  const unread = sameUser(message.from, opts.me) || opts.isOpen ? 0 : 1
+  const unread = unreadBy(message, opts)
   const next: Conversation = current
     ? { ...current, lastMessage: message, unreadCount: unread === 0 && opts.isOpen ? 0 : current.unreadCount + unread }
     : { conversationId: message.conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage: message, unreadCount: unread, marks: [] }

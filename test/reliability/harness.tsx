@@ -4,11 +4,23 @@
  */
 import { act } from '@testing-library/react'
 import type { QueryClient } from '@tanstack/react-query'
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 import type { RoamingServer, RequestRecord } from '../../src/testing'
 
 /** A message as the model knows it. */
 export interface ModelMessage { id: string; time: number }
+
+/** Fake timers at a fixed date for every test of the calling block (or file); real timers and mocks back after each. */
+export function withFakeTime(): void {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date('2025-06-01T12:00:00Z'))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+  })
+}
 
 /** Runs due timers and microtasks inside `act`, so React renders what changed. */
 export async function flush(ms = 0): Promise<void> {

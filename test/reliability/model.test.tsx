@@ -13,7 +13,7 @@
 import { act, cleanup, renderHook } from '@testing-library/react'
 import fc from 'fast-check'
 import { StrictMode, type ReactNode } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
 import { RemovePartialError } from '../../src/client/RoamingError'
 import type { RemoveResult, RoamingClient } from '../../src/client/types'
@@ -27,7 +27,7 @@ import { createRoamingServer, type RoamingServer } from '../../src/testing'
 import type { SimulatedConnection } from '../../src/simulator/SimulatedConnection'
 import { newQueryClient } from '../kit'
 import {
-  flush, listOf, rankOf, replay, seededRandom, settle, visible,
+  flush, listOf, rankOf, replay, seededRandom, settle, visible, withFakeTime,
   type Model, type ModelIncoming, type ModelMessage,
 } from './harness'
 
@@ -477,14 +477,7 @@ async function start(seed: number, pageSize: number, sizes: readonly number[]): 
 }
 
 describe('model-based fault testing of the hooks', () => {
-  beforeEach(() => {
-    vi.useFakeTimers()
-    vi.setSystemTime(new Date('2025-06-01T12:00:00Z'))
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-    vi.restoreAllMocks()
-  })
+  withFakeTime()
 
   it(`${RUNS} runs of up to ${MAX_COMMANDS} commands keep the hooks equal to the model`, { timeout: SOAK ? 30 * 60_000 : 120_000 }, async () => {
     const started = realNow()
@@ -550,18 +543,12 @@ async function emmaAndWei() {
   await vi.advanceTimersByTimeAsync(1_000)
   const client2 = createRoamingClient(server.connect(USER))
   const real = new Real(server, server.connect(USER), client2, server.connect(USER), ['emma', 'wei'], new Map(), 5)
+  await real.settle()
   return { server, client2, real }
 }
 
 describe('model regressions', () => {
-  beforeEach(() => {
-    vi.useFakeTimers()
-    vi.setSystemTime(new Date('2025-06-01T12:00:00Z'))
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-    vi.restoreAllMocks()
-  })
+  withFakeTime()
 
   it.each<[string, Cmd[]]>([
     ['removing every loaded row of a long thread keeps it listed (refreshPreview)', [new DeleteIds([0, 1, 2, 3, 4], true), new Settle()]],
@@ -607,9 +594,8 @@ describe('model regressions', () => {
   // deleted again and refused; the rollback dropped the first deletion's mark, and the next list load put the
   // conversation back from the live messages logged before the deletion.
   it('a refused second deletion keeps the first one: a later list load does not bring the conversation back', async () => {
-    const { server, client2, real } = await emmaAndWei()
+    const { server, real } = await emmaAndWei()
     try {
-      await real.settle()
       server.configure({ latency: 5 })
       server.sendMessage({ from: 'wei', to: USER, text: 'live, logged' })
       await real.settle()
@@ -635,7 +621,6 @@ describe('model regressions', () => {
   it('a preview answer that lands after a newer refresh does not bring back a removed message', async () => {
     const { server, client2, real } = await emmaAndWei()
     try {
-      await real.settle()
       let history: string[] = []
       void real.track(client2.getHistory({ conversationId: 'wei', chatType, pageSize: 3 }), (o) => { if (o.ok) history = o.value.messages.map((m) => m.id) })
       await real.settle()
@@ -662,7 +647,6 @@ describe('model regressions', () => {
   it('a message that recreates a deleted conversation, removed before its push lands, leaves the conversation listed', async () => {
     const { server, client2, real } = await emmaAndWei()
     try {
-      await real.settle()
       void real.track(client2.deleteConversation({ conversationId: 'wei', chatType, deleteRoam: false }))
       await real.settle()
       expect(real.current.list.conversations.map((c) => c.conversationId)).not.toContain('wei')

@@ -5,7 +5,7 @@
  */
 import { act, renderHook } from '@testing-library/react'
 import { StrictMode, type ReactNode } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
 import { RoamingArgumentError, RoamingError } from '../../src/client/RoamingError'
 import { useConversationList } from '../../src/hooks/useConversationList'
@@ -14,7 +14,7 @@ import { MAX_RETRIES, retryDelay, shouldRetry } from '../../src/query/retry'
 import { RoamingProvider } from '../../src/provider/RoamingProvider'
 import { createRoamingServer, type RoamingServerOptions } from '../../src/testing'
 import { newQueryClient } from '../kit'
-import { flush, settle } from './harness'
+import { flush, settle, withFakeTime } from './harness'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
 
@@ -32,14 +32,7 @@ function world(options: RoamingServerOptions = {}) {
 const historyRequests = (server: { requests: readonly { method: string; time: number; outcome: string }[] }) =>
   server.requests.filter((r) => r.method === 'getHistoryMessages')
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  vi.setSystemTime(new Date('2025-06-01T12:00:00Z'))
-})
-afterEach(() => {
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
+withFakeTime()
 
 describe('retries', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { multiDevice, record, rejectionOf, sendMany, setup, ticks } from './helpers'
+import { multiDevice, record, rejectionOf, sendMany, sendSpaced, setup, ticks } from './helpers'
 
 const T = 1_700_000_000_000
 const ids = (page: { messages: Array<{ id: string }> }) => page.messages.map((m) => m.id)
@@ -51,11 +51,7 @@ describe('deletion (§6 items 17–23)', () => {
 
   it('§6.19 beforeTimeStamp removes messages at and before T by default (removeBeforeInclusive true)', async () => {
     const { server, clock } = setup()
-    const sent: string[] = []
-    for (let i = 0; i < 5; i++) {
-      clock.t = T + i * 10
-      sent.push(server.sendMessage({ from: 'bob', to: 'alice', text: `m${i}` }).id)
-    }
+    const sent = sendSpaced(server, clock, 5, T)
     const alice = server.connect('alice')
     expect(server.settings.removeBeforeInclusive).toBe(true)
     await alice.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', beforeTimeStamp: T + 20 })
@@ -64,11 +60,7 @@ describe('deletion (§6 items 17–23)', () => {
 
   it('§6.19 with removeBeforeInclusive false only messages strictly before T go', async () => {
     const { server, clock } = setup({ removeBeforeInclusive: false })
-    const sent: string[] = []
-    for (let i = 0; i < 5; i++) {
-      clock.t = T + i * 10
-      sent.push(server.sendMessage({ from: 'bob', to: 'alice', text: `m${i}` }).id)
-    }
+    const sent = sendSpaced(server, clock, 5, T)
     const alice = server.connect('alice')
     await alice.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', beforeTimeStamp: T + 20 })
     expect(ids(await alice.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat' }))).toEqual([sent[4], sent[3], sent[2]])
@@ -76,11 +68,7 @@ describe('deletion (§6 items 17–23)', () => {
 
   it('§6.19 beforeTimeStamp 0 counts as missing; with both messageIds and beforeTimeStamp only the ids are used', async () => {
     const { server, clock } = setup()
-    const sent: string[] = []
-    for (let i = 0; i < 4; i++) {
-      clock.t = T + i * 10
-      sent.push(server.sendMessage({ from: 'bob', to: 'alice', text: `m${i}` }).id)
-    }
+    const sent = sendSpaced(server, clock, 4, T)
     const alice = server.connect('alice')
     const missing = await rejectionOf(alice.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', beforeTimeStamp: 0 }))
     expect(missing).toBeInstanceOf(Error)

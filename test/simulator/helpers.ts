@@ -97,6 +97,14 @@ export function sendMany(server: RoamingServer, from: string, to: string, n: num
   return Array.from({ length: n }, (_, k) => server.sendMessage({ from, to, chatType, text: `m${k}` }).id)
 }
 
+/** `n` messages from bob to alice, `stepMs` apart on the clock from `start`; their ids, oldest first. */
+export function sendSpaced(server: RoamingServer, clock: ManualClock, n: number, start: number, stepMs = 10): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    clock.t = start + i * stepMs
+    return server.sendMessage({ from: 'bob', to: 'alice', text: `m${i}` }).id
+  })
+}
+
 /** Every history page of a conversation, following the cursor until `isLast`. */
 export async function allHistory(
   conn: SimulatedConnection, targetId: string, direction: 'up' | 'down', pageSize = 20,
