@@ -1,27 +1,16 @@
 /** ConversationList (roamkit) and the bare react-virtuoso baseline over the same simulator data. */
 import { useEffect, useRef } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
 import { Virtuoso } from 'react-virtuoso'
 import { RoamingProvider, useConversationList, type Conversation } from '../../src/index'
 import { ConversationList } from '../../src/components/ConversationList'
 import { listServer, PAGE, plainText, readAllConversations } from './data'
 import { elementCount, fullyVisible, heapAfterGc, longTasks, nextFrame, round, scrollWhole, sleep, waitFrame } from './lib'
 import type { Impl } from './thread'
+import { freshRoot, stage } from './stage'
 
-const stage = () => document.getElementById('stage') as HTMLElement
 const scrollerEl = () => stage().querySelector<HTMLElement>('[data-virtuoso-scroller]')
 /** The first row: roamkit's option 1, or the baseline's first row. */
 const firstRow = () => stage().querySelector('[role="option"][aria-posinset="1"], [data-index="0"] > [data-id]')
-
-function freshRoot(): { root: Root; host: HTMLElement } {
-  const s = stage()
-  s.className = 'list'
-  s.replaceChildren()
-  const host = document.createElement('div')
-  host.style.cssText = 'height:100%;display:flex;flex-direction:column;min-height:0'
-  s.append(host)
-  return { root: createRoot(host), host }
-}
 
 async function measureMount(render: () => void) {
   const lt = longTasks()
@@ -49,12 +38,12 @@ const listCalls = (requests: readonly { method: string; resource: string }[], re
 async function kitList(n: number) {
   const server = listServer(n)
   // Initial page: a fresh provider, default page size.
-  const first = freshRoot()
+  const first = freshRoot('list')
   const initial = await measureMount(() => first.root.render(<RoamingProvider connection={server.connect('alice')}><ConversationList /></RoamingProvider>))
   first.root.unmount()
   // Everything loaded through the hook, then the list over the cache.
   const device = server.connect('alice')
-  const { root, host } = freshRoot()
+  const { root, host } = freshRoot('list')
   const t0 = performance.now()
   const count = await new Promise<number>((resolve) => {
     root.render(<RoamingProvider connection={device}><ListLoader onDone={resolve} /></RoamingProvider>)
@@ -96,10 +85,10 @@ async function baselineList(n: number) {
   const t0 = performance.now()
   const all = await readAllConversations(server)
   const loadMs = round(performance.now() - t0)
-  const first = freshRoot()
+  const first = freshRoot('list')
   const initial = await measureMount(() => first.root.render(<BaselineList items={all.slice(0, 20)} />))
   first.root.unmount()
-  const { root, host } = freshRoot()
+  const { root, host } = freshRoot('list')
   root.render(<></>)
   await sleep(100)
   const domBefore = elementCount(host)

@@ -1,39 +1,16 @@
 /** Request counts under StrictMode (run from the development build, where StrictMode doubles renders and effects). */
-import { StrictMode, useEffect, useRef } from 'react'
-import { createRoot } from 'react-dom/client'
+import { StrictMode } from 'react'
 import { RoamingProvider, useHistoryMessages, useRoamingStore } from '../../src/index'
 import { MessageThread } from '../../src/components/MessageThread'
 import { duplicates, historyCalls, PAGE, PEER, threadServer } from './data'
 import { nextFrame, sleep, waitFrame, waitTask } from './lib'
-
-const stage = () => document.getElementById('stage') as HTMLElement
-
-function host() {
-  const s = stage()
-  s.className = 'thread'
-  s.replaceChildren()
-  const el = document.createElement('div')
-  el.style.cssText = 'height:100%;display:flex;flex-direction:column;min-height:0'
-  s.append(el)
-  return createRoot(el)
-}
-
-function HistoryLoader({ onDone }: { onDone: (count: number) => void }) {
-  const h = useHistoryMessages({ conversationId: PEER, chatType: 'singleChat', pageSize: PAGE })
-  const done = useRef(false)
-  useEffect(() => {
-    if (h.status !== 'success' || done.current) return
-    if (h.hasOlder) h.fetchOlder()
-    else { done.current = true; onDone(h.messages.length) }
-  })
-  return null
-}
+import { HistoryLoader, freshRoot, stage } from './stage'
 
 /** Reading N messages with `useHistoryMessages` (pageSize 50) under StrictMode. */
 async function readWithHook(n: number) {
   const server = threadServer(n)
   const device = server.connect('alice')
-  const root = host()
+  const { root } = freshRoot('thread')
   const count = await new Promise<number>((resolve) => {
     root.render(<StrictMode><RoamingProvider connection={device}><HistoryLoader onDone={resolve} /></RoamingProvider></StrictMode>)
   })
@@ -45,7 +22,7 @@ async function readWithHook(n: number) {
 /** Reading N messages by scrolling MessageThread to the top until the start of the conversation, under StrictMode. */
 async function readWithThread(n: number) {
   const server = threadServer(n)
-  const root = host()
+  const { root } = freshRoot('thread')
   root.render(<StrictMode><RoamingProvider connection={server.connect('alice')}><MessageThread conversationId={PEER} chatType="singleChat" pageSize={PAGE} /></RoamingProvider></StrictMode>)
   const scroller = () => stage().querySelector<HTMLElement>('[data-virtuoso-scroller]')
   await waitFrame(() => !!scroller() && stage().querySelectorAll('[data-message-id]').length > 0, 10_000, 'the thread')
@@ -74,7 +51,7 @@ function Selector() {
 /** Deleting k selected messages with MessageThread's selection bar, under StrictMode. */
 async function deleteSelected(k: number) {
   const server = threadServer(1000)
-  const root = host()
+  const { root } = freshRoot('thread')
   select = null
   ;(Selector as unknown as { messages: string[] }).messages = []
   root.render(<StrictMode><RoamingProvider connection={server.connect('alice')}>

@@ -1,15 +1,15 @@
 /** MessageThread (roamkit) and the bare react-virtuoso baseline over the same simulator data. */
-import { useEffect, useRef, useState } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
+import { useState } from 'react'
 import { Virtuoso } from 'react-virtuoso'
 import { QueryClient } from '@tanstack/react-query'
 import {
-  createRoamingClient, historyMessagesOptions, RoamingProvider, useHistoryMessages, type HistoryData, type HistoryPageParam,
+  createRoamingClient, historyMessagesOptions, RoamingProvider, type HistoryData, type HistoryPageParam,
   type HistoryQueryPage, type RoamingMessage,
 } from '../../src/index'
 import { createRoamingStore } from '../../src/index'
 import { MessageThread } from '../../src/components/MessageThread'
 import type { RoamingServer } from '../../src/testing'
+import { HistoryLoader, freshRoot, stage } from './stage'
 import { historyCalls, newestId, PAGE, PEER, plainText, readAllMessages, threadServer } from './data'
 import {
   atEnd, elementCount, fullyVisible, heapAfterGc, longTasks, nextFrame, round, scrollWhole, sleep, topVisible, waitFrame, waitTask,
@@ -21,21 +21,10 @@ declare const __BENCH_QUERY_DEFAULTS__: string
 declare const __BENCH_BASELINE_IMAGES__: boolean
 
 const BASE = 1_000_000_000
-const stage = () => document.getElementById('stage') as HTMLElement
 const byId = (id: string) => stage().querySelector(`[data-message-id="${CSS.escape(id)}"], [data-id="${CSS.escape(id)}"]`)
 const scrollerEl = () => stage().querySelector<HTMLElement>('[data-virtuoso-scroller]')
 const idOf = (row: Element) => row.querySelector('[data-message-id], [data-id]')?.getAttribute('data-message-id')
   ?? row.querySelector('[data-id]')?.getAttribute('data-id') ?? null
-
-function freshRoot(): { root: Root; host: HTMLElement } {
-  const s = stage()
-  s.className = 'thread'
-  s.replaceChildren()
-  const host = document.createElement('div')
-  host.style.cssText = 'height:100%;display:flex;flex-direction:column;min-height:0'
-  s.append(host)
-  return { root: createRoot(host), host }
-}
 
 /** Renders, then waits until the newest message is fully visible in the scroller. */
 async function measureMount(render: () => void, newest: string) {
@@ -114,25 +103,13 @@ async function measureDelete(id: string, click: () => void) {
 
 // ───────────────────────────── kit ─────────────────────────────
 
-/** Loads every page of the big conversation through `useHistoryMessages` (pageSize 50). */
-function HistoryLoader({ onDone }: { onDone: (count: number) => void }) {
-  const h = useHistoryMessages({ conversationId: PEER, chatType: 'singleChat', pageSize: PAGE })
-  const done = useRef(false)
-  useEffect(() => {
-    if (h.status !== 'success' || done.current) return
-    if (h.hasOlder) h.fetchOlder()
-    else { done.current = true; onDone(h.messages.length) }
-  })
-  return null
-}
-
 const thread = <MessageThread conversationId={PEER} chatType="singleChat" pageSize={PAGE} />
 
 async function kitInitial(messages: number) {
   const server = threadServer(messages)
   const newest = await newestId(server)
   const device = server.connect('alice')
-  const { root } = freshRoot()
+  const { root } = freshRoot('thread')
   const mount = await measureMount(() => root.render(<RoamingProvider connection={device}>{thread}</RoamingProvider>), newest)
   await sleep(200)
   const requests = historyCalls(server, device.clientResource).length
@@ -174,7 +151,7 @@ async function kitLoaded(messages: number) {
   const server = threadServer(messages)
   const newest = await newestId(server)
   const device = server.connect('alice')
-  const { root, host } = freshRoot()
+  const { root, host } = freshRoot('thread')
   // What RoamingProvider creates by default, given explicitly so it can be prefetched. (BENCH_QUERY_DEFAULTS: experiments only.)
   const queryClient = new QueryClient({ defaultOptions: { queries: JSON.parse(__BENCH_QUERY_DEFAULTS__) } })
   const prefetched = messages >= PREFETCH_FROM
@@ -257,7 +234,7 @@ async function baselineInitial(messages: number) {
   const server = threadServer(messages)
   const all = await readAllMessages(server)
   const newest = all.at(-1)!.id
-  const { root } = freshRoot()
+  const { root } = freshRoot('thread')
   const latest = all.slice(-PAGE)
   let prepend: (() => void) | null = null
   const onStartReached = () => prepend?.()
@@ -281,7 +258,7 @@ async function baselineLoaded(messages: number) {
   let all: RoamingMessage[] | null = await readAllMessages(server)
   const loadMs = round(performance.now() - t0)
   const newest = all.at(-1)!.id
-  const { root, host } = freshRoot()
+  const { root, host } = freshRoot('thread')
   root.render(<></>)
   await sleep(100)
   const domBefore = elementCount(host)
