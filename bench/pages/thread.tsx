@@ -12,7 +12,7 @@ import type { RoamingServer } from '../../src/testing'
 import { HistoryLoader, freshRoot, stage } from './stage'
 import { historyCalls, newestId, PAGE, PEER, plainText, readAllMessages, threadServer } from './data'
 import {
-  atEnd, elementCount, fullyVisible, heapAfterGc, longTasks, nextFrame, round, scrollWhole, sleep, topVisible, waitFrame, waitTask,
+  atEnd, eachPaintedFrame, elementCount, fullyVisible, heapAfterGc, longTasks, nextFrame, round, scrollWhole, sleep, topVisible, waitFrame, waitTask,
 } from './lib'
 
 export type Impl = 'kit' | 'baseline'
@@ -59,6 +59,15 @@ async function measurePrepend(server: RoamingServer | null, startBaselinePrepend
   let landed = -1
   let maxShift = 0
   let shiftedFrames = 0
+  // The same, on what each frame paints (after layout and the list's own frame work), from the same landing on.
+  let maxPainted = 0
+  let shiftedPainted = 0
+  const stopPainted = eachPaintedFrame(() => {
+    if (landed < 0) return
+    const shift = Math.abs(offset() - anchor.offset)
+    maxPainted = Math.max(maxPainted, shift)
+    if (shift > 0.5) shiftedPainted++
+  })
   const start = performance.now()
   for (;;) {
     const t = await nextFrame()
@@ -66,11 +75,15 @@ async function measurePrepend(server: RoamingServer | null, startBaselinePrepend
     if (landed < 0 && (rowsAbove() > above0 || shift > 0.5)) landed = t
     if (landed >= 0) { maxShift = Math.max(maxShift, shift); if (shift > 0.5) shiftedFrames++ }
     if (landed >= 0 && t - landed >= 1000) break
-    if (performance.now() - start > 10_000) throw new Error('the older page never landed')
+    if (performance.now() - start > 10_000) { stopPainted(); throw new Error('the older page never landed') }
   }
+  stopPainted()
   server?.configure({ latency: 0 })
   const settled = Math.abs(offset() - anchor.offset)
-  return { settledShift: round(settled), maxFrameShift: round(maxShift), shiftedFrames, landedAfterMs: round(landed - start) }
+  return {
+    settledShift: round(settled), maxFrameShift: round(maxShift), shiftedFrames,
+    maxPaintedShift: round(maxPainted), shiftedPaintedFrames: shiftedPainted, landedAfterMs: round(landed - start),
+  }
 }
 
 /** Appends while pinned at the bottom: time until the new row is fully visible, and still pinned 1 s later. */
