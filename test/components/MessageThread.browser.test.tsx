@@ -166,4 +166,34 @@ describe('MessageThread in Chromium', () => {
     expect(renders).toBeGreaterThan(40)
     expect(wasted).toBe(0)
   })
+
+  it('lines up every bubble of a sender group, with an avatar on the first only, in as few elements as possible', async () => {
+    const server = createRoamingServer({ seed: 3 })
+    const sent = [
+      server.sendMessage({ from: 'bob', to: 'alice', text: 'bob one' }),
+      server.sendMessage({ from: 'bob', to: 'alice', text: 'bob two' }),
+      server.sendMessage({ from: 'bob', to: 'alice', text: 'bob three' }),
+      server.sendMessage({ from: 'alice', to: 'bob', text: 'alice one' }),
+      server.sendMessage({ from: 'alice', to: 'bob', text: 'alice two' }),
+      server.sendMessage({ from: 'alice', to: 'bob', text: 'alice three' }),
+    ]
+    const scroller = await mount(server)
+    const [b1, b2, b3, a1, a2] = sent.map((m) => article(m.id)!)
+    const bubble = (a: HTMLElement) => a.querySelector('.rk-message-bubble')!.getBoundingClientRect()
+    // Only the group's first message from another sender has an avatar element; the rest keep its place.
+    expect([b1, b2, b3, a1, a2].map((a) => a!.querySelectorAll('.rk-message-avatar').length)).toEqual([1, 0, 0, 0, 0])
+    expect(bubble(b2!).left).toBe(bubble(b1!).left)
+    expect(bubble(b3!).left).toBe(bubble(b1!).left)
+    // Others' bubbles start after the padding, the 32 px avatar and the 8 px gap; own ones end where the empty avatar
+    // slot and its gap used to end them (padding + 8 px).
+    expect(bubble(b1!).left - b1!.getBoundingClientRect().left).toBe(4 + 32 + 8)
+    expect(bubble(a1!).right).toBe(bubble(a2!).right)
+    expect(a1!.getBoundingClientRect().right - bubble(a1!).right).toBe(4 + 8)
+    // Row spacing sits on react-virtuoso's measured item itself: the article is its direct child.
+    const item = b2!.parentElement!
+    expect(item.hasAttribute('data-index')).toBe(true)
+    expect(item.className).toBe('rk-thread-row')
+    expect(b1!.parentElement!.className).toBe('rk-thread-row rk-thread-row--group')
+    expect(scroller.contains(item)).toBe(true)
+  })
 })

@@ -48,7 +48,7 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow(props: Messag
     lastOfGroup && 'rk-message--last', highlighted && 'rk-message--highlighted', failed && 'rk-message--failed']
     .filter(Boolean).join(' ')
   return (
-    <div className={`rk-thread-row${firstOfGroup ? ' rk-thread-row--group' : ''}`}>
+    <>
       {showDate && <parts.DateSeparator time={message.time} label={formatDay(message.time, locale)} />}
       <article className={className} aria-label={label} data-message-id={message.id}
         data-rk-state={highlighted ? 'highlighted' : failed ? 'failed' : undefined}>
@@ -56,9 +56,7 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow(props: Messag
           <input type="checkbox" className="rk-message-check" checked={props.checked}
             onChange={() => shared.toggleSelected(message.id)} aria-label={t('selectMessage', { name: sender, time: clock })} />
         )}
-        <span className="rk-message-avatar">
-          {!own && firstOfGroup && <parts.Avatar userId={message.from} name={sender} />}
-        </span>
+        {!own && firstOfGroup && <span className="rk-message-avatar"><parts.Avatar userId={message.from} name={sender} /></span>}
         <div className="rk-message-main">
           {!own && firstOfGroup && <span className="rk-message-sender">{sender}</span>}
           <div className="rk-message-bubble">
@@ -71,10 +69,10 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow(props: Messag
           <button type="button" id={actionsTriggerId(shared.idPrefix, message.id)} className="rk-message-actions-trigger"
             aria-label={t('actionsFor', { name: sender, time: clock })} aria-expanded={open}
             {...(open ? { 'aria-controls': actionsBarId(shared.idPrefix) } : {})} onClick={() => shared.toggleActions(message.id)}>
-            <span aria-hidden="true">⋯</span>
+            ⋯
           </button>
         )}
       </article>
-    </div>
+    </>
   )
 })

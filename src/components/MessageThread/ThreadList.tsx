@@ -1,5 +1,5 @@
 import { useState, type Ref } from 'react'
-import { Virtuoso, type Components, type IndexLocationWithAlign, type VirtuosoHandle } from 'react-virtuoso'
+import { Virtuoso, type Components, type IndexLocationWithAlign, type ItemProps, type VirtuosoHandle } from 'react-virtuoso'
 import type { RoamingMessage } from '../../client/types'
 import { MessageRow } from './MessageRow'
 import type { RowContext } from './rowContext'
@@ -32,9 +32,6 @@ function ListFooter({ context }: { context: RowContext }) {
   )
 }
 
-// Module level: a new object each render would make react-virtuoso remount its parts.
-const COMPONENTS: Components<RoamingMessage | undefined, RowContext> = { Header: ListHeader, Footer: ListFooter }
-
 /**
  * What react-virtuoso gets as `data`: the shown count and the first shown message, nothing per loaded message
  * (react-virtuoso reads `data` only through `length` and `data[i]`). Rows read their message from
@@ -65,6 +62,20 @@ function itemContent(index: number, first: RoamingMessage | undefined, context: 
       selecting={context.selecting} checked={context.selecting && context.selected.has(id)} shared={context.shared} />
   )
 }
+
+/**
+ * The element react-virtuoso measures for a row, carrying the row's spacing class itself: a wrapper of our own
+ * inside it would be one more element per row, and mid-list the rows in view and both overscans are what the DOM
+ * holds. Spacing is padding, never margin, so the measured box is the whole row.
+ */
+function RowItem({ item, context, children, ...props }: ItemProps<RoamingMessage | undefined> & { context: RowContext }) {
+  const i = messageIndex(props['data-item-index'], item, context)
+  const group = context.messages[i] !== undefined && threadRowAt(context.messages, i, context).firstOfGroup
+  return <div {...props} className={group ? 'rk-thread-row rk-thread-row--group' : 'rk-thread-row'}>{children}</div>
+}
+
+// Module level: a new object each render would make react-virtuoso remount its parts.
+const COMPONENTS: Components<RoamingMessage | undefined, RowContext> = { Header: ListHeader, Footer: ListFooter, Item: RowItem }
 
 /** Props of `ThreadList`. */
 export interface ThreadListProps {
