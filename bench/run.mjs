@@ -257,6 +257,7 @@ function report(results) {
     row(name, 'mount → newest fully visible (ms)', k.mount?.ms, b.mount?.ms, at100k ? '≤ 1.2× baseline' : 'info', at100k ? k.mount?.ms <= 1.2 * b.mount?.ms : null)
     row(name, 'long tasks during mount (count / ms)', `${fmt(k.mount?.longTasks?.count)} / ${fmt(k.mount?.longTasks?.ms)}`, `${fmt(b.mount?.longTasks?.count)} / ${fmt(b.mount?.longTasks?.ms)}`, 'info', null, { noRatio: true })
     row(name, 'DOM elements', k.dom, b.dom, '≤ 2× baseline', k.dom <= 2 * b.dom)
+    row(name, 'DOM elements in the scroller, most in any frame of the scroll', k.scroll?.domPeak, b.scroll?.domPeak, '≤ 2× baseline', k.scroll?.domPeak <= 2 * b.scroll?.domPeak)
     row(name, 'JS heap growth after GC (MB)', k.heapGrowth / MB, b.heapGrowth / MB, '≤ 3 MB', k.heapGrowth <= 3 * MB, { digits: 2 })
     scrollRows(row, name, k.scroll, b.scroll)
     row(name, 'append at bottom → visible (ms)', k.append?.visibleMs, b.append?.visibleMs, '≤ 50 ms', k.append?.visibleMs <= 50)
@@ -275,6 +276,7 @@ function report(results) {
     row(name, 'all loaded: mount → first row fully visible (ms)', k.mount?.ms, b.mount?.ms, at10k ? '≤ 1.2× baseline' : 'info', at10k ? k.mount?.ms <= 1.2 * b.mount?.ms : null)
     row(name, 'long tasks during mount (count / ms)', `${fmt(k.mount?.longTasks?.count)} / ${fmt(k.mount?.longTasks?.ms)}`, `${fmt(b.mount?.longTasks?.count)} / ${fmt(b.mount?.longTasks?.ms)}`, 'info', null, { noRatio: true })
     row(name, 'DOM elements', k.dom, b.dom, '≤ 2× baseline', k.dom <= 2 * b.dom)
+    row(name, 'DOM elements in the scroller, most in any frame of the scroll', k.scroll?.domPeak, b.scroll?.domPeak, '≤ 2× baseline', k.scroll?.domPeak <= 2 * b.scroll?.domPeak)
     row(name, 'JS heap growth after GC (MB)', k.heapGrowth / MB, b.heapGrowth / MB, '≤ 3 MB', k.heapGrowth <= 3 * MB, { digits: 2 })
     scrollRows(row, name, k.scroll, b.scroll)
   }

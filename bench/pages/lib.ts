@@ -133,6 +133,8 @@ export interface ScrollResult {
   blank: number
   /** The same probe in requestAnimationFrame, before layout and ResizeObserver corrections (stricter). */
   blankBeforeLayout: number
+  /** Most elements inside the scroller in any painted frame (mid-list both overscans are filled, unlike at mount). */
+  domPeak: number
   longTasks: number
   longTaskMs: number
   /** Whether the run reached the other end of the list. */
@@ -156,6 +158,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   const times: number[] = []
   let blank = 0
   let blankBeforeLayout = 0
+  let domPeak = 0
   const blankSamples: string[] = []
   let start = -1
   let done = false
@@ -166,6 +169,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   const ro = new ResizeObserver(() => {
     if (!probeNext) return
     probeNext = false
+    domPeak = Math.max(domPeak, elementCount(scroller))
     const hole = blankAt(scroller)
     if (hole) { blank++; if (blankSamples.length < 3) blankSamples.push(`frame ${times.length}: ${hole}`) }
   })
@@ -212,7 +216,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   }
   const ms = (times.at(-1) ?? start) - start
   return {
-    frames: times.length, ms: round(ms), fps: round((times.length / ms) * 1000), dropped, blank, blankBeforeLayout,
+    frames: times.length, ms: round(ms), fps: round((times.length / ms) * 1000), dropped, blank, blankBeforeLayout, domPeak,
     longTasks: tasks.count, longTaskMs: tasks.ms, reachedEnd, blankSamples,
   }
 }
