@@ -307,6 +307,7 @@ function scrollRows(row, name, k = {}, b = {}) {
   row(name, 'scroll: blank frames (no row under a probe point, as painted)', k.blank, b.blank, '0', k.blank === 0)
   row(name, 'scroll: blank before layout (probe in rAF, stricter)', k.blankBeforeLayout, b.blankBeforeLayout, 'info', null)
   row(name, 'scroll: long tasks (count / ms)', `${fmt(k.longTasks)} / ${fmt(k.longTaskMs)}`, `${fmt(b.longTasks)} / ${fmt(b.longTaskMs)}`, 'info', null, { noRatio: true })
+  row(name, 'scroll: long animation frames > 50 ms (LoAF)', k.longFrames, b.longFrames, 'info', null)
   row(name, 'scroll: frames in the run', k.frames, b.frames, 'info', null)
 }
 

@@ -36,6 +36,35 @@ export function eachPaintedFrame(probe: (time: number) => void): () => void {
   return () => { stopped = true; ro.disconnect(); marker.remove() }
 }
 
+interface LongFrame extends PerformanceEntry {
+  blockingDuration: number
+  renderStart: number
+  styleAndLayoutStart: number
+  scripts: { invoker: string; duration: number; forcedStyleAndLayoutDuration: number }[]
+}
+
+/**
+ * Long animation frames (Chromium's `long-animation-frame` entries, over 50 ms) until `stop()`: how many, and the
+ * three longest with where their time went (scripts by invoker, their forced layout, and the frame's own
+ * style and layout), to tell the list's own work from the kit's.
+ */
+export function longFrames() {
+  const entries: LongFrame[] = []
+  const observer = new PerformanceObserver((list) => entries.push(...(list.getEntries() as LongFrame[])))
+  try { observer.observe({ type: 'long-animation-frame', buffered: false }) } catch { /* no LoAF: count stays 0 */ }
+  return {
+    stop() {
+      observer.disconnect()
+      const samples = [...entries].sort((a, b) => b.duration - a.duration).slice(0, 3).map((f) => {
+        const end = f.startTime + f.duration
+        const scripts = f.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms (layout ${Math.round(x.forcedStyleAndLayoutDuration)})`)
+        return `${Math.round(f.duration)} ms: ${scripts.join(', ') || 'no script'}; style+layout ${Math.round(end - (f.styleAndLayoutStart || end))} ms`
+      })
+      return { count: entries.length, samples }
+    },
+  }
+}
+
 export async function waitFrame(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<number> {
   const start = performance.now()
   for (;;) {
@@ -133,6 +162,9 @@ export interface ScrollResult {
   blank: number
   /** The same probe in requestAnimationFrame, before layout and ResizeObserver corrections (stricter). */
   blankBeforeLayout: number
+  /** Long animation frames (over 50 ms, Chromium's LoAF API) and the three longest, with their scripts. */
+  longFrames: number
+  longFrameSamples: string[]
   /** Most elements inside the scroller in any painted frame (mid-list both overscans are filled, unlike at mount). */
   domPeak: number
   longTasks: number
@@ -155,6 +187,7 @@ export interface ScrollResult {
  */
 export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down', durationMs = 3000): Promise<ScrollResult> {
   const lt = longTasks()
+  const frames = longFrames()
   const times: number[] = []
   let blank = 0
   let blankBeforeLayout = 0
@@ -207,6 +240,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   }
   const reachedEnd = direction === 'down' ? atEnd(scroller) : scroller.scrollTop <= 1
   const tasks = lt.stop()
+  const slow = frames.stop()
   let dropped = 0
   let prev = start
   for (const t of times) {
@@ -217,7 +251,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   const ms = (times.at(-1) ?? start) - start
   return {
     frames: times.length, ms: round(ms), fps: round((times.length / ms) * 1000), dropped, blank, blankBeforeLayout, domPeak,
-    longTasks: tasks.count, longTaskMs: tasks.ms, reachedEnd, blankSamples,
+    longTasks: tasks.count, longTaskMs: tasks.ms, reachedEnd, blankSamples, longFrames: slow.count, longFrameSamples: slow.samples,
   }
 }
 
