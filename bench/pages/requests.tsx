@@ -4,14 +4,14 @@ import { RoamingProvider, useHistoryMessages, useRoamingStore } from '../../src/
 import { MessageThread } from '../../src/components/MessageThread'
 import { duplicates, historyCalls, PAGE, PEER, threadServer } from './data'
 import { nextFrame, sleep, waitFrame, waitTask } from './lib'
-import { HistoryLoader, freshRoot, stage } from './stage'
+import { HistoryLoader, freshRoot, stage, type HistoryLoad } from './stage'
 
 /** Reading N messages with `useHistoryMessages` (pageSize 50) under StrictMode. */
 async function readWithHook(n: number) {
   const server = threadServer(n)
   const device = server.connect('alice')
   const { root } = freshRoot('thread')
-  const count = await new Promise<number>((resolve) => {
+  const { count } = await new Promise<HistoryLoad>((resolve) => {
     root.render(<StrictMode><RoamingProvider connection={device}><HistoryLoader onDone={resolve} /></RoamingProvider></StrictMode>)
   })
   await sleep(100)

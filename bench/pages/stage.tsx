@@ -18,14 +18,33 @@ export function freshRoot(kind: 'list' | 'thread'): { root: Root; host: HTMLElem
   return { root: createRoot(host), host }
 }
 
-/** Loads every page of the big conversation through `useHistoryMessages` (pageSize 50), then reports the count. */
-export function HistoryLoader({ onDone }: { onDone: (count: number) => void }) {
+/** What `HistoryLoader` reports: the messages read, and how long each older page took from request to render. */
+export interface HistoryLoad { count: number; pageMs: number[] }
+
+/**
+ * Loads every page of the big conversation through `useHistoryMessages` (pageSize 50), then reports the count
+ * and, per older page, the time from `fetchOlder()` to the render that shows it (the cost of a page at the size
+ * already loaded).
+ */
+export function HistoryLoader({ onDone }: { onDone: (load: HistoryLoad) => void }) {
   const h = useHistoryMessages({ conversationId: PEER, chatType: 'singleChat', pageSize: PAGE })
   const done = useRef(false)
+  const asked = useRef<{ at: number; count: number } | null>(null)
+  const pageMs = useRef<number[]>([])
   useEffect(() => {
     if (h.status !== 'success' || done.current) return
-    if (h.hasOlder) h.fetchOlder()
-    else { done.current = true; onDone(h.messages.length) }
+    if (asked.current && h.messages.length > asked.current.count) {
+      pageMs.current.push(performance.now() - asked.current.at)
+      asked.current = null
+    }
+    if (asked.current) return
+    if (h.hasOlder) {
+      asked.current = { at: performance.now(), count: h.messages.length }
+      h.fetchOlder()
+    } else {
+      done.current = true
+      onDone({ count: h.messages.length, pageMs: pageMs.current })
+    }
   })
   return null
 }

@@ -2,14 +2,10 @@
 import { useState } from 'react'
 import { Virtuoso } from 'react-virtuoso'
 import { QueryClient } from '@tanstack/react-query'
-import {
-  createRoamingClient, historyMessagesOptions, RoamingProvider, type HistoryData, type HistoryPageParam,
-  type HistoryQueryPage, type RoamingMessage,
-} from '../../src/index'
-import { createRoamingStore } from '../../src/index'
+import { RoamingProvider, type RoamingMessage } from '../../src/index'
 import { MessageThread } from '../../src/components/MessageThread'
 import type { RoamingServer } from '../../src/testing'
-import { HistoryLoader, freshRoot, stage } from './stage'
+import { HistoryLoader, freshRoot, stage, type HistoryLoad } from './stage'
 import { historyCalls, newestId, PAGE, PEER, plainText, readAllMessages, threadServer } from './data'
 import {
   atEnd, eachPaintedFrame, elementCount, fullyVisible, heapAfterGc, longTasks, nextFrame, round, scrollWhole, sleep, topVisible, waitFrame, waitTask,
@@ -131,55 +127,20 @@ async function kitInitial(messages: number) {
   return { mount, initialRequests: requests, prepend }
 }
 
-/**
- * Puts every page of the view into the cache the way `useHistoryMessages` builds them (latest page, then `older`
- * pages in front), read with the plain client: for sizes where reading through the hook takes too long.
- */
-async function prefetchAll(queryClient: QueryClient, server: RoamingServer) {
-  const device = server.connect('alice')
-  const client = createRoamingClient(device)
-  const view = { conversationId: PEER, chatType: 'singleChat' as const, pageSize: PAGE }
-  const { queryKey } = historyMessagesOptions({ client, store: createRoamingStore() }, view)
-  const pages: HistoryQueryPage[] = []
-  const params: HistoryPageParam[] = []
-  let cursor: string | null = null
-  for (;;) {
-    const up = await client.getHistory({ ...view, direction: 'up', cursor })
-    const newestOfPage = up.messages.at(-1)
-    pages.unshift(cursor === null
-      ? { messages: up.messages, olderCursor: up.nextCursor, newerCursor: null, fetchedCount: up.messages.length }
-      : { messages: up.messages, olderCursor: up.nextCursor, newerCursor: newestOfPage?.id ?? cursor, fetchedCount: up.messages.length })
-    params.unshift(cursor === null ? { kind: 'latest' } : { kind: 'older', cursor })
-    if (!up.nextCursor) break
-    cursor = up.nextCursor
-  }
-  queryClient.setQueryData<HistoryData>(queryKey, { pages, pageParams: params })
-  return { count: pages.reduce((n, p) => n + p.messages.length, 0), calls: historyCalls(server, device.clientResource).length }
-}
-
-/** Sizes from which the history is prefetched into the cache instead of read through the hook (see report). */
-export const PREFETCH_FROM = 100_000
-
 async function kitLoaded(messages: number) {
   const server = threadServer(messages)
   const newest = await newestId(server)
   const device = server.connect('alice')
   const { root, host } = freshRoot('thread')
-  // What RoamingProvider creates by default, given explicitly so it can be prefetched. (BENCH_QUERY_DEFAULTS: experiments only.)
+  // What RoamingProvider creates by default, given explicitly so the thread mounts over the same cache.
+  // (BENCH_QUERY_DEFAULTS: experiments only.)
   const queryClient = new QueryClient({ defaultOptions: { queries: JSON.parse(__BENCH_QUERY_DEFAULTS__) } })
-  const prefetched = messages >= PREFETCH_FROM
-  // 1. Every page through the hook (or prefetched), nothing drawn.
+  // 1. Every page through the hook, nothing drawn.
   const t0 = performance.now()
-  let count: number
-  let calls: number
-  if (prefetched) {
-    ({ count, calls } = await prefetchAll(queryClient, server))
-  } else {
-    count = await new Promise<number>((resolve) => {
-      root.render(<RoamingProvider connection={device} queryClient={queryClient}><HistoryLoader onDone={resolve} /></RoamingProvider>)
-    })
-    calls = historyCalls(server, device.clientResource).length
-  }
+  const { count, pageMs } = await new Promise<HistoryLoad>((resolve) => {
+    root.render(<RoamingProvider connection={device} queryClient={queryClient}><HistoryLoader onDone={resolve} /></RoamingProvider>)
+  })
+  const calls = historyCalls(server, device.clientResource).length
   const loadMs = round(performance.now() - t0)
   // 2. The provider alone, holding the loaded cache: the "before" figures.
   root.render(<RoamingProvider connection={device} queryClient={queryClient}>{null}</RoamingProvider>)
@@ -206,7 +167,7 @@ async function kitLoaded(messages: number) {
   const del = await measureDelete(lastId, () => stage().querySelector<HTMLButtonElement>('.rk-message-actions .rk-button--danger')!.click())
   root.unmount()
   return {
-    loaded: count, loadMs, prefetched, historyCalls: calls, extraCallsOnMount: extraCalls,
+    loaded: count, loadMs, lastPageMs: round(pageMs.at(-1) ?? NaN), historyCalls: calls, extraCallsOnMount: extraCalls,
     mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, append, scroll, delete: del,
   }
 }
@@ -296,7 +257,7 @@ async function baselineLoaded(messages: number) {
   const del = await measureDelete(lastId, () => (byId(lastId) as HTMLElement).click())
   root.unmount()
   return {
-    loaded: initial.items.length, loadMs, prefetched: true, historyCalls: Math.ceil(messages / PAGE), extraCallsOnMount: 0,
+    loaded: initial.items.length, loadMs, historyCalls: Math.ceil(messages / PAGE), extraCallsOnMount: 0,
     mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, append, scroll, delete: del,
   }
 }
