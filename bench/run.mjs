@@ -8,6 +8,7 @@
  *   BENCH_RUNS=1 npm run bench -- --only=thread,size
  *   BENCH_RUNS=1 npm run bench -- --only=thread --sizes=10000,100000
  *   npm run bench -- --profile=threadLoaded:kit:100000   # CPU profile of one run: top functions by self time
+ *   npm run bench -- --profile=threadLoaded:kit:100000 --phase=scroll   # the same, of the scroll only
  */
 import { createServer } from 'node:http'
 import { readFile, mkdir, writeFile, stat } from 'node:fs/promises'
@@ -23,6 +24,7 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? args.runs ?? 3))
 const ONLY = args.only ? String(args.only).split(',') : ['thread', 'list', 'requests', 'size']
 const PROFILE = typeof args.profile === 'string' ? args.profile : null
+const PHASE = typeof args.phase === 'string' ? args.phase : null
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 8 * 60_000)
 const RUN_TIMEOUT_MS = 120_000
 const started = Date.now()
@@ -80,11 +82,17 @@ async function runInPage(browser, origin, build, fn, fnArgs, { profile = false }
   try {
     await page.goto(`${origin}/${build}/index.html`)
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 20_000 })
+    const phases = {}
+    // Pages mark phases with console.profile(name)/profileEnd(name) (e.g. 'scroll'); --phase= profiles only that one.
+    if (profile) cdp.on('Profiler.consoleProfileFinished', (e) => { phases[e.title] = e.profile })
     if (profile) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start') }
     let timeout
     const timer = new Promise((_, reject) => { timeout = setTimeout(() => reject(new Error(`run timed out after ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS) })
     const result = await Promise.race([page.evaluate(([name, a]) => window.bench[name](...a), [fn, fnArgs]), timer]).finally(() => clearTimeout(timeout))
-    if (profile) return { result, profile: (await cdp.send('Profiler.stop')).profile, errors }
+    if (profile) {
+      const whole = (await cdp.send('Profiler.stop')).profile
+      return { result, profile: PHASE ? phases[PHASE] : whole, errors }
+    }
     return { result, errors }
   } finally {
     await context.close().catch(() => {})
@@ -317,6 +325,7 @@ async function profileOne(browser, origin) {
   const [fn, impl, n] = PROFILE.split(':')
   log(`profiling ${fn} ${impl} ${n}`)
   const { result, profile } = await runInPage(browser, origin, 'prod', fn, [impl, Number(n)], { profile: true })
+  if (!profile) throw new Error(`no profile of the phase '${PHASE}' (pages mark phases with console.profile)`)
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map()
   const dt = profile.timeDeltas

@@ -25,6 +25,7 @@ export default defineConfig(({ mode }) => ({
     __BENCH_VIRTUOSO__: JSON.stringify(tunedVirtuoso ?? '{}'),
     __BENCH_BASELINE_IMAGES__: JSON.stringify(process.env.BENCH_BASELINE_IMAGES === '1'),
     __BENCH_QUERY_DEFAULTS__: JSON.stringify(process.env.BENCH_QUERY_DEFAULTS ?? '{}'),
+    __BENCH_CSS__: JSON.stringify(process.env.BENCH_CSS ?? ''),
   },
   build: {
     outDir: fileURLToPath(new URL(`./dist/${mode === 'development' ? 'dev' : 'prod'}`, import.meta.url)),

@@ -208,6 +208,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   })
   ro.observe(marker)
   await nextFrame()
+  console.profile('scroll')
   await new Promise<void>((resolve) => {
     const step = (fraction: number) => {
       const max = scroller.scrollHeight - scroller.clientHeight
@@ -231,6 +232,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
     requestAnimationFrame(frame)
   })
   await nextFrame()
+  console.profileEnd('scroll')
   ro.disconnect()
   marker.remove()
   // Variable heights: the last steps may land short of the end while rows get measured.
