@@ -12,11 +12,11 @@ function setup(messages: number, latency = 0) {
   return server
 }
 
-async function mount(server: RoamingServer, ref?: React.Ref<MessageThreadHandle>) {
+async function mount(server: RoamingServer, ref?: React.Ref<MessageThreadHandle>, pageSize?: number) {
   await render(
     <StrictMode>
       <div style={{ height: 480, width: 420, display: 'flex' }}>
-        <RoamingTestProvider server={server} virtuoso={null}><MessageThread {...bob} {...(ref ? { ref } : {})} /></RoamingTestProvider>
+        <RoamingTestProvider server={server} virtuoso={null}><MessageThread {...bob} {...(ref ? { ref } : {})} {...(pageSize ? { pageSize } : {})} /></RoamingTestProvider>
       </div>
     </StrictMode>,
   )
@@ -196,4 +196,57 @@ describe('MessageThread in Chromium', () => {
     expect(b1!.parentElement!.className).toBe('rk-thread-row rk-thread-row--group')
     expect(scroller.contains(item)).toBe(true)
   })
+
+  it('a fling leaves the images it passes unloaded until it ends; reading speed loads them at once', async () => {
+    const server = setup(3000)
+    // The newest 60 messages, where the reader starts: every third an image.
+    const pixel = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#4f7cff"/></svg>')
+    for (let i = 0; i < 60; i++) {
+      server.sendMessage(i % 3 === 0
+        ? { from: 'bob', to: 'alice', type: 'img', url: pixel, width: 240, height: 180 }
+        : { from: 'alice', to: 'bob', text: `reading ${i}` })
+    }
+    const scroller = await mount(server, undefined, 50)
+    const boxes = () => [...scroller.querySelectorAll<HTMLElement>('.rk-message-image-box')]
+    const waiting = () => boxes().filter((b) => !b.querySelector('img'))
+    // Reading speed, 20 px a frame (1,200 px/s): every image in the DOM is loaded in every frame.
+    let seen = 0
+    for (let f = 0; f < 120; f++) {
+      scroller.scrollTop -= 20
+      await new Promise((r) => requestAnimationFrame(r))
+      seen += boxes().length
+      expect(waiting()).toEqual([])
+    }
+    expect(seen).toBeGreaterThan(0)
+    // Older pages first (at the top, one at a time), then back to the bottom in one jump, which is no fling.
+    for (let i = 0; i < 300 && scroller.scrollHeight < 60_000; i++) {
+      scroller.scrollTop = 0
+      await frame()
+    }
+    expect(scroller.scrollHeight).toBeGreaterThanOrEqual(60_000)
+    // (A page may still be landing at the top: jump until the bottom holds.)
+    await vi.waitFor(async () => {
+      scroller.scrollTop = scroller.scrollHeight
+      await frame()
+      expect(atBottom(scroller)).toBe(true)
+    }, { timeout: 3000 })
+    await new Promise((r) => setTimeout(r, 300))
+    expect(scroller.scrollTop).toBeGreaterThan(50_000)
+    expect(waiting()).toEqual([])
+    // A fling, 2,500 px a frame: images that came into view during it wait, in boxes of their final size.
+    let waited = 0
+    for (let f = 0; f < 30; f++) {
+      scroller.scrollTop -= 2500
+      await new Promise((r) => requestAnimationFrame(r))
+      waited = Math.max(waited, waiting().length)
+      for (const box of waiting()) {
+        expect(box.getBoundingClientRect().height).toBeGreaterThan(50)
+        expect(box.getAttribute('role') ?? box.getAttribute('aria-label')).not.toBeNull()
+      }
+    }
+    expect(waited).toBeGreaterThan(0)
+    // It ends 150 ms after the last fast scroll: every image in the DOM loads.
+    await vi.waitFor(() => expect(waiting()).toEqual([]), { timeout: 1000 })
+    expect(boxes().length).toBeGreaterThan(0)
+  }, 30_000)
 })

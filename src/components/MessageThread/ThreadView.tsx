@@ -12,6 +12,7 @@ import { Avatar } from './Avatar'
 import { DateSeparator } from './DateSeparator'
 import { DeleteFeedback } from './DeleteFeedback'
 import { describeMessage } from './describeMessage'
+import { createFlingWatch, FlingContext } from './flingWatch'
 import { MessageBody } from './MessageBody'
 import type { MessageThreadComponents, MessageThreadHandle } from './MessageThreadProps'
 import type { RowContext, RowShared } from './rowContext'
@@ -56,6 +57,12 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const idPrefix = useId()
   const virtuoso = useRef<VirtuosoHandle>(null)
   const scroller = useRef<HTMLElement | null>(null)
+  // Images wait while the log is flung (see createFlingWatch); the scroller ref attaches it as the list mounts.
+  const [fling] = useState(() => createFlingWatch())
+  useEffect(() => {
+    fling.attach(scroller.current)
+    return () => fling.attach(null)
+  }, [fling])
 
   const first = history.messages[0]
   // After "delete everything before", nothing older can show even if the server cursor says more exists.
@@ -139,7 +146,8 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
       <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}
         context={context} estimatedRowHeight={estimatedRowHeight} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
-        onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso} scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null }} />
+        onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
+        scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null; fling.attach(scroller.current) }} />
     )
   }
   const arrival = news.arrival
@@ -147,7 +155,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
     <>
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
-        {content}
+        <FlingContext.Provider value={fling}>{content}</FlingContext.Provider>
         {history.status !== 'pending' && count > 0 && (
           <ScrollControls unseen={news.unseen} away={!news.atBottom || !history.isLatest} t={t} onJumpToLatest={jumpToLatest} />
         )}
