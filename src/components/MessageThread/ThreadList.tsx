@@ -149,10 +149,12 @@ export function ThreadList(props: ThreadListProps) {
       // Rendered beyond the view, px. Scrolling up (reading history) into rows not measured yet, react-virtuoso
       // keeps the rows it came from still when the new ones measure taller than estimated (an image row is up to
       // 379 px against 72): the new rows move up, and with a short bottom overscan the lower part of the view was
-      // empty for a frame (bench, fast scroll up: 20–26 of 180 frames partly blank at 10k/100k with 400/200, 0
-      // with 0/1000). Rows above the view are rendered as they scroll in, in the same frame. Mid-list the DOM is
-      // about 1.8× that of bare react-virtuoso rows, under the 2× budget.
-      increaseViewportBy={{ top: 0, bottom: 1000 }}
+      // empty for a frame (bench, fast scroll up: 20–26 of 180 frames partly blank at 10k/100k with 400/200).
+      // Rows above the view are rendered as they scroll in, in the same frame. Each overscan row is layout work
+      // in every frame of a fast scroll: with images waiting out flings, 0/600 dropped 0–7 frames and left 4–6
+      // partly blank, 0/1000 dropped 5–35 and left 0–3, 0/800 dropped 0–2 and left 0–3. Mid-list the DOM is
+      // about 1.6× that of bare react-virtuoso rows, under the 2× budget.
+      increaseViewportBy={{ top: 0, bottom: 800 }}
     />
   )
 }
