@@ -25,9 +25,11 @@ const idOf = (row: Element) => row.querySelector('[data-message-id], [data-id]')
 /** Renders, then waits until the newest message is fully visible in the scroller. */
 async function measureMount(render: () => void, newest: string) {
   const lt = longTasks()
+  console.profile('mount')
   const t0 = performance.now()
   render()
   const t1 = await waitFrame(() => { const s = scrollerEl(); return !!s && fullyVisible(byId(newest), s) }, 60_000, 'the newest message')
+  console.profileEnd('mount')
   await nextFrame()
   return { ms: round(t1 - t0), longTasks: lt.stop() }
 }

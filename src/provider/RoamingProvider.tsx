@@ -91,6 +91,18 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     })
     return () => { live = false; stop() }
   }, [kit, persistKey])
+  // A page's first Intl formatter costs 50–65 ms in Chromium (its locale data loads once): pay it while idle after
+  // the provider mounts, not when the first thread or list shows its times.
+  const intlLocale = locale === 'en' ? 'en' : locale.code
+  useEffect(() => {
+    const warm = () => { new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit' }).format(0); new Intl.RelativeTimeFormat(intlLocale) }
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(warm, { timeout: 1000 })
+      return () => cancelIdleCallback(id)
+    }
+    const id = setTimeout(warm, 50)
+    return () => clearTimeout(id)
+  }, [intlLocale])
   const value = useMemo<RoamingContextValue>(() => (locale === 'en'
     ? { kit, locale, strings: {}, theme }
     : { kit, locale: locale.code, strings: locale.strings, theme }), [kit, locale, theme])
