@@ -6,7 +6,8 @@ import type {
   LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
 import {
-  checkBoolean, checkChatType, checkCursor, checkId, checkIdList, checkInt, checkMessageTypes, checkObject, checkPastTime,
+  checkBoolean, checkConversation, checkCursor, checkFunction, checkId, checkIdList, checkInt, checkMessageTypes, checkObject,
+  checkPastTime,
 } from './validate'
 
 /** Options of `createRoamingClient`. */
@@ -111,9 +112,10 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       : connection.getServerPinnedConversations(sdkParams), readConversationPage(operation, pageSize))
   }
 
+  /** Checks the params object and the conversation it names (and the peer id's case). */
   function target(operation: string, params: { conversationId?: unknown; chatType?: unknown }, allowChatRoom: boolean) {
-    const conversationId = checkId(operation, 'conversationId', params.conversationId)
-    const chatType = checkChatType<ChatType>(operation, params.chatType, allowChatRoom)
+    checkObject(operation, 'params', params)
+    const { conversationId, chatType } = checkConversation(operation, params, allowChatRoom)
     if (chatType === 'singleChat') checkCase(conversationId, 'the peer user id')
     return { conversationId, chatType }
   }
@@ -140,7 +142,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async getHistory(params: HistoryPageParams) {
       const operation = 'getHistory'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, true)
       const pageSize = checkInt(operation, 'pageSize', params.pageSize, 1, 50, 20)
       const cursor = checkCursor(operation, params.cursor)
@@ -167,7 +168,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async removeMessages(params) {
       const operation = 'removeMessages'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, true)
       // `undefined` counts as absent, so `{ ...base, before: undefined }` is a removal by ids.
       const given = params as { before?: unknown; messageIds?: unknown }
@@ -183,10 +183,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
         return { removedIds: [], calls: 1 }
       }
       const ids = checkIdList(operation, 'messageIds', given.messageIds)
-      const onProgress = (params as RemoveByIdsParams).onProgress
-      if (onProgress !== undefined && typeof onProgress !== 'function') {
-        throw new RoamingArgumentError(operation, 'onProgress', onProgress, 'a function')
-      }
+      const onProgress = checkFunction(operation, 'onProgress', (params as RemoveByIdsParams).onProgress)
       const removed: string[] = []
       let calls = 0
       for (let start = 0; start < ids.length; start += maxIds) {
@@ -210,7 +207,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async deleteConversation(params) {
       const operation = 'deleteConversation'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, false)
       const deleteRoam = checkBoolean(operation, 'deleteRoam', params.deleteRoam)
       return invoke(operation, () => connection.deleteConversation({
@@ -224,7 +220,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async pinConversation(params) {
       const operation = 'pinConversation'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, false)
       const isPinned = checkBoolean(operation, 'isPinned', params.isPinned)
       return invoke(operation, () => connection.pinConversation({
@@ -265,12 +260,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     const event = toMultiDeviceEvent(raw)
     if (event) emit(event)
   }
-}
-
-/** Throws unless `value` is a function or `undefined`. */
-function checkFunction<F extends (...args: never[]) => unknown>(op: string, name: string, value: F | undefined): F | undefined {
-  if (value !== undefined && typeof value !== 'function') throw new RoamingArgumentError(op, name, value, 'a function')
-  return value
 }
 
 function searchOptions(operation: string, search: unknown, chatType: ChatType): NonNullable<SdkHistoryParams['searchOptions']> {

@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { Conversation, ConversationType, DeleteConversationParams, DeleteConversationResult } from '../client/types'
-import { checkBoolean, checkChatType, checkId } from '../client/validate'
+import type { Conversation, DeleteConversationParams, DeleteConversationResult } from '../client/types'
+import { checkBoolean, checkConversation } from '../client/validate'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { removeConversation, type ConversationListData } from './conversationPages'
 import { newestOf, type HistoryData } from './historyPages'
@@ -25,8 +25,7 @@ export interface DeleteConversationContext {
 
 function check(v: DeleteConversationParams): void {
   const op = 'useDeleteConversation'
-  checkId(op, 'conversationId', v?.conversationId)
-  checkChatType<ConversationType>(op, v?.chatType, false)
+  checkConversation(op, v, false)
   checkBoolean(op, 'deleteRoam', v?.deleteRoam)
 }
 

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from './infiniteQueryOptions'
 import { RoamingError } from '../client/RoamingError'
 import type { ChatType, RoamingClient } from '../client/types'
-import { checkChatType, checkId, checkInt } from '../client/validate'
+import { checkConversation, checkId, checkInt } from '../client/validate'
 import { isBuried } from '../store/tombstones'
 import { compareMessages, type HistoryPageParam, type HistoryQueryPage } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
@@ -23,8 +23,7 @@ export interface HistoryViewParams {
 /** Validates view parameters; throws a `RoamingArgumentError` naming the hook or factory. */
 export function checkHistoryView(op: string, params: HistoryViewParams): Required<HistoryViewParams> {
   return {
-    conversationId: checkId(op, 'conversationId', params?.conversationId),
-    chatType: checkChatType(op, params?.chatType, true),
+    ...checkConversation(op, params, true),
     pageSize: checkInt(op, 'pageSize', params?.pageSize, 1, 50, 20),
     anchorId: params?.anchorId == null ? null : checkId(op, 'anchorId', params.anchorId),
   }

@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { Conversation, ConversationType, PinConversationParams, PinState } from '../client/types'
-import { checkBoolean, checkChatType, checkId } from '../client/validate'
+import type { Conversation, PinConversationParams, PinState } from '../client/types'
+import { checkBoolean, checkConversation } from '../client/validate'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { conversationKey, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
@@ -28,8 +28,7 @@ export function pinConversationMutation(kit: RoamingKit) {
     mutationKey: ['roamkit', 'pinConversation'] as const,
     onMutate: async (v: PinConversationParams): Promise<PinConversationContext> => {
       const op = 'usePinConversation'
-      checkId(op, 'conversationId', v?.conversationId)
-      checkChatType<ConversationType>(op, v?.chatType, false)
+      checkConversation(op, v, false)
       checkBoolean(op, 'isPinned', v?.isPinned)
       const lists = roamingKeys.conversationLists(scopeOf(kit))
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
