@@ -1,15 +1,11 @@
-import type { Conversation, RoamingEvent, RoamingMessage } from '../client/types'
-import {
-  applyIncoming, insertSorted, patchConversation, removeConversation, unreadBy, type ConversationListData,
-} from './conversationPages'
+import type { RoamingEvent, RoamingMessage } from '../client/types'
+import { applyIncoming, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
-import { listedConversations } from './listedConversations'
+import { conversationKey, isPinnedList, roamingKeys } from './keys'
+import { listedConversations, writePinned } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
 import { LIVE_LOG_SIZE, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
-
-const isPinnedList = (queryKey: readonly unknown[]) => queryKey[3] === 'pinned'
 
 /** Applies an incoming message to the lists and to the views that hold the latest page. */
 export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): void {
@@ -85,14 +81,10 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       return
     }
     case 'conversationPinned': {
-      kit.store.getState().setPin(key, { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 })
+      const pin = { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
+      kit.store.getState().setPin(key, pin)
       const known = listedConversations(kit, key)[0]?.[1]
-      if (!known) return
-      const next: Conversation = { ...known, isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
-      updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
-        if (!isPinnedList(queryKey)) return patchConversation(data, key, () => next)
-        return event.isPinned ? insertSorted(removeConversation(data, key), next, 'pinned') : removeConversation(data, key)
-      })
+      if (known) writePinned(kit, key, { ...known, ...pin })
     }
   }
 }

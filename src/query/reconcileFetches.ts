@@ -1,7 +1,7 @@
 import type { ChatType } from '../client/types'
 import { applyIncoming, flattenConversations, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey } from './keys'
+import { conversationKey, isPinnedList } from './keys'
 import { isBuried } from '../store/tombstones'
 import { scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -26,7 +26,7 @@ export function reconcileFetches(kit: RoamingKit): () => void {
     const data = event.query.state.data
     let next: unknown = data
     if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
-    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, key[3] === 'pinned')
+    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key))
     if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
   })
 }

@@ -2,7 +2,7 @@ import type { ChatType, ConversationType, RoamingMessage } from '../client/types
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { compareMessages, holdsLatest, newestOf, type HistoryData } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
+import { conversationKey, isPinnedList, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
 import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -74,7 +74,7 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   if (opts.relist && kit.store.getState().deletedConversations[key]) return
   updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
     if (!lastMessage) return removeConversation(data, key)
-    if (opts.relist && queryKey[3] !== 'pinned' && !findConversation(data, key)) {
+    if (opts.relist && !isPinnedList(queryKey) && !findConversation(data, key)) {
       const { unreadCount } = opts.relist
       // A deletion unpins: a recreated conversation is not pinned.
       return insertSorted(data, { conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage, unreadCount, marks: [] }, 'activity')
