@@ -2,7 +2,7 @@ import type { RoamingEvent, RoamingMessage } from '../client/types'
 import { applyIncoming, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey, isPinnedList, roamingKeys } from './keys'
+import { conversationKey, isOpenConversation, isPinnedList, roamingKeys } from './keys'
 import { listedConversations, writePinned } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
 import { LIVE_LOG_SIZE, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -22,8 +22,7 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // Removed or not, it recreated a deleted conversation, which the server lists again with the history a deletion
   // without `deleteRoam` kept (found by the soak: a view refetch showed the message before its push, this device
   // removed it, and the conversation stayed out of the list).
-  const active = state.activeConversation
-  const isOpen = !!active && conversationKey(active.conversationId, active.chatType) === key
+  const isOpen = isOpenConversation(state.activeConversation, key)
   const me = kit.client.userId()
   if (isBuried(state.confirmedRemovals[key], message)) {
     if (recreates) void refreshPreviewOrList(kit, message.conversationId, message.chatType, { relist: { unreadCount: unreadBy(message, { me, isOpen }) } })
@@ -74,8 +73,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // The server unpins a deleted conversation: a pin this session heard of earlier must not pin it again when a
       // new message recreates it (found by the model test: pin, delete, new message on another device).
       if (state.pins[key]?.isPinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
-      const active = state.activeConversation
-      if (active && conversationKey(active.conversationId, active.chatType) === key) state.setActiveConversation(null)
+      if (isOpenConversation(state.activeConversation, key)) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
       kit.queryClient.removeQueries({ queryKey: history })
       return

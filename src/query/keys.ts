@@ -24,5 +24,9 @@ export const roamingKeys = {
     ['roamkit', scope, 'history', chatType, conversationId, pageSize, anchorId] as const,
 }
 
+/** Whether `key` is the conversation open in the thread view (`activeConversation` of the store). */
+export const isOpenConversation = (active: { conversationId: string; chatType: ChatType } | null, key: string): boolean =>
+  !!active && conversationKey(active.conversationId, active.chatType) === key
+
 /** Whether a conversation-list key is the pinned list's (`roamingKeys.pinnedConversations`): ordered by pin time. */
 export const isPinnedList = (queryKey: QueryKey): boolean => queryKey[3] === 'pinned'
