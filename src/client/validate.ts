@@ -60,10 +60,13 @@ export function checkCursor(op: string, value: unknown): string {
   return value
 }
 
-/** Throws unless `value` is a time in ms: an integer in (0, now]. */
-export function checkPastTime(op: string, name: string, value: unknown, now: number): number {
+/**
+ * Throws unless `value` is a time in ms: an integer in (0, now]. `orElse` names what else the caller accepts
+ * there (the hook also takes `{ messageId }`), for the message.
+ */
+export function checkPastTime(op: string, name: string, value: unknown, now: number, orElse?: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > now) {
-    throw new RoamingArgumentError(op, name, value, `a time in ms, an integer in [1, ${now}] (not in the future)`)
+    throw new RoamingArgumentError(op, name, value, `a time in ms, an integer in [1, ${now}] (not in the future)${orElse ? `, or ${orElse}` : ''}`)
   }
   return value
 }
