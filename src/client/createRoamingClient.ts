@@ -96,8 +96,8 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       if (!data || !Array.isArray(data.conversations)) throw unexpected(operation, result)
       const me = userId()
       const conversations = (data.conversations as SdkConversationItem[]).map((c) => toConversation(c, me))
-      // '' is the documented last-page cursor; the d.ts says 'undefined'. A short page is the last one too.
-      const cursor = typeof data.cursor === 'string' && data.cursor !== '' && data.cursor !== 'undefined' ? data.cursor : null
+      // A short page is the last one too.
+      const cursor = readCursor(data.cursor)
       return { conversations, nextCursor: conversations.length < pageSize ? null : cursor }
     }
   }
@@ -159,8 +159,8 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
         const messages = r.messages.flatMap((m) => toMessage(m, me, { conversationId, chatType }) ?? [])
         // `up` pages come newest first; the seam always hands out ascending order.
         if (direction === 'up') messages.reverse()
-        const next = typeof r.cursor === 'string' && r.cursor !== '' && r.cursor !== 'undefined' ? r.cursor
-          : typeof r.cursor === 'number' ? String(r.cursor) : null
+        // History cursors may come as numbers.
+        const next = typeof r.cursor === 'number' ? String(r.cursor) : readCursor(r.cursor)
         const isLast = r.isLast === true || next === null
         return { messages, nextCursor: isLast ? null : next, isLast }
       })
@@ -261,6 +261,10 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     if (event) emit(event)
   }
 }
+
+/** The next-page cursor of an SDK answer, `null` on the last page: `''` is the documented last-page cursor, the d.ts says `'undefined'`. */
+const readCursor = (cursor: unknown): string | null =>
+  (typeof cursor === 'string' && cursor !== '' && cursor !== 'undefined' ? cursor : null)
 
 function searchOptions(operation: string, search: unknown, chatType: ChatType): NonNullable<SdkHistoryParams['searchOptions']> {
   const s = checkObject(operation, 'search', search)
