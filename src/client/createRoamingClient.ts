@@ -6,7 +6,8 @@ import type {
   LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
 import {
-  checkBoolean, checkChatType, checkCursor, checkId, checkIdList, checkInt, checkMessageTypes, checkObject, checkPastTime,
+  checkBoolean, checkConversation, checkCursor, checkFunction, checkId, checkIdList, checkInt, checkMessageTypes, checkObject,
+  checkPastTime,
 } from './validate'
 
 /** Options of `createRoamingClient`. */
@@ -95,8 +96,8 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       if (!data || !Array.isArray(data.conversations)) throw unexpected(operation, result)
       const me = userId()
       const conversations = (data.conversations as SdkConversationItem[]).map((c) => toConversation(c, me))
-      // '' is the documented last-page cursor; the d.ts says 'undefined'. A short page is the last one too.
-      const cursor = typeof data.cursor === 'string' && data.cursor !== '' && data.cursor !== 'undefined' ? data.cursor : null
+      // A short page is the last one too.
+      const cursor = readCursor(data.cursor)
       return { conversations, nextCursor: conversations.length < pageSize ? null : cursor }
     }
   }
@@ -111,9 +112,10 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       : connection.getServerPinnedConversations(sdkParams), readConversationPage(operation, pageSize))
   }
 
+  /** Checks the params object and the conversation it names (and the peer id's case). */
   function target(operation: string, params: { conversationId?: unknown; chatType?: unknown }, allowChatRoom: boolean) {
-    const conversationId = checkId(operation, 'conversationId', params.conversationId)
-    const chatType = checkChatType<ChatType>(operation, params.chatType, allowChatRoom)
+    checkObject(operation, 'params', params)
+    const { conversationId, chatType } = checkConversation(operation, params, allowChatRoom)
     if (chatType === 'singleChat') checkCase(conversationId, 'the peer user id')
     return { conversationId, chatType }
   }
@@ -140,7 +142,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async getHistory(params: HistoryPageParams) {
       const operation = 'getHistory'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, true)
       const pageSize = checkInt(operation, 'pageSize', params.pageSize, 1, 50, 20)
       const cursor = checkCursor(operation, params.cursor)
@@ -158,8 +159,8 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
         const messages = r.messages.flatMap((m) => toMessage(m, me, { conversationId, chatType }) ?? [])
         // `up` pages come newest first; the seam always hands out ascending order.
         if (direction === 'up') messages.reverse()
-        const next = typeof r.cursor === 'string' && r.cursor !== '' && r.cursor !== 'undefined' ? r.cursor
-          : typeof r.cursor === 'number' ? String(r.cursor) : null
+        // History cursors may come as numbers.
+        const next = typeof r.cursor === 'number' ? String(r.cursor) : readCursor(r.cursor)
         const isLast = r.isLast === true || next === null
         return { messages, nextCursor: isLast ? null : next, isLast }
       })
@@ -167,7 +168,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async removeMessages(params) {
       const operation = 'removeMessages'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, true)
       // `undefined` counts as absent, so `{ ...base, before: undefined }` is a removal by ids.
       const given = params as { before?: unknown; messageIds?: unknown }
@@ -183,10 +183,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
         return { removedIds: [], calls: 1 }
       }
       const ids = checkIdList(operation, 'messageIds', given.messageIds)
-      const onProgress = (params as RemoveByIdsParams).onProgress
-      if (onProgress !== undefined && typeof onProgress !== 'function') {
-        throw new RoamingArgumentError(operation, 'onProgress', onProgress, 'a function')
-      }
+      const onProgress = checkFunction(operation, 'onProgress', (params as RemoveByIdsParams).onProgress)
       const removed: string[] = []
       let calls = 0
       for (let start = 0; start < ids.length; start += maxIds) {
@@ -210,7 +207,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async deleteConversation(params) {
       const operation = 'deleteConversation'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, false)
       const deleteRoam = checkBoolean(operation, 'deleteRoam', params.deleteRoam)
       return invoke(operation, () => connection.deleteConversation({
@@ -224,7 +220,6 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     async pinConversation(params) {
       const operation = 'pinConversation'
-      checkObject(operation, 'params', params)
       const { conversationId, chatType } = target(operation, params, false)
       const isPinned = checkBoolean(operation, 'isPinned', params.isPinned)
       return invoke(operation, () => connection.pinConversation({
@@ -267,11 +262,9 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
   }
 }
 
-/** Throws unless `value` is a function or `undefined`. */
-function checkFunction<F extends (...args: never[]) => unknown>(op: string, name: string, value: F | undefined): F | undefined {
-  if (value !== undefined && typeof value !== 'function') throw new RoamingArgumentError(op, name, value, 'a function')
-  return value
-}
+/** The next-page cursor of an SDK answer, `null` on the last page: `''` is the documented last-page cursor, the d.ts says `'undefined'`. */
+const readCursor = (cursor: unknown): string | null =>
+  (typeof cursor === 'string' && cursor !== '' && cursor !== 'undefined' ? cursor : null)
 
 function searchOptions(operation: string, search: unknown, chatType: ChatType): NonNullable<SdkHistoryParams['searchOptions']> {
   const s = checkObject(operation, 'search', search)

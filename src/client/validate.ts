@@ -27,12 +27,22 @@ export function checkId(op: string, name: string, value: unknown): string {
 }
 
 /** Throws unless `value` is a chat type (`chatRoom` allowed only where the SDK accepts it). */
-export function checkChatType<T extends ChatType>(op: string, value: unknown, allowChatRoom: boolean): T {
+function checkChatType<T extends ChatType>(op: string, value: unknown, allowChatRoom: boolean): T {
   const allowed = allowChatRoom ? CHAT_TYPES : CONVERSATION_TYPES
   if (!(allowed as readonly unknown[]).includes(value)) {
     throw new RoamingArgumentError(op, 'chatType', value, `one of ${allowed.map((t) => `'${t}'`).join(', ')}`)
   }
   return value as T
+}
+
+/**
+ * Throws unless `params` names a conversation: an id (`conversationId`) and a chat type (`chatRoom` allowed only
+ * where the SDK accepts it). The one check of a conversation target, for the client, the hooks and the factories.
+ */
+export function checkConversation<T extends ChatType = ChatType>(
+  op: string, params: { conversationId?: unknown; chatType?: unknown } | undefined, allowChatRoom: boolean,
+): { conversationId: string; chatType: T } {
+  return { conversationId: checkId(op, 'conversationId', params?.conversationId), chatType: checkChatType<T>(op, params?.chatType, allowChatRoom) }
 }
 
 /** Throws unless `value` is a boolean. */
@@ -50,10 +60,13 @@ export function checkCursor(op: string, value: unknown): string {
   return value
 }
 
-/** Throws unless `value` is a time in ms: an integer in (0, now]. */
-export function checkPastTime(op: string, name: string, value: unknown, now: number): number {
+/**
+ * Throws unless `value` is a time in ms: an integer in (0, now]. `orElse` names what else the caller accepts
+ * there (the hook also takes `{ messageId }`), for the message.
+ */
+export function checkPastTime(op: string, name: string, value: unknown, now: number, orElse?: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > now) {
-    throw new RoamingArgumentError(op, name, value, `a time in ms, an integer in [1, ${now}] (not in the future)`)
+    throw new RoamingArgumentError(op, name, value, `a time in ms, an integer in [1, ${now}] (not in the future)${orElse ? `, or ${orElse}` : ''}`)
   }
   return value
 }
@@ -82,6 +95,12 @@ export function checkMessageTypes(op: string, value: unknown): MessageType[] {
     }
   })
   return value as MessageType[]
+}
+
+/** Throws unless `value` is a function or `undefined`. */
+export function checkFunction<F extends (...args: never[]) => unknown>(op: string, name: string, value: F | undefined): F | undefined {
+  if (value !== undefined && typeof value !== 'function') throw new RoamingArgumentError(op, name, value, 'a function')
+  return value
 }
 
 /** Throws unless `value` is a plain object (or `undefined` when optional). */

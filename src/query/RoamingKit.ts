@@ -1,6 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { RoamingClient, RoamingMessage } from '../client/types'
 import type { RoamingStore } from '../store/createRoamingStore'
+import { isBuried, type Tombstone } from '../store/tombstones'
 
 /** What the data layer works with: the seam, the store of one provider, the query cache, the live log. */
 export interface RoamingKit {
@@ -30,6 +31,10 @@ export const LIVE_LOG_SIZE = 200
 export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced'>): RoamingKit {
   return { ...parts, live: new Map(), displaced: new Map() }
 }
+
+/** The newest logged live message of a conversation that the tombstone does not bury (a preview candidate). */
+export const newestLive = (kit: Pick<RoamingKit, 'live'>, key: string, tombstone: Tombstone | undefined): RoamingMessage | undefined =>
+  [...(kit.live.get(key) ?? [])].reverse().find((m) => !isBuried(tombstone, m))
 
 /** Cache scope of the logged-in user: keys of two users never meet. */
 export const scopeOf = (kit: Pick<RoamingKit, 'client'>): string => kit.client.userId() || '(anonymous)'

@@ -1,15 +1,11 @@
-import type { Conversation, RoamingEvent, RoamingMessage } from '../client/types'
-import {
-  applyIncoming, insertSorted, patchConversation, removeConversation, unreadBy, type ConversationListData,
-} from './conversationPages'
+import type { RoamingEvent, RoamingMessage } from '../client/types'
+import { applyIncoming, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
-import { listedConversations } from './listedConversations'
+import { conversationKey, isOpenConversation, isPinnedList, roamingKeys } from './keys'
+import { listedConversations, writePinned } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
 import { LIVE_LOG_SIZE, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
-
-const isPinnedList = (queryKey: readonly unknown[]) => queryKey[3] === 'pinned'
 
 /** Applies an incoming message to the lists and to the views that hold the latest page. */
 export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): void {
@@ -26,8 +22,7 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // Removed or not, it recreated a deleted conversation, which the server lists again with the history a deletion
   // without `deleteRoam` kept (found by the soak: a view refetch showed the message before its push, this device
   // removed it, and the conversation stayed out of the list).
-  const active = state.activeConversation
-  const isOpen = !!active && conversationKey(active.conversationId, active.chatType) === key
+  const isOpen = isOpenConversation(state.activeConversation, key)
   const me = kit.client.userId()
   if (isBuried(state.confirmedRemovals[key], message)) {
     if (recreates) void refreshPreviewOrList(kit, message.conversationId, message.chatType, { relist: { unreadCount: unreadBy(message, { me, isOpen }) } })
@@ -78,21 +73,16 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // The server unpins a deleted conversation: a pin this session heard of earlier must not pin it again when a
       // new message recreates it (found by the model test: pin, delete, new message on another device).
       if (state.pins[key]?.isPinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
-      const active = state.activeConversation
-      if (active && conversationKey(active.conversationId, active.chatType) === key) state.setActiveConversation(null)
+      if (isOpenConversation(state.activeConversation, key)) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
       kit.queryClient.removeQueries({ queryKey: history })
       return
     }
     case 'conversationPinned': {
-      kit.store.getState().setPin(key, { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 })
+      const pin = { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
+      kit.store.getState().setPin(key, pin)
       const known = listedConversations(kit, key)[0]?.[1]
-      if (!known) return
-      const next: Conversation = { ...known, isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
-      updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
-        if (!isPinnedList(queryKey)) return patchConversation(data, key, () => next)
-        return event.isPinned ? insertSorted(removeConversation(data, key), next, 'pinned') : removeConversation(data, key)
-      })
+      if (known) writePinned(kit, key, { ...known, ...pin })
     }
   }
 }

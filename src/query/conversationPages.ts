@@ -22,37 +22,36 @@ export function flattenConversations(data: ConversationListData | undefined): Co
   return out
 }
 
-/** Whether the list has the conversation. */
-export const listHas = (data: ConversationListData | undefined, key: string): boolean =>
-  !!data && data.pages.some((p) => p.conversations.some((c) => keyOf(c) === key))
-
 /** Finds a conversation in a list. */
 export function findConversation(data: ConversationListData | undefined, key: string): Conversation | undefined {
   for (const page of data?.pages ?? []) for (const c of page.conversations) if (keyOf(c) === key) return c
   return undefined
 }
 
-/** Applies `patch` to the conversation wherever it is; identity kept where nothing changed. */
-export function patchConversation(data: ConversationListData | undefined, key: string, patch: (c: Conversation) => Conversation): ConversationListData | undefined {
+/** Whether the list has the conversation. */
+export const listHas = (data: ConversationListData | undefined, key: string): boolean => findConversation(data, key) !== undefined
+
+/** Rewrites the conversations of each page that lists `key`; data and pages keep their identity where none does. */
+function editListing(
+  data: ConversationListData | undefined, key: string, edit: (conversations: Conversation[]) => Conversation[],
+): ConversationListData | undefined {
   if (!data) return data
   let changed = false
   const pages = data.pages.map((page) => {
     if (!page.conversations.some((c) => keyOf(c) === key)) return page
     changed = true
-    return { ...page, conversations: page.conversations.map((c) => (keyOf(c) === key ? patch(c) : c)) }
+    return { ...page, conversations: edit(page.conversations) }
   })
   return changed ? { ...data, pages } : data
 }
 
+/** Applies `patch` to the conversation wherever it is; identity kept where nothing changed. */
+export const patchConversation = (data: ConversationListData | undefined, key: string, patch: (c: Conversation) => Conversation): ConversationListData | undefined =>
+  editListing(data, key, (list) => list.map((c) => (keyOf(c) === key ? patch(c) : c)))
+
 /** Removes a conversation from every page. */
-export function removeConversation(data: ConversationListData | undefined, key: string): ConversationListData | undefined {
-  if (!listHas(data, key)) return data
-  return {
-    ...data!,
-    pages: data!.pages.map((p) => (p.conversations.some((c) => keyOf(c) === key)
-      ? { ...p, conversations: p.conversations.filter((c) => keyOf(c) !== key) } : p)),
-  }
-}
+export const removeConversation = (data: ConversationListData | undefined, key: string): ConversationListData | undefined =>
+  editListing(data, key, (list) => list.filter((c) => keyOf(c) !== key))
 
 /** Puts a conversation at the top of the first page (after removing it wherever it was). */
 export function moveToTop(data: ConversationListData | undefined, conversation: Conversation): ConversationListData | undefined {

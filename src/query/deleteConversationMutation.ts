@@ -1,10 +1,10 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { Conversation, ConversationType, DeleteConversationParams, DeleteConversationResult } from '../client/types'
-import { checkBoolean, checkChatType, checkId } from '../client/validate'
+import type { Conversation, DeleteConversationParams, DeleteConversationResult } from '../client/types'
+import { checkBoolean, checkConversation } from '../client/validate'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { removeConversation, type ConversationListData } from './conversationPages'
 import { newestOf, type HistoryData } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
+import { conversationKey, isOpenConversation, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
 import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -25,8 +25,7 @@ export interface DeleteConversationContext {
 
 function check(v: DeleteConversationParams): void {
   const op = 'useDeleteConversation'
-  checkId(op, 'conversationId', v?.conversationId)
-  checkChatType<ConversationType>(op, v?.chatType, false)
+  checkConversation(op, v, false)
   checkBoolean(op, 'deleteRoam', v?.deleteRoam)
 }
 
@@ -54,8 +53,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const state = kit.store.getState()
       const previous = state.deletedConversations[key]
       state.markConversationDeleted(key, at, true)
-      const active = state.activeConversation
-      const wasActive = active && conversationKey(active.conversationId, active.chatType) === key ? active : null
+      const wasActive = isOpenConversation(state.activeConversation, key) ? state.activeConversation : null
       if (wasActive) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
       return { entries, wasActive, at, pin: state.pins[key], ...(previous ? { previous } : {}) }

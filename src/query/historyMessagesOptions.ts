@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from './infiniteQueryOptions'
 import { RoamingError } from '../client/RoamingError'
-import type { ChatType, RoamingClient } from '../client/types'
-import { checkChatType, checkId, checkInt } from '../client/validate'
+import type { ChatType, RoamingClient, RoamingMessage } from '../client/types'
+import { checkConversation, checkId, checkInt } from '../client/validate'
 import { isBuried } from '../store/tombstones'
 import { compareMessages, type HistoryPageParam, type HistoryQueryPage } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
@@ -23,8 +23,7 @@ export interface HistoryViewParams {
 /** Validates view parameters; throws a `RoamingArgumentError` naming the hook or factory. */
 export function checkHistoryView(op: string, params: HistoryViewParams): Required<HistoryViewParams> {
   return {
-    conversationId: checkId(op, 'conversationId', params?.conversationId),
-    chatType: checkChatType(op, params?.chatType, true),
+    ...checkConversation(op, params, true),
     pageSize: checkInt(op, 'pageSize', params?.pageSize, 1, 50, 20),
     anchorId: params?.anchorId == null ? null : checkId(op, 'anchorId', params.anchorId),
   }
@@ -33,25 +32,28 @@ export function checkHistoryView(op: string, params: HistoryViewParams): Require
 /** A `newer` cursor meaning "from the oldest message" (the continuation of an empty older page). */
 const FROM_START = ''
 
+/** A page as it arrived: `fetchedCount` is what it brought. */
+const arrived = (messages: RoamingMessage[], olderCursor: string | null, newerCursor: string | null): HistoryQueryPage =>
+  ({ messages, olderCursor, newerCursor, fetchedCount: messages.length })
+
 /** Loads one page of a view from the client (two calls for a page around an anchor). */
 export async function fetchHistoryPage(client: RoamingClient, view: Required<HistoryViewParams>, param: HistoryPageParam): Promise<HistoryQueryPage> {
   const base = { conversationId: view.conversationId, chatType: view.chatType, pageSize: view.pageSize }
   switch (param.kind) {
     case 'latest': {
       const up = await client.getHistory({ ...base, direction: 'up' })
-      return { messages: up.messages, olderCursor: up.nextCursor, newerCursor: null, fetchedCount: up.messages.length }
+      return arrived(up.messages, up.nextCursor, null)
     }
     case 'older': {
       const up = await client.getHistory({ ...base, direction: 'up', cursor: param.cursor })
       // A refetch walks forward from the oldest page: "down from my newest message" continues it without a gap.
       // An empty page (nothing older is left) continues from the start of history: "down from the cursor" would
       // skip the cursor's own message (found by the model test: a refetch after a remove-before lost a message).
-      const newest = up.messages[up.messages.length - 1]
-      return { messages: up.messages, olderCursor: up.nextCursor, newerCursor: newest?.id ?? FROM_START, fetchedCount: up.messages.length }
+      return arrived(up.messages, up.nextCursor, up.messages.at(-1)?.id ?? FROM_START)
     }
     case 'newer': {
       const down = await client.getHistory({ ...base, direction: 'down', cursor: param.cursor === FROM_START ? null : param.cursor })
-      return { messages: down.messages, olderCursor: null, newerCursor: down.nextCursor, fetchedCount: down.messages.length }
+      return arrived(down.messages, null, down.nextCursor)
     }
     case 'around': {
       // Cursors are message ids and exclusive (maybe inclusive on some servers: duplicates are merged). `down` from
@@ -64,16 +66,13 @@ export async function fetchHistoryPage(client: RoamingClient, view: Required<His
         // anchor was not found and show the latest messages, rather than an error state.
         if (!(error instanceof RoamingError) || error.code !== 17 /* SdkCode.AJAX_ERROR */) throw error
         const latest = await client.getHistory({ ...base, direction: 'up' })
-        return { messages: latest.messages, olderCursor: latest.nextCursor, newerCursor: null, fetchedCount: latest.messages.length, anchorFound: false }
+        return { ...arrived(latest.messages, latest.nextCursor, null), anchorFound: false }
       }
       const pivot = down.messages.find((m) => m.id !== param.anchorId)
       const up = await client.getHistory({ ...base, direction: 'up', cursor: pivot?.id ?? null })
       const byId = new Map([...up.messages, ...down.messages].map((m) => [m.id, m]))
       const messages = [...byId.values()].sort(compareMessages)
-      return {
-        messages, olderCursor: up.nextCursor, newerCursor: pivot ? down.nextCursor : null,
-        fetchedCount: messages.length, anchorFound: byId.has(param.anchorId),
-      }
+      return { ...arrived(messages, up.nextCursor, pivot ? down.nextCursor : null), anchorFound: byId.has(param.anchorId) }
     }
   }
 }

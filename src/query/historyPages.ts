@@ -32,9 +32,12 @@ export type HistoryData = InfiniteData<HistoryQueryPage, HistoryPageParam>
 /** react-virtuoso's `firstItemIndex` of a view that has prepended nothing: large, so prepends stay positive. */
 export const FIRST_ITEM_INDEX_BASE = 1_000_000_000
 
-/** Orders messages by server time, then by id (ids are increasing decimal strings). */
+/** Server id order: ids are increasing decimal strings (a shorter one is smaller). */
+const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+
+/** Orders messages by server time, then by id. */
 export function compareMessages(a: { id: string; time: number }, b: { id: string; time: number }): number {
-  return a.time - b.time || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return a.time - b.time || compareIds(a.id, b.id)
 }
 
 /**
@@ -129,9 +132,6 @@ export function newestOf(data: HistoryData | undefined, tombstone?: Tombstone): 
   }
   return undefined
 }
-
-/** Server id order: ids are increasing decimal strings (a shorter one is smaller). */
-const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * The page that holds `id` if ids rise with the view's order, as servers hand them out: the last page whose first

@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query'
 import type { ChatType } from '../client/types'
 
 /** Identifies a conversation across chat types (a group and a room may share an id). */
@@ -22,3 +23,10 @@ export const roamingKeys = {
   historyView: (scope: string, conversationId: string, chatType: ChatType, pageSize: number, anchorId: string | null) =>
     ['roamkit', scope, 'history', chatType, conversationId, pageSize, anchorId] as const,
 }
+
+/** Whether `key` is the conversation open in the thread view (`activeConversation` of the store). */
+export const isOpenConversation = (active: { conversationId: string; chatType: ChatType } | null, key: string): boolean =>
+  !!active && conversationKey(active.conversationId, active.chatType) === key
+
+/** Whether a conversation-list key is the pinned list's (`roamingKeys.pinnedConversations`): ordered by pin time. */
+export const isPinnedList = (queryKey: QueryKey): boolean => queryKey[3] === 'pinned'

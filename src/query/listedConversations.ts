@@ -1,8 +1,8 @@
 import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation } from '../client/types'
-import { findConversation, insertSorted, type ConversationListData } from './conversationPages'
-import { roamingKeys } from './keys'
-import { queriesUnder, scopeOf, writeQuery, type RoamingKit } from './RoamingKit'
+import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
+import { isPinnedList, roamingKeys } from './keys'
+import { queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Where a conversation is listed: each loaded list that has it, with its entry there. */
 export function listedConversations(kit: RoamingKit, key: string): Array<[QueryKey, Conversation]> {
@@ -13,7 +13,18 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
 /** Puts entries noted by `listedConversations` back where their list's order says (a rollback). */
 export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey, Conversation]>): void {
   for (const [queryKey, conversation] of entries) {
-    const pinnedList = (queryKey as readonly unknown[])[3] === 'pinned'
-    writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, pinnedList ? 'pinned' : 'activity'))
+    writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, isPinnedList(queryKey) ? 'pinned' : 'activity'))
   }
+}
+
+/**
+ * Writes a conversation's new pin state into every loaded list: the entry is replaced in place in the main lists,
+ * and leaves the pinned list or takes its place there by pin time (a pin from this device or from another one).
+ */
+export function writePinned(kit: RoamingKit, key: string, next: Conversation): void {
+  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data, queryKey) => {
+    if (!isPinnedList(queryKey)) return patchConversation(data, key, () => next)
+    const without = removeConversation(data, key)
+    return next.isPinned ? insertSorted(without, next, 'pinned') : without
+  })
 }

@@ -1,25 +1,15 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { Conversation, ConversationType, PinConversationParams, PinState } from '../client/types'
-import { checkBoolean, checkChatType, checkId } from '../client/validate'
-import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
+import type { PinConversationParams, PinState } from '../client/types'
+import { checkBoolean, checkConversation } from '../client/validate'
+import { findConversation, type ConversationListData } from './conversationPages'
 import { conversationKey, roamingKeys } from './keys'
-import { listedConversations } from './listedConversations'
-import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { listedConversations, writePinned } from './listedConversations'
+import { cancelLoadedFetches, queriesUnder, scopeOf, type RoamingKit } from './RoamingKit'
 
 /** Kept between `onMutate` and the outcome: each list's data, and the session's pin state, before the change. */
 export interface PinConversationContext {
   snapshot: Array<[QueryKey, ConversationListData | undefined]>
   previousPin: { isPinned: boolean; pinnedTime: number } | null
-}
-
-const isPinnedList = (queryKey: QueryKey) => (queryKey as readonly unknown[])[3] === 'pinned'
-
-function setPinned(kit: RoamingKit, key: string, next: Conversation): void {
-  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data, queryKey) => {
-    if (!isPinnedList(queryKey)) return patchConversation(data, key, () => next)
-    const without = removeConversation(data, key)
-    return next.isPinned ? insertSorted(without, next, 'pinned') : without
-  })
 }
 
 /** Mutation options of an optimistic pin/unpin; the server's pin time replaces the guess on success. */
@@ -28,8 +18,7 @@ export function pinConversationMutation(kit: RoamingKit) {
     mutationKey: ['roamkit', 'pinConversation'] as const,
     onMutate: async (v: PinConversationParams): Promise<PinConversationContext> => {
       const op = 'usePinConversation'
-      checkId(op, 'conversationId', v?.conversationId)
-      checkChatType<ConversationType>(op, v?.chatType, false)
+      checkConversation(op, v, false)
       checkBoolean(op, 'isPinned', v?.isPinned)
       const lists = roamingKeys.conversationLists(scopeOf(kit))
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
@@ -41,7 +30,7 @@ export function pinConversationMutation(kit: RoamingKit) {
       const pin = { isPinned: v.isPinned, pinnedTime: v.isPinned ? Date.now() : 0 }
       state.setPin(key, pin)
       const known = snapshot.map(([, d]) => findConversation(d, key)).find(Boolean)
-      if (known) setPinned(kit, key, { ...known, ...pin })
+      if (known) writePinned(kit, key, { ...known, ...pin })
       return { snapshot, previousPin }
     },
     mutationFn: (v: PinConversationParams): Promise<PinState> => kit.client.pinConversation(v),
@@ -49,14 +38,14 @@ export function pinConversationMutation(kit: RoamingKit) {
       const key = conversationKey(v.conversationId, v.chatType)
       kit.store.getState().setPin(key, state)
       const known = listedConversations(kit, key)[0]?.[1]
-      if (known) setPinned(kit, key, { ...known, ...state })
+      if (known) writePinned(kit, key, { ...known, ...state })
     },
     onError: (_: Error, v: PinConversationParams, context: PinConversationContext | undefined) => {
       if (!context) return
       const key = conversationKey(v.conversationId, v.chatType)
       kit.store.getState().setPin(key, context.previousPin)
       const before = context.snapshot.map(([, d]) => findConversation(d, key)).find(Boolean)
-      if (before) setPinned(kit, key, before)
+      if (before) writePinned(kit, key, before)
     },
   }
 }

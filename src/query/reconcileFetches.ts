@@ -1,9 +1,8 @@
 import type { ChatType } from '../client/types'
 import { applyIncoming, flattenConversations, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey } from './keys'
-import { isBuried } from '../store/tombstones'
-import { scopeOf, type RoamingKit } from './RoamingKit'
+import { conversationKey, isOpenConversation, isPinnedList } from './keys'
+import { newestLive, scopeOf, type RoamingKit } from './RoamingKit'
 
 const fetchCounts = new WeakMap<RoamingKit, Map<string, number>>()
 
@@ -26,7 +25,7 @@ export function reconcileFetches(kit: RoamingKit): () => void {
     const data = event.query.state.data
     let next: unknown = data
     if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
-    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, key[3] === 'pinned')
+    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key))
     if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
   })
 }
@@ -50,14 +49,13 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
   }
   const me = kit.client.userId()
   const { tombstones } = kit.store.getState()
-  for (const [key, log] of kit.live) {
+  for (const key of kit.live.keys()) {
     // A logged message this user removed since is no preview (found by the model test: a list refetched after the
     // conversation's last messages were removed got the removed newest one back as its preview, and was listed).
-    const tombstone = tombstones[key]
-    const last = tombstone ? [...log].reverse().find((m) => !isBuried(tombstone, m)) : log[log.length - 1]
+    const last = newestLive(kit, key, tombstones[key])
     const deleted = deletedConversations[key]
     if (!last || (deleted && last.time <= deleted.at)) continue
-    const isOpen = !!activeConversation && conversationKey(activeConversation.conversationId, activeConversation.chatType) === key
+    const isOpen = isOpenConversation(activeConversation, key)
     // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones.
     next = applyIncoming(next, last, { me, isOpen, pinnedList })
   }

@@ -1,10 +1,9 @@
 import type { ChatType, ConversationType, RoamingMessage } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
-import { isBuried } from '../store/tombstones'
 import { compareMessages, holdsLatest, newestOf, type HistoryData } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
+import { conversationKey, isPinnedList, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
-import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { newestLive, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Per kit and conversation, a count of preview refreshes that write: only the newest one's answer is used. */
 const generations = new WeakMap<RoamingKit, Map<string, number>>()
@@ -66,15 +65,14 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   }
   // A live message that arrived while the request was out is newer than its answer (found by the model test: an
   // empty answer, sent before a new message arrived, dropped the conversation the message had just brought back).
-  const tombstoneNow = kit.store.getState().tombstones[key]
-  const logged = [...(kit.live.get(key) ?? [])].reverse().find((m) => !isBuried(tombstoneNow, m))
+  const logged = newestLive(kit, key, kit.store.getState().tombstones[key])
   if (logged && (!last || compareMessages(logged, last) > 0)) last = logged
   const lastMessage = last
   // Deleted again meanwhile: the deletion's own handling has the last word.
   if (opts.relist && kit.store.getState().deletedConversations[key]) return
   updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
     if (!lastMessage) return removeConversation(data, key)
-    if (opts.relist && queryKey[3] !== 'pinned' && !findConversation(data, key)) {
+    if (opts.relist && !isPinnedList(queryKey) && !findConversation(data, key)) {
       const { unreadCount } = opts.relist
       // A deletion unpins: a recreated conversation is not pinned.
       return insertSorted(data, { conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage, unreadCount, marks: [] }, 'activity')

@@ -1,7 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query'
 import { RemovePartialError, RoamingArgumentError } from '../client/RoamingError'
 import type { ChatType, Conversation, RemoveProgress, RemoveResult, RoamingMessage } from '../client/types'
-import { checkChatType, checkId, checkIdList } from '../client/validate'
+import { checkConversation, checkId, checkIdList, checkPastTime } from '../client/validate'
 import { isBuried } from '../store/tombstones'
 import { markClean, messageById, placeMessages, removeFromHistory, takeIds, takeMatching, type HistoryData } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
@@ -36,8 +36,7 @@ const resolvedVariables = new WeakMap<RemoveMessagesVariables, { ids: string[]; 
 /** Resolves the variables to ids or a time; a `before` message must be loaded, and stays (it is not before itself). */
 function resolve(kit: RoamingKit, v: RemoveMessagesVariables): { ids: string[]; before: number } {
   const op = 'useRemoveHistoryMessages'
-  checkId(op, 'conversationId', v?.conversationId)
-  checkChatType(op, v?.chatType, true)
+  checkConversation(op, v, true)
   if ('messageIds' in v) return { ids: checkIdList(op, 'messageIds', v.messageIds), before: 0 }
   if (typeof v.before === 'object' && v.before !== null) {
     const id = checkId(op, 'before.messageId', v.before.messageId)
@@ -46,10 +45,7 @@ function resolve(kit: RoamingKit, v: RemoveMessagesVariables): { ids: string[]; 
     if (!message) throw new RoamingArgumentError(op, 'before.messageId', id, 'the id of a loaded message of this conversation')
     return { ids: [], before: message.time - 1 }
   }
-  if (typeof v.before !== 'number' || !Number.isInteger(v.before) || v.before <= 0 || v.before > Date.now()) {
-    throw new RoamingArgumentError(op, 'before', v.before, `a time in ms, an integer in [1, ${Date.now()}], or { messageId }`)
-  }
-  return { ids: [], before: v.before }
+  return { ids: [], before: checkPastTime(op, 'before', v.before, Date.now(), '{ messageId }') }
 }
 
 /**
