@@ -33,6 +33,27 @@ export interface RemoveMessagesContext {
  */
 const resolvedVariables = new WeakMap<RemoveMessagesVariables, { ids: string[]; before: number }>()
 
+/**
+ * Per kit and conversation key, the list entries the latest removal of it noted for its rollback. A removal sent
+ * while an earlier one is pending, after that one's optimistic update took the conversation out of the lists (it
+ * emptied it), finds nothing listed: it notes the earlier one's entries instead, or if both failed the last
+ * rollback would have nothing to put back (found by the soak at seed 1225530442: the first rollback put the
+ * conversation back, its preview refresh took it out again as the second removal still hid every row, and the
+ * second rollback left it out of the list for good).
+ */
+const noted = new WeakMap<RoamingKit, Map<string, Array<[QueryKey, Conversation]>>>()
+
+/** Where the conversation is listed, for a removal's rollback (called before its pending mark is added). */
+function noteListed(kit: RoamingKit, key: string): Array<[QueryKey, Conversation]> {
+  const byKey = noted.get(kit) ?? new Map<string, Array<[QueryKey, Conversation]>>()
+  noted.set(kit, byKey)
+  const listed = listedConversations(kit, key)
+  const overlapping = Object.values(kit.store.getState().pendingRemovals).some((p) => p.key === key)
+  const entries = listed.length === 0 && overlapping ? byKey.get(key) ?? [] : listed
+  byKey.set(key, entries)
+  return entries
+}
+
 /** Resolves the variables to ids or a time; a `before` message must be loaded, and stays (it is not before itself). */
 function resolve(kit: RoamingKit, v: RemoveMessagesVariables): { ids: string[]; before: number } {
   const op = 'useRemoveHistoryMessages'
@@ -71,7 +92,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
         return { queryKey, data, next: taken.data, removed: taken.removed }
       })
       const key = conversationKey(v.conversationId, v.chatType)
-      const listed = listedConversations(kit, key)
+      const listed = noteListed(kit, key)
       const held = kit.displaced.get(key) ?? []
       for (const { queryKey, removed } of views) for (const message of removed) held.push({ queryKey, message })
       kit.displaced.set(key, held)

@@ -640,6 +640,38 @@ describe('model regressions', () => {
     }
   })
 
+  // The soak's counterexample at seed 1225530442 (path 5431), made deterministic: two removals of every message of
+  // a fully loaded conversation, the second sent while the first was pending, both refused. The first one's
+  // optimistic update took the conversation out of the list, so the second noted no entry to put back; the first
+  // rollback put it back, the preview refresh took it out again (the second still hid every row), and the second
+  // rollback had nothing to restore: the conversation stayed out of the list while the server still listed it.
+  it('overlapping removals that empty a conversation and both fail leave it listed', async () => {
+    const server = createRoamingServer({ seed: 1, latency: 0 })
+    for (let n = 0; n < 3; n++) server.sendMessage({ from: 'wei', to: USER, text: `old ${n}` })
+    server.sendMessage({ from: 'emma', to: USER, text: 'hello' })
+    await vi.advanceTimersByTimeAsync(1_000)
+    const real = new Real(server, server.connect(USER), createRoamingClient(server.connect(USER)), server.connect(USER), ['wei', 'emma'], new Map(), 5)
+    await real.settle()
+    try {
+      const ids = real.shown()
+      expect(ids.length).toBe(3)
+      expect(real.current.history.hasOlder).toBe(false)
+      server.configure({ latency: 50, failureRate: 1 })
+      const removeAll = () => inAct(() => { void real.track(real.current.remove.removeAsync({ conversationId: 'wei', chatType, messageIds: ids }), () => undefined) })
+      removeAll()
+      await flush(0)
+      expect(real.current.list.conversations.map((c) => c.conversationId)).toEqual(['emma'])
+      removeAll()
+      await real.settle()
+      server.configure({ failureRate: 0 })
+      expect(real.shown()).toEqual(ids)
+      expect(real.current.list.conversations.map((c) => c.conversationId)).toEqual(['emma', 'wei'])
+      expect(real.current.list.conversations.find((c) => c.conversationId === 'wei')?.lastMessage?.id).toBe(ids.at(-1))
+    } finally {
+      real.hook.unmount()
+    }
+  })
+
   // The soak's counterexample at run 4,621 (seed 1241141771), made deterministic: the message that recreated a
   // deleted conversation reached the view by a refetch before its push, and this device removed it; the push then
   // landed as an already-removed message and was ignored, so the conversation stayed out of the list while the
