@@ -104,10 +104,12 @@ async function measureDelete(id: string, click: () => void) {
   const t0 = performance.now()
   const mo = new MutationObserver(() => { if (goneAt < 0 && !byId(id)) goneAt = performance.now() })
   mo.observe(stage(), { childList: true, subtree: true })
+  console.profile('delete')
   click()
   if (goneAt < 0 && !byId(id)) goneAt = performance.now()
   let frames = 0
   await waitFrame(() => { frames++; return !byId(id) }, 5000, 'the deleted row to leave')
+  console.profileEnd('delete')
   mo.disconnect()
   return { ms: round(goneAt - t0, 2), frames }
 }
