@@ -9,6 +9,7 @@
  *
  * Runs: 200 × up to 60 commands in `npm test`; `npm run soak` runs 10,000+ (SOAK_RUNS). Replay a failure with
  * MODEL_SEED=<seed> MODEL_PATH=<path> MODEL_REPLAY=<replayPath> [MODEL_DEBUG=1] npx vitest run --project unit test/reliability/model.test.tsx
+ * (MODEL_SHRINK=0: report the first failing run unshrunk.)
  */
 import { act, cleanup, renderHook } from '@testing-library/react'
 import fc from 'fast-check'
@@ -512,7 +513,9 @@ describe('model-based fault testing of the hooks', () => {
     )
     // `npm test` replays one fixed seed (deterministic CI); the soak draws a fresh one (printed on failure).
     const seed = SEED ?? (SOAK ? undefined : 20_250_601)
-    await fc.assert(property, { numRuns: RUNS, ...(seed !== undefined ? { seed } : {}), ...(PATH ? { path: PATH } : {}) })
+    // MODEL_SHRINK=0 reports the first failing run as it is: shrinking a 60-command run can take longer than the soak.
+    const endOnFailure = process.env.MODEL_SHRINK === '0'
+    await fc.assert(property, { numRuns: RUNS, endOnFailure, ...(seed !== undefined ? { seed } : {}), ...(PATH ? { path: PATH } : {}) })
     const seconds = (realNow() - started) / 1000
     console.log(`model: ${runs} runs, ${commandsRun} commands (passing runs), ${seconds.toFixed(1)} s`)
   })
