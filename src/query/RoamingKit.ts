@@ -77,13 +77,20 @@ export function queriesUnder<T>(kit: RoamingKit, prefix: QueryKey): Array<[Query
  * pending query that nothing fetches again (found by the model test: the view stayed pending for good); it is
  * mended by `reconcileFetches` when it lands. A refetch of invalidated data (another device changed it) is started
  * again, or the cancel would leave the stale pages for good (found by the model test).
+ *
+ * Returns `undefined`, having done everything, when no loaded query under `prefix` is fetching (the usual case):
+ * a caller that awaits only a promise then writes its optimistic update in the same task as the click, which React
+ * renders with the click's own update, instead of one notification hop and one render later (the bench's delete at
+ * 100k loaded messages: 16.9 ms median from the click to the row gone).
  */
-export async function cancelLoadedFetches(kit: RoamingKit, prefix: QueryKey): Promise<void> {
+export function cancelLoadedFetches(kit: RoamingKit, prefix: QueryKey): Promise<void> | undefined {
   const loaded = (q: { state: { data: unknown } }) => q.state.data !== undefined
+  const queries = kit.queryClient.getQueryCache().findAll({ queryKey: prefix, predicate: loaded })
   // Noted before the cancel: its revert restores a state from before the fetch (or from the last cache write),
   // which may have lost the invalidation.
-  const refetch = kit.queryClient.getQueryCache().findAll({ queryKey: prefix, predicate: loaded })
+  const refetch = queries
     .filter((q) => q.state.isInvalidated || (q.state.fetchStatus !== 'idle' && !(q.state.fetchMeta as { fetchMore?: unknown } | null)?.fetchMore))
-  await kit.queryClient.cancelQueries({ queryKey: prefix, predicate: loaded })
-  for (const q of refetch) void kit.queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true })
+  const again = () => { for (const q of refetch) void kit.queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true }) }
+  if (queries.every((q) => q.state.fetchStatus === 'idle')) { again(); return undefined }
+  return kit.queryClient.cancelQueries({ queryKey: prefix, predicate: loaded }).then(again)
 }

@@ -43,7 +43,8 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const key = conversationKey(v.conversationId, v.chatType)
       const lists = roamingKeys.conversationLists(scope)
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
-      await cancelLoadedFetches(kit, lists)
+      const cancelling = cancelLoadedFetches(kit, lists)
+      if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
       const entries = listedConversations(kit, key)
       const newest = Math.max(
         0, ...entries.map(([, c]) => c.lastMessage?.time ?? 0),

@@ -22,7 +22,8 @@ export function pinConversationMutation(kit: RoamingKit) {
       checkBoolean(op, 'isPinned', v?.isPinned)
       const lists = roamingKeys.conversationLists(scopeOf(kit))
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
-      await cancelLoadedFetches(kit, lists)
+      const cancelling = cancelLoadedFetches(kit, lists)
+      if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
       const snapshot = queriesUnder<ConversationListData>(kit, lists)
       const key = conversationKey(v.conversationId, v.chatType)
       const state = kit.store.getState()

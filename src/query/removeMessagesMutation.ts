@@ -82,7 +82,8 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       resolvedVariables.set(v, { ids, before })
       const prefix = roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType)
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
-      await cancelLoadedFetches(kit, prefix)
+      const cancelling = cancelLoadedFetches(kit, prefix)
+      if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
       const idSet = new Set(ids)
       const goes = (m: RoamingMessage) => idSet.has(m.id) || m.time <= before
       // By ids, only where they are (a view holds 100k messages: no scan of all of them within the click's frame);
