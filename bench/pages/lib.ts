@@ -13,27 +13,28 @@ export const afterPaint = () => new Promise<void>((resolve) => {
 
 /** Waits, frame by frame, until `check` holds; returns performance.now() of that frame (or throws after `timeoutMs`). */
 /**
- * Runs `probe` once per frame after that frame's layout, i.e. on what the frame paints: a ResizeObserver callback
- * of a marker resized in rAF. Observers are notified in creation order, so the lists' own observers (created at
- * mount) have run first; rAF callbacks registered by the list in that frame (react-virtuoso corrects scroll
- * offsets there) have run too, which a probe in an earlier-registered rAF would not see. Returns a stop function.
+ * Runs `probe` once per frame after that frame's layout, i.e. on what the frame paints: the callback of a
+ * ResizeObserver created anew in each frame's rAF (a new observer reports its first observation in that frame).
+ * Observers are notified in creation order, so every observer of the lists has run first, even one a list
+ * created after mount (react-virtuoso creates a new one when `skipAnimationFrameInResizeObserver` changes), and
+ * so have the rAF callbacks the list registered for that frame (react-virtuoso corrects scroll offsets there),
+ * which a probe in an earlier-registered rAF would not see. Returns a stop function.
  */
 export function eachPaintedFrame(probe: (time: number) => void): () => void {
   const marker = document.createElement('div')
   marker.style.cssText = 'position:fixed;left:0;bottom:0;height:1px;width:1px;pointer-events:none;visibility:hidden'
   document.body.append(marker)
-  let frameTime = 0
   let stopped = false
-  const ro = new ResizeObserver(() => { if (!stopped) probe(frameTime) })
-  ro.observe(marker)
+  let ro: ResizeObserver | null = null
   const tick = (t: number) => {
     if (stopped) return
-    frameTime = t
-    marker.style.width = marker.style.width === '1px' ? '2px' : '1px'
+    ro?.disconnect()
+    ro = new ResizeObserver(() => { if (!stopped) probe(t) })
+    ro.observe(marker)
     requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
-  return () => { stopped = true; ro.disconnect(); marker.remove() }
+  return () => { stopped = true; ro?.disconnect(); marker.remove() }
 }
 
 interface LongFrame extends PerformanceEntry {
