@@ -15,8 +15,10 @@ const firstRow = () => stage().querySelector('[role="option"][aria-posinset="1"]
 async function measureMount(render: () => void) {
   const lt = longTasks()
   const t0 = performance.now()
+  console.profile('mount')
   render()
   const t1 = await waitFrame(() => { const s = scrollerEl(); return !!s && fullyVisible(firstRow(), s) }, 60_000, 'the first conversation')
+  console.profileEnd('mount')
   await nextFrame()
   return { ms: round(t1 - t0), longTasks: lt.stop() }
 }

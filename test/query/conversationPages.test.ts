@@ -338,6 +338,21 @@ describe('visibleConversations', () => {
     expect(visibleConversations(undefined, undefined, noDeleted)).toEqual([])
   })
 
+  it('derives once per set of inputs: the same inputs give the same array, any changed input a new one', () => {
+    const main = mainList()
+    const pinned = convList([conv('p', 1, { isPinned: true, pinnedTime: 9 })])
+    const pins = {}
+    const first = visibleConversations(main, pinned, noDeleted, pins)
+    expect(visibleConversations(main, pinned, noDeleted, pins)).toBe(first)
+    const deleted = { 'singleChat:carol': { at: Number.MAX_SAFE_INTEGER } }
+    expect(peers(visibleConversations(main, pinned, deleted, pins))).toEqual(['p', 'dave', 'erin', 'frank'])
+    const unpinned = visibleConversations(main, pinned, noDeleted, { 'singleChat:p': { isPinned: false, pinnedTime: 0 } })
+    expect(peers(unpinned)).toEqual(['carol', 'dave', 'erin', 'frank', 'p'])
+    expect(peers(visibleConversations(main, undefined, noDeleted, pins))).toEqual(['carol', 'dave', 'erin', 'frank'])
+    expect(peers(visibleConversations(mainList(), pinned, noDeleted, pins))).toEqual(peers(first))
+    expect(visibleConversations(mainList(), pinned, noDeleted, pins)).not.toBe(first)
+  })
+
   it('lists the main list by last-message time, newest first', () => {
     const main = convList([conv('dave', 40), conv('carol', 50)], [conv('frank', 20), conv('erin', 30)])
     expect(peers(visibleConversations(main, undefined, noDeleted))).toEqual(['carol', 'dave', 'erin', 'frank'])
