@@ -76,26 +76,4 @@ describe('createFlingWatch', () => {
     scroll(-3000, 16)
     expect(watch.fast()).toBe(true)
   })
-
-  it('is quiet after 100 ms without scroll, wheel or touch-move on its scroller; input elsewhere does not count', () => {
-    const { scroller, watch, scroll } = setup()
-    expect(watch.quietFor(100)).toBe(true)
-    scroll(-10, 0)
-    expect(watch.quietFor(100)).toBe(false)
-    vi.advanceTimersByTime(100)
-    expect(watch.quietFor(100)).toBe(true)
-    // Held at the top, a push fires wheel or touchmove but no scroll.
-    for (const type of ['wheel', 'touchmove']) {
-      scroller.dispatchEvent(new Event(type))
-      vi.advanceTimersByTime(99)
-      expect(watch.quietFor(100)).toBe(false)
-      vi.advanceTimersByTime(1)
-      expect(watch.quietFor(100)).toBe(true)
-    }
-    document.body.dispatchEvent(new Event('wheel'))
-    expect(watch.quietFor(100)).toBe(true)
-    watch.attach(null)
-    scroller.dispatchEvent(new Event('wheel'))
-    expect(watch.quietFor(100)).toBe(true)
-  })
 })

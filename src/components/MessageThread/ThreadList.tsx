@@ -1,7 +1,6 @@
-import { useContext, useEffect, useState, type Ref } from 'react'
+import { useState, type Ref } from 'react'
 import { Virtuoso, type Components, type IndexLocationWithAlign, type ItemProps, type VirtuosoHandle } from 'react-virtuoso'
 import type { RoamingMessage } from '../../client/types'
-import { FlingContext } from './flingWatch'
 import { MessageRow } from './MessageRow'
 import type { RowContext } from './rowContext'
 import { threadRowAt } from './threadRows'
@@ -111,40 +110,12 @@ export interface ThreadListProps {
 }
 
 /**
- * Whether react-virtuoso should measure rows in the frame they render in (its `skipAnimationFrameInResizeObserver`):
- * from a prepend that lands while the reader is still (no scroll, wheel or touch for 100 ms) until two frames after it. Such a
- * page, loaded with the top in view, puts its newest row where the list's header was: react-virtuoso scrolls by
- * its estimate of that row and corrects when it measures it, a frame later by default (bench: the message in
- * view moved 4.6 px for one painted frame). Measured in the frame, the correction lands before the paint. Not while
- * scrolling, nor at any other time: rows measured in the frame change the rendered range while the list moves,
- * which ends frames with "ResizeObserver loop completed with undelivered notifications" (17 window errors in a
- * Chromium fling through 400 messages), and a moving view shows no one-frame shift anyway.
- */
-function useMeasureInFrameAfterPrepend(firstItemIndex: number): boolean {
-  const fling = useContext(FlingContext)
-  // Decided once per change of firstItemIndex (React's "adjust state while rendering"): a re-render in the window,
-  // after react-virtuoso's own scroll by the prepended rows, must not end it.
-  const [seen, setSeen] = useState({ first: firstItemIndex, measure: false })
-  if (firstItemIndex !== seen.first) {
-    setSeen({ first: firstItemIndex, measure: firstItemIndex < seen.first && (fling?.quietFor(100) ?? true) })
-  }
-  useEffect(() => {
-    if (!seen.measure) return
-    const end = () => setSeen((s) => (s === seen ? { ...s, measure: false } : s))
-    let id = requestAnimationFrame(() => { id = requestAnimationFrame(end) })
-    return () => cancelAnimationFrame(id)
-  }, [seen])
-  return seen.measure
-}
-
-/**
  * The virtualized message log (react-virtuoso in chat mode): opens at the bottom or at an anchor, keeps the view
  * still while older pages are prepended (`firstItemIndex`), and follows new messages only at the bottom.
  */
 export function ThreadList(props: ThreadListProps) {
   // react-virtuoso scrolls again whenever this prop changes: keep the location of the first render only.
   const [initialIndex] = useState(props.initialIndex)
-  const sameFrame = useMeasureInFrameAfterPrepend(props.firstItemIndex)
   return (
     <Virtuoso<RoamingMessage | undefined, RowContext>
       ref={props.virtuosoRef}
@@ -184,7 +155,6 @@ export function ThreadList(props: ThreadListProps) {
       // partly blank, 0/1000 dropped 5–35 and left 0–3, 0/800 dropped 0–2 and left 0–3. Mid-list the DOM is
       // about 1.6× that of bare react-virtuoso rows, under the 2× budget.
       increaseViewportBy={{ top: 0, bottom: 800 }}
-      skipAnimationFrameInResizeObserver={sameFrame}
     />
   )
 }

@@ -9,11 +9,6 @@ import { createContext } from 'react'
 export interface FlingWatch {
   /** Whether a fling is going on now. */
   fast(): boolean
-  /**
-   * Whether the scroller has had no scroll, wheel or touch-move event for `ms`: the reader is still, not only not
-   * flinging (wheel and touch count because a list held at its top by the reader's own push fires no scroll).
-   */
-  quietFor(ms: number): boolean
   /** Calls `listener` when `fast()` changes; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void
   /** Watches this scroller (`null`: none, and the fling, if any, ends). */
@@ -49,11 +44,8 @@ export function createFlingWatch({ speed = 3, settleMs = 150, gapMs = 100, strea
     fast = value
     for (const listener of [...listeners]) listener()
   }
-  let inputAt = -Infinity
-  const onInput = () => { inputAt = performance.now() }
   const onScroll = () => {
     if (!scroller) return
-    onInput()
     const top = scroller.scrollTop
     const at = performance.now()
     const previous = last
@@ -67,20 +59,17 @@ export function createFlingWatch({ speed = 3, settleMs = 150, gapMs = 100, strea
   }
   return {
     fast: () => fast,
-    quietFor: (ms) => performance.now() - inputAt >= ms,
     subscribe(listener) {
       listeners.add(listener)
       return () => { listeners.delete(listener) }
     },
     attach(element) {
       if (element === scroller) return
-      for (const type of ['wheel', 'touchmove'] as const) scroller?.removeEventListener(type, onInput)
       scroller?.removeEventListener('scroll', onScroll)
       scroller = element
       last = null
       fastEvents = 0
       scroller?.addEventListener('scroll', onScroll, { passive: true })
-      for (const type of ['wheel', 'touchmove'] as const) scroller?.addEventListener(type, onInput, { passive: true })
       if (!scroller) { clearTimeout(timer); set(false) }
     },
   }
