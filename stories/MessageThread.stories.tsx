@@ -107,7 +107,7 @@ export const Error: Story = {
   },
 }
 
-/** Scrolled to the top: the next older page loads under a spinner of fixed height. */
+/** Scrolled to the top: the next older page loads under a spinner floating over the log, which never moves the rows. */
 export const LoadingOlder: Story = {
   render: frame('LoadingOlder', { latency: 800 }),
   play: async ({ canvasElement }) => {
@@ -117,6 +117,29 @@ export const LoadingOlder: Story = {
     expect(await within(canvasElement).findByText('Loading older messages…', {}, { timeout: 3000 })).toBeInTheDocument()
     expect(log(canvasElement)).toHaveAttribute('aria-busy', 'true')
     await waitFor(() => expect(within(canvasElement).queryByText('Loading older messages…')).toBeNull(), { timeout: 5000 })
+  },
+}
+
+/** An older page fails after its retries: a floating alert offers Retry, which loads it once the server heals. */
+export const LoadingOlderFailed: Story = {
+  render: frame('LoadingOlderFailed'),
+  play: async ({ canvasElement }) => {
+    await rows(canvasElement)
+    const server = servers.get('LoadingOlderFailed')!
+    server.configure({ failureRate: 1 })
+    const s = log(canvasElement)
+    s.scrollTop = 0
+    await stillFor(s, 10)
+    const first = rowOf(canvasElement, firstInView(s).dataset.messageId!)!
+    const before = offsetIn(s, first)
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 15_000 })
+    expect(alert).toHaveTextContent('Couldn’t load more messages.')
+    // Floating over the log: the rows under it did not move.
+    expect(offsetIn(s, first)).toBe(before)
+    server.configure({ failureRate: 0 })
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(within(canvasElement).queryByRole('alert')).toBeNull(), { timeout: 5000 })
+    await waitFor(() => expect(canvasElement.querySelector(`article[data-message-id="${first.dataset.messageId}"]`)).not.toBeNull())
   },
 }
 

@@ -35,6 +35,26 @@ function firstVisible(scroller: HTMLElement): HTMLElement {
   return [...document.querySelectorAll<HTMLElement>('article')].find((a) => a.getBoundingClientRect().top >= top)!
 }
 const atBottom = (s: HTMLElement) => s.scrollHeight - s.scrollTop - s.clientHeight <= 2
+/**
+ * Calls `probe` in every frame on what that frame paints: from a ResizeObserver created in the frame's rAF, which
+ * is notified after every older observer (react-virtuoso's among them) and after the frame's rAF callbacks.
+ */
+function eachPaintedFrame(probe: () => void): () => void {
+  const marker = document.createElement('div')
+  marker.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;visibility:hidden;pointer-events:none'
+  document.body.append(marker)
+  let ro: ResizeObserver | null = null
+  let stopped = false
+  const tick = () => {
+    if (stopped) return
+    ro?.disconnect()
+    ro = new ResizeObserver(() => { if (!stopped) probe() })
+    ro.observe(marker)
+    requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+  return () => { stopped = true; ro?.disconnect(); marker.remove() }
+}
 
 async function allIds(server: RoamingServer): Promise<string[]> {
   const probe = server.connect('alice')
@@ -55,18 +75,51 @@ describe('MessageThread in Chromium', () => {
     const shifts: number[] = []
     for (let page = 0; page < 3; page++) {
       scroller.scrollTop = 0
-      await vi.waitFor(() => expect(scroller.querySelector('.rk-thread-edge--top [role="status"]')).not.toBeNull(), { timeout: 3000 })
+      await vi.waitFor(() => expect(document.querySelector('.rk-thread-page-status[role="status"]')).not.toBeNull(), { timeout: 3000 })
       await frame()
       const target = firstVisible(scroller)
       const id = target.dataset.messageId!
       const before = target.getBoundingClientRect().top
-      await vi.waitFor(() => expect(scroller.querySelector('.rk-thread-edge--top [role="status"]')).toBeNull(), { timeout: 3000 })
+      await vi.waitFor(() => expect(document.querySelector('.rk-thread-page-status[role="status"]')).toBeNull(), { timeout: 3000 })
       // react-virtuoso re-renders its window during the frame after a prepend; measure once it has settled.
       for (let f = 0; f < 5; f++) await frame()
       shifts.push(article(id)!.getBoundingClientRect().top - before)
     }
     console.info(`prepend shifts (px): ${shifts.join(', ')}`)
     for (const shift of shifts) expect(Math.abs(shift)).toBeLessThan(0.5)
+  })
+
+  it('moves the message in view in no painted frame while older pages land with the top in view', async () => {
+    const errors: string[] = []
+    const onError = (e: ErrorEvent) => { errors.push(e.message) }
+    window.addEventListener('error', onError)
+    try {
+      const server = setup(400, 150)
+      const scroller = await mount(server)
+      const worst: number[] = []
+      for (let page = 0; page < 3; page++) {
+        scroller.scrollTop = 0
+        await vi.waitFor(() => expect(document.querySelector('.rk-thread-page-status[role="status"]')).not.toBeNull(), { timeout: 3000 })
+        await frame()
+        const target = firstVisible(scroller)
+        const id = target.dataset.messageId!
+        const before = target.getBoundingClientRect().top
+        let max = 0
+        const stop = eachPaintedFrame(() => {
+          const now = article(id)
+          max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
+        })
+        await vi.waitFor(() => expect(document.querySelector('.rk-thread-page-status[role="status"]')).toBeNull(), { timeout: 3000 })
+        for (let f = 0; f < 10; f++) await frame()
+        stop()
+        worst.push(max)
+      }
+      console.info(`prepend: largest shift in a painted frame per page (px): ${worst.join(', ')}; window errors: ${errors.length}`)
+      for (const shift of worst) expect(shift).toBeLessThan(0.5)
+      expect(errors).toEqual([])
+    } finally {
+      window.removeEventListener('error', onError)
+    }
   })
 
   it('keeps a new message pinned to the bottom when the reader is at the bottom', async () => {

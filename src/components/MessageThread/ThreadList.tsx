@@ -5,21 +5,6 @@ import { MessageRow } from './MessageRow'
 import type { RowContext } from './rowContext'
 import { threadRowAt } from './threadRows'
 
-/** Top of the list: always the same height, so the spinner coming and going never moves the rows. */
-function ListHeader({ context }: { context: RowContext }) {
-  return (
-    <div className="rk-thread-edge rk-thread-edge--top">
-      {context.retryPage ? (
-        <span role="alert" className="rk-thread-edge-status">{context.shared.t('pageError')}
-          <button type="button" className="rk-button rk-button--small" onClick={context.retryPage}>{context.shared.t('retry')}</button></span>
-      ) : context.isFetchingOlder ? (
-        <span role="status" className="rk-thread-edge-status"><span className="rk-spinner" aria-hidden="true" />
-          <span className="rk-visually-hidden">{context.shared.t('loadingOlder')}</span></span>
-      ) : !context.hasOlder && <span className="rk-thread-start">{context.shared.t('startOfConversation')}</span>}
-    </div>
-  )
-}
-
 /** Bottom of the list: a fixed-height place for the spinner of newer pages (after a jump). */
 function ListFooter({ context }: { context: RowContext }) {
   return (
@@ -56,11 +41,14 @@ function itemContent(index: number, first: RoamingMessage | undefined, context: 
   if (!context.messages[i]) return null
   const { message, own, showDate, firstOfGroup, lastOfGroup } = threadRowAt(context.messages, i, context)
   const id = message.id
-  return (
+  const row = (
     <MessageRow message={message} own={own} showDate={showDate} firstOfGroup={firstOfGroup} lastOfGroup={lastOfGroup}
       highlighted={context.highlightedId === id} failed={context.failed.has(id)} open={context.actionsFor === id}
       selecting={context.selecting} checked={context.selecting && context.selected.has(id)} shared={context.shared} />
   )
+  // The start of the conversation is part of its first row, not a header: see PageStatus for why the list has none.
+  if (i > 0 || context.hasOlder) return row
+  return <><p className="rk-thread-start">{context.shared.t('startOfConversation')}</p>{row}</>
 }
 
 /**
@@ -75,7 +63,7 @@ function RowItem({ item, context, children, ...props }: ItemProps<RoamingMessage
 }
 
 // Module level: a new object each render would make react-virtuoso remount its parts.
-const COMPONENTS: Components<RoamingMessage | undefined, RowContext> = { Header: ListHeader, Footer: ListFooter, Item: RowItem }
+const COMPONENTS: Components<RoamingMessage | undefined, RowContext> = { Footer: ListFooter, Item: RowItem }
 
 /** Props of `ThreadList`. */
 export interface ThreadListProps {

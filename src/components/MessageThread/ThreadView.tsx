@@ -13,6 +13,7 @@ import { DateSeparator } from './DateSeparator'
 import { DeleteFeedback } from './DeleteFeedback'
 import { describeMessage } from './describeMessage'
 import { createFlingWatch, FlingContext } from './flingWatch'
+import { PageStatus } from './PageStatus'
 import { MessageBody } from './MessageBody'
 import type { MessageThreadComponents, MessageThreadHandle } from './MessageThreadProps'
 import type { RowContext, RowShared } from './rowContext'
@@ -120,9 +121,9 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const highlightedId = highlight ?? history.anchorId
   const context = useMemo<RowContext>(() => ({
     messages, firstItemIndex, offset, me, shared, highlightedId, selecting, selected, failed, actionsFor,
-    hasOlder, retryPage, isFetchingOlder, isFetchingNewer,
+    hasOlder, isFetchingNewer,
   }), [messages, firstItemIndex, offset, me, shared, highlightedId, selecting, selected, failed, actionsFor,
-    hasOlder, retryPage, isFetchingOlder, isFetchingNewer])
+    hasOlder, isFetchingNewer])
   const describe = (id: string) => {
     const m = messages[lastIndexOfId(messages, id)]
     return m ? `${m.from === me ? t('ownName') : name(m.from)}, ${formatClock(m.time, locale)}: ${describeMessage(m, t)}` : null
@@ -149,6 +150,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
         onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
         scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null; fling.attach(scroller.current) }} />
     )
+    content = <>{content}<PageStatus loadingOlder={isFetchingOlder} retryPage={retryPage} t={t} /></>
   }
   const arrival = news.arrival
   return (

@@ -51,10 +51,8 @@ export interface RowContext {
   failed: ReadonlySet<string>
   /** The message whose actions are open, if any. */
   actionsFor: string | null
-  /** Whether older messages exist / are loading, newer are loading: for the header and footer. */
+  /** Whether older messages exist (the first row says where the conversation starts when none do). */
   hasOlder: boolean
-  /** Set when loading a page failed (after retries): the header offers to try again. */
-  retryPage: (() => void) | null
-  isFetchingOlder: boolean
+  /** Whether a newer page is loading (the footer's spinner). */
   isFetchingNewer: boolean
 }
