@@ -26,7 +26,7 @@ export interface RowShared {
 }
 
 /**
- * What the rows and the list's header and footer read, passed as react-virtuoso's `context`. The list has no
+ * What the rows and the list's footer read, passed as react-virtuoso's `context`. The list has no
  * `data`: row `index` (counted from `firstItemIndex`) shows `messages[index - firstItemIndex + offset]`, and its
  * separator and grouping are computed for that row only (`threadRowAt`).
  */
