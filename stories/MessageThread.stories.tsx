@@ -135,7 +135,7 @@ export const LoadingOlderFailed: Story = {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 15_000 })
     expect(alert).toHaveTextContent('Couldn’t load more messages.')
     // Floating over the log: the rows under it did not move.
-    expect(offsetIn(s, first)).toBe(before)
+    expect(Math.abs(offsetIn(s, first) - before)).toBeLessThanOrEqual(1)
     server.configure({ failureRate: 0 })
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(within(canvasElement).queryByRole('alert')).toBeNull(), { timeout: 5000 })
