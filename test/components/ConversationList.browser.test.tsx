@@ -19,7 +19,6 @@ async function renderList(server: RoamingServer) {
   const locator = screen.getByRole('listbox', { name: 'Conversations' })
   await expect.element(locator).toBeInTheDocument()
   const listbox = locator.element() as HTMLElement
-  // Virtuoso renders one row to measure it, then fills the viewport.
   await expect.poll(() => listbox.querySelectorAll('[role="option"]').length).toBeGreaterThan(3)
   return { screen, listbox }
 }
@@ -71,4 +70,20 @@ test('scrolling to the end loads the next page', async () => {
   await expect.poll(() => [...listbox.querySelectorAll('[role="option"]')].some((o) => o.getAttribute('aria-posinset') === '30')).toBe(true)
   // 30 conversations, two pages: nothing more to ask.
   expect(gets(server)).toBe(2)
+})
+
+test('renders the rows in view in its first commit of rows, with no one-row probe before them (a frame sooner)', async () => {
+  const counts: number[] = []
+  const observer = new MutationObserver(() => {
+    const n = document.querySelectorAll('[role="listbox"] [role="option"]').length
+    if (n > 0 && counts.at(-1) !== n) counts.push(n)
+  })
+  observer.observe(document.body, { childList: true, subtree: true })
+  try {
+    await renderList(createRoamingServer({ seed: 1 }))
+  } finally {
+    observer.disconnect()
+  }
+  // 320 px of 64 px rows, plus the overscan: far more than one, from the first rows on.
+  expect(counts[0]).toBeGreaterThan(3)
 })

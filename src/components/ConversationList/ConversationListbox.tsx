@@ -64,6 +64,9 @@ const itemContent = (index: number, c: Conversation, ctx: RowContext) => (
     t={ctx.t} slots={ctx.slots} onPick={ctx.onPick}
   />
 )
+/** `.rk-conversation-row`'s height (px), react-virtuoso's estimate for rows not measured yet. */
+const ROW_HEIGHT = 64
+
 // Module level: a new `components` object would remount Virtuoso's parts on every render.
 const VIRTUOSO_COMPONENTS: Components<Conversation, RowContext> = {
   Footer: ({ context }) => (context.isFetchingNextPage ? <div className="rk-conversation-list-footer"><SkeletonRow /></div> : null),
@@ -116,6 +119,9 @@ export function ConversationListbox(props: ConversationListboxProps) {
         ref={virtuoso} className="rk-conversation-list-listbox" data={conversations} context={context}
         computeItemKey={computeItemKey} itemContent={itemContent} components={VIRTUOSO_COMPONENTS}
         endReached={props.fetchNextPage} itemsRendered={onItemsRendered} increaseViewportBy={{ top: 120, bottom: 240 }}
+        // The rows' height in the stylesheet: without an estimate react-virtuoso first renders and measures one
+        // probe row, and only then the rows in view, a frame later.
+        defaultItemHeight={ROW_HEIGHT}
         role="listbox" aria-label={t('listLabel')} aria-busy={props.isFetchingNextPage} aria-keyshortcuts="Delete"
         aria-activedescendant={focusedRendered ? optionId(focus.index) : undefined} tabIndex={0} onKeyDown={focus.onKeyDown}
       />
