@@ -90,8 +90,10 @@ async function measureAppend(append: () => string) {
   for (let i = 0; i < 60 && !atEnd(scroller); i++) { scroller.scrollTop = scroller.scrollHeight; await nextFrame() }
   await sleep(300)
   const t0 = performance.now()
+  console.profile('append')
   const id = append()
   const t1 = await waitFrame(() => fullyVisible(byId(id), scroller), 5000, 'the appended message')
+  console.profileEnd('append')
   await sleep(1000)
   await nextFrame()
   return { visibleMs: round(t1 - t0), pinned: fullyVisible(byId(id), scroller) && atEnd(scroller) }
