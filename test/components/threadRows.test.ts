@@ -1,5 +1,5 @@
 import type { RoamingMessage } from '../../src/client/types'
-import { heldBack, lastIndexOfId, shownCount, threadRowAt, type ThreadRow, type ThreadRowOptions } from '../../src/components/MessageThread/threadRows'
+import { firstOfGroupAt, heldBack, lastIndexOfId, shownCount, threadRowAt, type ThreadRow, type ThreadRowOptions } from '../../src/components/MessageThread/threadRows'
 
 const day = (d: number, h: number, m = 0) => new Date(2025, 2, d, h, m).getTime()
 let next = 1
@@ -9,6 +9,20 @@ const msg = (from: string, time: number): RoamingMessage =>
 const shownRows = (messages: RoamingMessage[], options: ThreadRowOptions & { hasOlder: boolean }): ThreadRow[] =>
   Array.from({ length: shownCount(messages, options.hasOlder) }, (_, r) => threadRowAt(messages, r + heldBack(messages, options.hasOlder), options))
 const shape = (items: ThreadRow[]) => items.map((i) => [i.message.from[0], +i.showDate, +i.firstOfGroup, +i.lastOfGroup, +i.own].join(''))
+
+describe('firstOfGroupAt', () => {
+  it('agrees with threadRowAt on every row: senders, pauses and days', () => {
+    const list = [
+      msg('bob', day(10, 9)), msg('bob', day(10, 9, 1)), msg('alice', day(10, 9, 2)), msg('bob', day(10, 9, 3)),
+      msg('bob', day(10, 9, 10)), msg('bob', day(11, 8)), msg('alice', day(11, 8)), msg('alice', day(12, 0, 1)),
+    ]
+    for (const options of [{ me: 'alice' }, { me: 'alice', groupGapMs: 60_000 }]) {
+      const expected = list.map((_, i) => threadRowAt(list, i, options).firstOfGroup)
+      expect(list.map((_, i) => firstOfGroupAt(list, i, options))).toEqual(expected)
+      expect(expected).toContain(false)
+    }
+  })
+})
 
 describe('threadRowAt', () => {
   it('starts a day with a date separator and groups consecutive messages of one sender', () => {

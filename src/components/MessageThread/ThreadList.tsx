@@ -3,7 +3,7 @@ import { Virtuoso, type Components, type IndexLocationWithAlign, type ItemProps,
 import type { RoamingMessage } from '../../client/types'
 import { MessageRow } from './MessageRow'
 import type { RowContext } from './rowContext'
-import { threadRowAt } from './threadRows'
+import { firstOfGroupAt, threadRowAt } from './threadRows'
 
 /** Bottom of the list: a fixed-height place for the spinner of newer pages (after a jump). */
 function ListFooter({ context }: { context: RowContext }) {
@@ -58,7 +58,7 @@ function itemContent(index: number, first: RoamingMessage | undefined, context: 
  */
 function RowItem({ item, context, children, ...props }: ItemProps<RoamingMessage | undefined> & { context: RowContext }) {
   const i = messageIndex(props['data-item-index'], item, context)
-  const group = context.messages[i] !== undefined && threadRowAt(context.messages, i, context).firstOfGroup
+  const group = context.messages[i] !== undefined && firstOfGroupAt(context.messages, i, context)
   return <div {...props} className={group ? 'rk-thread-row rk-thread-row--group' : 'rk-thread-row'}>{children}</div>
 }
 

@@ -41,6 +41,13 @@ const startsGroup = (m: RoamingMessage, prev: RoamingMessage | undefined, gap: n
   !prev || prev.from !== m.from || m.time - prev.time > gap || !sameDay(prev.time, m.time)
 
 /**
+ * Whether `messages[i]` starts a sender group (a new day always does): `threadRowAt(…).firstOfGroup` alone, for
+ * react-virtuoso's item element, which needs only that and is rendered for every row next to its content.
+ */
+export const firstOfGroupAt = (messages: readonly RoamingMessage[], i: number, options: ThreadRowOptions): boolean =>
+  startsGroup(messages[i] as RoamingMessage, messages[i - 1], options.groupGapMs ?? 300_000)
+
+/**
  * The row of `messages[i]`: whether a date separator goes before it and whether it starts or ends a sender group,
  * decided from its neighbours `messages[i - 1]` and `messages[i + 1]` only, so rendering a row costs the same at
  * 100 or 100k loaded messages and nothing is built per loaded message. `messages` is ascending; `i` is an index
