@@ -282,4 +282,48 @@ describe('MessageThread in Chromium', () => {
     await vi.waitFor(() => expect(waiting()).toEqual([]), { timeout: 1000 })
     expect(boxes().length).toBeGreaterThan(0)
   }, 30_000)
+
+  it('a fling stays a fling when the thread renders again meanwhile (a message arrives): no image loads until it ends', async () => {
+    const server = createRoamingServer({ seed: 5 })
+    const pixel = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#4f7cff"/></svg>')
+    for (let i = 0; i < 400; i++) {
+      server.sendMessage(i % 2 === 0
+        ? { from: 'bob', to: 'alice', type: 'img', url: pixel, width: 240, height: 180 }
+        : { from: 'alice', to: 'bob', text: `fling ${i}` })
+    }
+    const scroller = await mount(server, undefined, 50)
+    // Every page first (at the top, one at a time), then back to the bottom in one jump, which is no fling.
+    for (let i = 0; i < 200 && document.querySelector('.rk-thread-start') === null; i++) {
+      scroller.scrollTop = 0
+      await frame()
+    }
+    expect(document.querySelector('.rk-thread-start')).not.toBeNull()
+    await vi.waitFor(async () => {
+      scroller.scrollTop = scroller.scrollHeight
+      await frame()
+      expect(atBottom(scroller)).toBe(true)
+    }, { timeout: 3000 })
+    await new Promise((r) => setTimeout(r, 300))
+    const boxes = () => [...scroller.querySelectorAll<HTMLElement>('.rk-message-image-box')]
+    const loaded = () => boxes().filter((b) => b.querySelector('img') !== null).length
+    // 1,500 px a frame: from the fourth frame on, every image box in the DOM came into view during the fling.
+    let arrived: string | null = null
+    let boxesAfter = 0
+    let loadedDuring = 0
+    for (let f = 0; f < 24; f++) {
+      scroller.scrollTop -= 1500
+      if (f === 8) arrived = server.sendMessage({ from: 'bob', to: 'alice', text: 'arrives mid-fling' }).id
+      await new Promise((r) => requestAnimationFrame(r))
+      if (f < 4) continue
+      loadedDuring = Math.max(loadedDuring, loaded())
+      if (f > 8) boxesAfter += boxes().length
+    }
+    // The message reached the thread (it rendered again, the pill counts it) while image boxes kept coming.
+    expect(arrived).not.toBeNull()
+    expect(document.querySelector('.rk-new-messages-pill')?.textContent).toBe('1 new message')
+    expect(boxesAfter).toBeGreaterThan(0)
+    expect(loadedDuring).toBe(0)
+    await vi.waitFor(() => expect(boxes().length).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(loaded()).toBe(boxes().length), { timeout: 1000 })
+  }, 30_000)
 })

@@ -64,6 +64,12 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
     fling.attach(scroller.current)
     return () => fling.attach(null)
   }, [fling])
+  // Stable: react-virtuoso unbinds and binds its scroller again whenever this callback changes (its scroll listener,
+  // a forced layout, and our fling watch, which the unbinding ended: every render mid-fling loaded its images).
+  const scrollerRef = useCallback((el: HTMLElement | Window | null) => {
+    scroller.current = el instanceof HTMLElement ? el : null
+    fling.attach(scroller.current)
+  }, [fling])
 
   const first = history.messages[0]
   // After "delete everything before", nothing older can show even if the server cursor says more exists.
@@ -148,7 +154,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
         context={context} estimatedRowHeight={estimatedRowHeight} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
         onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
-        scrollerRef={(el) => { scroller.current = el instanceof HTMLElement ? el : null; fling.attach(scroller.current) }} />
+        scrollerRef={scrollerRef} />
     )
     content = <>{content}<PageStatus loadingOlder={isFetchingOlder} retryPage={retryPage} t={t} /></>
   }
