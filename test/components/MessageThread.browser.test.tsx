@@ -56,6 +56,36 @@ function eachPaintedFrame(probe: () => void): () => void {
   return () => { stopped = true; ro?.disconnect(); marker.remove() }
 }
 
+const PIXEL = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#4f7cff"/></svg>')
+
+/** Sends `count` messages to alice's thread with bob: every `every`-th an image from bob (240×180), else text from alice. */
+function sendImageMix(server: RoamingServer, count: number, every: number): void {
+  for (let i = 0; i < count; i++) {
+    server.sendMessage(i % every === 0
+      ? { from: 'bob', to: 'alice', type: 'img', url: PIXEL, width: 240, height: 180 }
+      : { from: 'alice', to: 'bob', text: `text ${i}` })
+  }
+}
+
+/**
+ * Loads older pages (at the top, one at a time) until `loaded` holds, then goes back to the bottom in one jump,
+ * which is no fling, and lets the list settle.
+ */
+async function loadOlderThenBottom(scroller: HTMLElement, loaded: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !loaded(); i++) {
+    scroller.scrollTop = 0
+    await frame()
+  }
+  expect(loaded()).toBe(true)
+  // (A page may still be landing at the top: jump until the bottom holds.)
+  await vi.waitFor(async () => {
+    scroller.scrollTop = scroller.scrollHeight
+    await frame()
+    expect(atBottom(scroller)).toBe(true)
+  }, { timeout: 3000 })
+  await new Promise((r) => setTimeout(r, 300))
+}
+
 async function allIds(server: RoamingServer): Promise<string[]> {
   const probe = server.connect('alice')
   const out: string[] = []
@@ -233,12 +263,7 @@ describe('MessageThread in Chromium', () => {
   it('a fling leaves the images it passes unloaded until it ends; reading speed loads them at once', async () => {
     const server = setup(3000)
     // The newest 60 messages, where the reader starts: every third an image.
-    const pixel = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#4f7cff"/></svg>')
-    for (let i = 0; i < 60; i++) {
-      server.sendMessage(i % 3 === 0
-        ? { from: 'bob', to: 'alice', type: 'img', url: pixel, width: 240, height: 180 }
-        : { from: 'alice', to: 'bob', text: `reading ${i}` })
-    }
+    sendImageMix(server, 60, 3)
     const scroller = await mount(server, undefined, 50)
     const boxes = () => [...scroller.querySelectorAll<HTMLElement>('.rk-message-image-box')]
     const waiting = () => boxes().filter((b) => !b.querySelector('img'))
@@ -251,19 +276,8 @@ describe('MessageThread in Chromium', () => {
       expect(waiting()).toEqual([])
     }
     expect(seen).toBeGreaterThan(0)
-    // Older pages first (at the top, one at a time), then back to the bottom in one jump, which is no fling.
-    for (let i = 0; i < 300 && scroller.scrollHeight < 60_000; i++) {
-      scroller.scrollTop = 0
-      await frame()
-    }
-    expect(scroller.scrollHeight).toBeGreaterThanOrEqual(60_000)
-    // (A page may still be landing at the top: jump until the bottom holds.)
-    await vi.waitFor(async () => {
-      scroller.scrollTop = scroller.scrollHeight
-      await frame()
-      expect(atBottom(scroller)).toBe(true)
-    }, { timeout: 3000 })
-    await new Promise((r) => setTimeout(r, 300))
+    // Older pages first, then back to the bottom in one jump, which is no fling.
+    await loadOlderThenBottom(scroller, () => scroller.scrollHeight >= 60_000)
     expect(scroller.scrollTop).toBeGreaterThan(50_000)
     expect(waiting()).toEqual([])
     // A fling, 2,500 px a frame: images that came into view during it wait, in boxes of their final size.
@@ -285,25 +299,10 @@ describe('MessageThread in Chromium', () => {
 
   it('a fling stays a fling when the thread renders again meanwhile (a message arrives): no image loads until it ends', async () => {
     const server = createRoamingServer({ seed: 5 })
-    const pixel = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#4f7cff"/></svg>')
-    for (let i = 0; i < 400; i++) {
-      server.sendMessage(i % 2 === 0
-        ? { from: 'bob', to: 'alice', type: 'img', url: pixel, width: 240, height: 180 }
-        : { from: 'alice', to: 'bob', text: `fling ${i}` })
-    }
+    sendImageMix(server, 400, 2)
     const scroller = await mount(server, undefined, 50)
-    // Every page first (at the top, one at a time), then back to the bottom in one jump, which is no fling.
-    for (let i = 0; i < 200 && document.querySelector('.rk-thread-start') === null; i++) {
-      scroller.scrollTop = 0
-      await frame()
-    }
-    expect(document.querySelector('.rk-thread-start')).not.toBeNull()
-    await vi.waitFor(async () => {
-      scroller.scrollTop = scroller.scrollHeight
-      await frame()
-      expect(atBottom(scroller)).toBe(true)
-    }, { timeout: 3000 })
-    await new Promise((r) => setTimeout(r, 300))
+    // Every page first, then back to the bottom in one jump, which is no fling.
+    await loadOlderThenBottom(scroller, () => document.querySelector('.rk-thread-start') !== null)
     const boxes = () => [...scroller.querySelectorAll<HTMLElement>('.rk-message-image-box')]
     const loaded = () => boxes().filter((b) => b.querySelector('img') !== null).length
     // 1,500 px a frame: from the fourth frame on, every image box in the DOM came into view during the fling.
