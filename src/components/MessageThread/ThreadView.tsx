@@ -58,12 +58,9 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const idPrefix = useId()
   const virtuoso = useRef<VirtuosoHandle>(null)
   const scroller = useRef<HTMLElement | null>(null)
-  // Images wait while the log is flung (see createFlingWatch); the scroller ref attaches it as the list mounts.
+  // Images wait while the log is flung (see createFlingWatch). react-virtuoso hands its scroller to `scrollerRef`
+  // when the list mounts and `null` when it unmounts, which attaches and detaches the watch.
   const [fling] = useState(() => createFlingWatch())
-  useEffect(() => {
-    fling.attach(scroller.current)
-    return () => fling.attach(null)
-  }, [fling])
   // Stable: react-virtuoso unbinds and binds its scroller again whenever this callback changes (its scroll listener,
   // a forced layout, and our fling watch, which the unbinding ended: every render mid-fling loaded its images).
   const scrollerRef = useCallback((el: HTMLElement | Window | null) => {
