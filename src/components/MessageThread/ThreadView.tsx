@@ -131,10 +131,14 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
     const m = messages[lastIndexOfId(messages, id)]
     return m ? `${m.from === me ? t('ownName') : name(m.from)}, ${formatClock(m.time, locale)}: ${describeMessage(m, t)}` : null
   }
-  // Retry: start the failed view over (pending again, so the skeleton shows while it loads).
-  const retry = () => void kit.queryClient.resetQueries({
-    queryKey: roamingKeys.history(scopeOf(kit), conversationId, chatType), predicate: (q) => q.state.status === 'error',
-  })
+  // Retry: start the failed view over (pending again, so the skeleton shows while it loads). The failed queries are
+  // picked before the reset: TanStack Query before 5.102 refetches with the same filter after resetting, and a
+  // status filter no longer matches a query the reset made pending (the view stayed on its skeleton).
+  const retry = () => {
+    const queryKey = roamingKeys.history(scopeOf(kit), conversationId, chatType)
+    const failed = new Set(kit.queryClient.getQueryCache().findAll({ queryKey, predicate: (q) => q.state.status === 'error' }))
+    void kit.queryClient.resetQueries({ queryKey, predicate: (q) => failed.has(q) })
+  }
   // Read by the list on mount only: no search for the anchor on every render.
   const initialIndex = (): IndexLocationWithAlign => {
     const anchorIndex = history.anchorId ? lastIndexOfId(messages, history.anchorId) - offset : -1
