@@ -62,14 +62,16 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     return () => cache.unmount()
   }, [cache])
   // A cache the provider made dies with it: otherwise each query's 5-minute GC timer keeps the cache, the kit and
-  // the client alive after unmount. Cleared a microtask later, since StrictMode unmounts and remounts at once.
+  // the client alive after unmount. Cleared a microtask later, since StrictMode unmounts and remounts at once, and
+  // only once its fetches are cancelled: TanStack Query before 5.108.4 schedules GC again for a query removed while
+  // fetching, when the fetch settles, which kept unmounted caches alive for 5 minutes.
   const mounts = useRef(0)
   useEffect(() => {
     if (!ownCache) return
     mounts.current++
     return () => {
       mounts.current--
-      queueMicrotask(() => { if (mounts.current === 0) ownCache.clear() })
+      queueMicrotask(() => { if (mounts.current === 0) void ownCache.cancelQueries().then(() => ownCache.clear()) })
     }
   }, [ownCache])
   const kit = useMemo(() => createRoamingKit({ client: roamingClient, store, queryClient: cache }), [roamingClient, store, cache])

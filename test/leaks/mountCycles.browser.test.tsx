@@ -15,6 +15,7 @@ import { cdp } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { ConversationList, MessageThread, RoamingProvider } from '../../src'
 import { createRoamingServer } from '../../src/testing'
+import { endQueryClient } from './endQueryClient'
 
 const CYCLES = 500
 const WARMUP = 50
@@ -156,7 +157,7 @@ async function run(label: string, cycles: number, ownCache: boolean): Promise<Fi
       await sleep(i % 3)
     }
     await screen.rerender(<Scene key={i} on={false} />)
-    queryClient?.clear()
+    if (queryClient) void endQueryClient(queryClient)
     // A provider never stays subscribed after unmount: checked every cycle, not only at the end.
     if (Object.keys(device.eventHandler.handlerData).length !== 0) throw new Error(`handler left after cycle ${i}`)
   }

@@ -9,9 +9,7 @@ import { StrictMode } from 'react'
 import { VirtuosoMockContext } from 'react-virtuoso'
 import { ConversationList, MessageThread, RoamingProvider } from '../../src'
 import { createRoamingServer } from '../../src/testing'
-
-/** TanStack Query's default gcTime: an inactive query is dropped (and its timer ends) after it. */
-const GC_TIME = 5 * 60_000
+import { endQueryClient } from './endQueryClient'
 
 function setup() {
   const server = createRoamingServer({ seed: 2, latency: [5, 40] })
@@ -49,7 +47,7 @@ async function mountAndUnmount({ server, device }: Setup, settle: boolean, query
     expect(view.container.querySelectorAll('article').length).toBeGreaterThan(0)
   }
   view.unmount()
-  queryClient?.clear()
+  if (queryClient) await endQueryClient(queryClient)
   // Answers to the unmounted provider arrive, and TanStack's 0 ms notification batches run.
   await act(() => vi.advanceTimersByTimeAsync(200))
   expect(server.pending()).toBe(0)
