@@ -695,7 +695,7 @@ describe('model regressions', () => {
       const recreating = server.sendMessage({ from: 'wei', to: USER, text: 'recreates' }).id
       server.configure({ latency: 5 })
       inAct(() => { void real.track(real.current.remove.removeAsync({ conversationId: 'wei', chatType, messageIds: [recreating] })) })
-      await vi.advanceTimersByTimeAsync(100)
+      await flush(100)
       expect(real.current.list.conversations.map((c) => c.conversationId)).not.toContain('wei')
       await real.settle()
       expect(server.pending()).toBe(0)
