@@ -37,6 +37,9 @@ export const heldBack = (messages: readonly unknown[], hasOlder: boolean): numbe
 /** How many rows the thread shows: one per loaded message, minus the held-back first one (see `heldBack`). */
 export const shownCount = (messages: readonly unknown[], hasOlder: boolean): number => messages.length - heldBack(messages, hasOlder)
 
+/** A pause longer than this (ms) between two messages of one sender starts a new group, unless `groupGapMs` says. */
+const GROUP_GAP_MS = 300_000
+
 const startsGroup = (m: RoamingMessage, prev: RoamingMessage | undefined, gap: number) =>
   !prev || prev.from !== m.from || m.time - prev.time > gap || !sameDay(prev.time, m.time)
 
@@ -45,7 +48,7 @@ const startsGroup = (m: RoamingMessage, prev: RoamingMessage | undefined, gap: n
  * react-virtuoso's item element, which needs only that and is rendered for every row next to its content.
  */
 export const firstOfGroupAt = (messages: readonly RoamingMessage[], i: number, options: ThreadRowOptions): boolean =>
-  startsGroup(messages[i] as RoamingMessage, messages[i - 1], options.groupGapMs ?? 300_000)
+  startsGroup(messages[i] as RoamingMessage, messages[i - 1], options.groupGapMs ?? GROUP_GAP_MS)
 
 /**
  * The row of `messages[i]`: whether a date separator goes before it and whether it starts or ends a sender group,
@@ -54,16 +57,16 @@ export const firstOfGroupAt = (messages: readonly RoamingMessage[], i: number, o
  * into it (a shown row `r` is `messages[r + heldBack(…)]`).
  */
 export function threadRowAt(messages: readonly RoamingMessage[], i: number, options: ThreadRowOptions): ThreadRow {
-  const gap = options.groupGapMs ?? 300_000
+  const gap = options.groupGapMs ?? GROUP_GAP_MS
   const message = messages[i] as RoamingMessage
   const prev = messages[i - 1]
   const next = messages[i + 1]
-  const newDay = !prev || !sameDay(prev.time, message.time)
   return {
     message,
     own: message.from === options.me,
-    showDate: newDay,
-    firstOfGroup: newDay || startsGroup(message, prev, gap),
+    showDate: !prev || !sameDay(prev.time, message.time),
+    // A new day starts a group too (startsGroup says so).
+    firstOfGroup: startsGroup(message, prev, gap),
     lastOfGroup: !next || startsGroup(next, message, gap),
   }
 }
