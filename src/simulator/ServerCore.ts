@@ -27,10 +27,16 @@ export interface ServerCore {
    * server's effect, at request time) and answers after the latency. `compute` may throw a REST failure object.
    */
   request<T>(device: Device, method: string, params: unknown, compute: () => T): Promise<T>
-  /** Delivers `fn` to `device` after the latency, in order with earlier pushes to the same device. */
+  /**
+   * Delivers `fn` to `device` after the latency, in order with earlier pushes to the same device; to a dropped
+   * device (see `RoamingServer.dropConnection`), once its connection is restored.
+   */
   push(device: Device, fn: () => void): void
-  /** Logged-in devices of a user. */
-  devicesOf(serverUser: string): readonly Device[]
-  /** Adds or removes a logged-in device. */
+  /**
+   * Connected devices of a user; with `offline`, also those whose connection dropped, which get chat messages when
+   * it is restored (the server keeps a device's offline messages) but miss multi-device events.
+   */
+  devicesOf(serverUser: string, offline?: boolean): readonly Device[]
+  /** Adds or removes a logged-in device (either way, it is no longer dropped). */
   setOnline(device: Device, online: boolean): void
 }

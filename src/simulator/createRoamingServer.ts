@@ -47,8 +47,21 @@ export interface RoamingServer {
   sendMessage(input: SendMessageInput): SdkMessageBody
   /** Adds seeded, realistic data (users, single and group conversations, every message type). */
   generate(options: GenerateOptions): GenerateResult
-  /** Logged-in devices of a user. */
+  /** Connected devices of a user (logged in, connection not dropped). */
   devices(userId: string): readonly SimulatedConnection[]
+  /**
+   * Drops a logged-in device's connection, as a network loss does: the SDK dispatches `onReconnecting`; until
+   * `restoreConnection`, its requests fail with a network error (`type: -2`), it misses multi-device events, and
+   * chat messages for it wait on the server. Throws unless the device is logged in and connected.
+   */
+  dropConnection(connection: SimulatedConnection): void
+  /**
+   * Restores a dropped connection, as the SDK's reconnection does: `onConnected`, then, if any are waiting, the
+   * chat messages that arrived meanwhile (the offline messages) and what was on its way when it dropped, between
+   * `onOfflineMessageSyncStart` and `onOfflineMessageSyncFinish`. Multi-device events sent while it was down are not
+   * replayed. Throws unless the device's connection was dropped.
+   */
+  restoreConnection(connection: SimulatedConnection): void
   /** Every request received since creation or `clearRequests()`. */
   readonly requests: readonly RequestRecord[]
   /** Empties the request log. */
@@ -71,6 +84,8 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
   const recent: number[] = []
   const held: Array<() => void> = []
   const pushAt = new WeakMap<Device, number>()
+  /** Devices whose connection dropped, with the deliveries that wait for it to come back. */
+  const dropped = new Map<Device, Array<() => void>>()
   let scheduled = 0
   let resources = 0
 
@@ -111,7 +126,7 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
             record.outcome = outcome
             later(ms, () => reject(error))
           }
-          if (settings.network === 'offline') return fail('offline', requestUnknown())
+          if (settings.network === 'offline' || dropped.has(device)) return fail('offline', requestUnknown())
           if (settings.network === 'timeout') return fail('timeout', requestTimeout(), settings.requestTimeoutMs)
           const now = clock.now()
           while (recent.length > 0 && (recent[0] as number) <= now - 1000) recent.shift()
@@ -138,13 +153,17 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       })
     },
     push(device, fn) {
+      const hold = () => dropped.get(device)?.push(fn) !== undefined
+      if (hold()) return
       const now = clock.now()
       const at = Math.max(pushAt.get(device) ?? 0, now + latency())
       pushAt.set(device, at)
-      later(at - now, fn)
+      // On its way when the connection dropped: unacknowledged, so delivered again after the reconnection.
+      later(at - now, () => { if (!hold()) fn() })
     },
-    devicesOf: (user) => online.get(user) ?? [],
+    devicesOf: (user, offline) => [...online.get(user) ?? [], ...(offline ? [...dropped.keys()].filter((d) => d.serverUser === user) : [])],
     setOnline(device, isOnline) {
+      dropped.delete(device)
       const list = (online.get(device.serverUser) ?? []).filter((d) => d !== device)
       if (isOnline) list.push(device as SimulatedConnection)
       online.set(device.serverUser, list)
@@ -168,6 +187,25 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
     sendMessage: (input) => toSdkBody(storeMessage(core, input), 'live'),
     generate: (opts) => generateRoamingData(core, opts),
     devices: (userId) => (online.get(core.normalizeId(userId)) ?? []).slice(),
+    dropConnection(connection) {
+      if (!(online.get(connection?.serverUser) ?? []).includes(connection)) {
+        throw new TypeError('dropConnection: connection must be a logged-in, connected device of this server (server.connect)')
+      }
+      core.setOnline(connection, false)
+      dropped.set(connection, [])
+      connection.dispatch('onReconnecting', undefined)
+    },
+    restoreConnection(connection) {
+      const waiting = dropped.get(connection)
+      if (!waiting) throw new TypeError('restoreConnection: connection must be a device dropped with dropConnection')
+      core.setOnline(connection, true)
+      connection.dispatch('onConnected', undefined)
+      if (waiting.length === 0) return
+      // The SDK's offline sync: Start when the server reports queues to pull, Finish once the last one is in.
+      core.push(connection, () => connection.dispatch('onOfflineMessageSyncStart', undefined))
+      for (const deliver of waiting) core.push(connection, deliver)
+      core.push(connection, () => connection.dispatch('onOfflineMessageSyncFinish', undefined))
+    },
     get requests() { return requests },
     clearRequests: () => { requests.length = 0 },
     pending: () => scheduled + held.length,

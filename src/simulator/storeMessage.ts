@@ -57,14 +57,14 @@ export function makeStoredMessage(core: ServerCore, input: SendMessageInput, tim
 /**
  * Stores a live message and pushes it to every logged-in device of every participant, except the sending device
  * (`fromResource`): the sender's other devices get it too, as the SDK's multi-device sync does. Each device sees
- * the per-type callback, then `onMessage([msg])`.
+ * the per-type callback, then `onMessage([msg])`; a device whose connection dropped, once it is back.
  */
 export function storeMessage(core: ServerCore, input: SendMessageInput, fromResource?: string): StoredMessage {
   const stored = makeStoredMessage(core, input, core.state.nextTime(core.clock.now()))
   const members = core.state.append(stored)
   const callback = PER_TYPE[stored.type]
   for (const user of members) {
-    for (const device of core.devicesOf(user)) {
+    for (const device of core.devicesOf(user, true)) {
       if (user === stored.from && device.clientResource === fromResource) continue
       const body = toSdkBody(stored, 'live')
       core.push(device, () => {

@@ -61,6 +61,7 @@ export interface Recorded {
 const EVENT_NAMES = [
   'onMessage', 'onTextMessage', 'onImageMessage', 'onFileMessage', 'onAudioMessage', 'onVideoMessage', 'onLocationMessage',
   'onCustomMessage', 'onCmdMessage', 'onCombineMessage', 'onMultiDeviceEvent', 'onChannelMessage', 'onConnected', 'onDisconnected',
+  'onReconnecting', 'onOfflineMessageSyncStart', 'onOfflineMessageSyncFinish',
 ]
 
 /** Registers a handler on `conn` that records every callback it knows, in order. */
