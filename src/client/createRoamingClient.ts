@@ -51,6 +51,12 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
   const warn = checkFunction(op, 'options.warn', options.warn) ?? ((m: string) => console.warn(m))
   const warned = new Set<string>()
   const listeners = new Set<RoamingListener>()
+  // Whether the connection went down since the handler was added: what happened meanwhile may not be pushed (the
+  // server does not replay multi-device events), so its return is an event of its own. Then, until the SDK's
+  // offline sync ends, whether its end is one too: the offline messages come after onConnected, and one of them
+  // may have been removed on another device meanwhile.
+  let dropped = false
+  let catchingUp = false
   const handlerId = `roamkit-${++nextHandlerId}-${Math.random().toString(36).slice(2, 8)}`
 
   const userId = (): string => connection.context?.userId || connection.user || ''
@@ -234,7 +240,15 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw new RoamingArgumentError('subscribe', 'listener', listener, 'a function')
-      if (listeners.size === 0) connection.addEventHandler(handlerId, { onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice })
+      if (listeners.size === 0) {
+        dropped = catchingUp = false
+        connection.addEventHandler(handlerId, {
+          onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onReconnecting: drop, onDisconnected: drop,
+          onConnected: () => { if (dropped) { dropped = false; catchingUp = true; emit({ type: 'reconnected' }) } },
+          // The offline messages are all in: what they changed can be read after them.
+          onOfflineMessageSyncFinish: () => { if (catchingUp) { catchingUp = false; emit({ type: 'reconnected' }) } },
+        })
+      }
       listeners.add(listener)
       return () => {
         if (!listeners.delete(listener)) return
@@ -243,6 +257,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     },
   }
 
+  function drop(): void { dropped = true; catchingUp = false }
   function emit(event: Parameters<RoamingListener>[0]): void {
     for (const listener of [...listeners]) {
       // The SDK dispatches without try/catch: a throwing listener must not cut off the other SDK handlers.

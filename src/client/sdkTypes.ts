@@ -125,6 +125,14 @@ export type SdkMultiDeviceEvent =
 export interface SdkEventHandler {
   onMessage?: (messages: any[]) => void
   onMultiDeviceEvent?: (event: any) => void
+  /** The socket closed and the SDK is reconnecting (dispatched on each attempt). */
+  onReconnecting?: () => void
+  /** Logged out, or reconnection failed. */
+  onDisconnected?: (error?: any) => void
+  /** Logged in, or reconnected. */
+  onConnected?: () => void
+  /** The offline messages pulled after a (re)connection have all been dispatched. */
+  onOfflineMessageSyncFinish?: () => void
 }
 
 /**

@@ -289,6 +289,14 @@ export type RoamingEvent =
       /** Time of the operation (ms). */
       timestamp: number
     }
+  | {
+      /**
+       * The connection is back after it dropped (or after a logout and a new login), and again once the offline
+       * messages it brings have all arrived. Events of the time it was down may never come (multi-device events are
+       * not replayed), and an offline message may have been removed since: what is loaded should be read again.
+       */
+      type: 'reconnected'
+    }
 
 /** A listener of live events. */
 export type RoamingListener = (event: RoamingEvent) => void

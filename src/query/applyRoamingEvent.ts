@@ -5,6 +5,7 @@ import { insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, roamingKeys } from './keys'
 import { listedConversations, writePinned } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
+import { resync } from './resync'
 import { LIVE_LOG_SIZE, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Applies an incoming message to the lists and to the views that hold the latest page. */
@@ -34,8 +35,13 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
     if (log.length > LIVE_LOG_SIZE) log.shift()
     kit.live.set(key, log)
   }
+  // A conversation no list has (new, emptied or deleted, so unlisted) may be pinned on the server all the same: a pin
+  // made while it was unlisted, or heard of by no event (found by the model test: pinned on the phone while the
+  // laptop was away, after a deletion; a message listed it again, unpinned). The pinned list tells.
+  const unlisted = listedConversations(kit, key).length === 0
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
     applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey) }))
+  if (unlisted) void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
   updateQueries<HistoryData>(kit, roamingKeys.history(scope, message.conversationId, message.chatType), (data) => insertIncoming(data, message))
 }
 
@@ -45,6 +51,7 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
  */
 export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
   if (event.type === 'message') return applyIncomingMessage(kit, event.message)
+  if (event.type === 'reconnected') return resync(kit)
   const scope = scopeOf(kit)
   const key = conversationKey(event.conversationId, event.chatType)
   const lists = roamingKeys.conversationLists(scope)

@@ -1,17 +1,19 @@
 import { applyRoamingEvent } from './applyRoamingEvent'
+import { expirePins } from './expirePins'
 import { patchConversation, type ConversationListData } from './conversationPages'
 import { conversationKey, roamingKeys } from './keys'
 import { reconcileFetches } from './reconcileFetches'
 import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /**
- * Starts live sync for one kit: client events into the cache, fetch results reconciled, and the unread count of
- * the conversation being opened cleared. Returns the function that stops all three (no handler is left on the
- * connection).
+ * Starts live sync for one kit: client events into the cache, fetch results reconciled, the unread count of the
+ * conversation being opened cleared, and pins given back to the server's lists (`expirePins`). Returns the
+ * function that stops all four (no handler is left on the connection).
  */
 export function startRoamingSync(kit: RoamingKit): () => void {
   const stopEvents = kit.client.subscribe((event) => applyRoamingEvent(kit, event))
   const stopReconcile = reconcileFetches(kit)
+  const stopPins = expirePins(kit)
   const stopStore = kit.store.subscribe((state, previous) => {
     const active = state.activeConversation
     if (!active || active === previous.activeConversation) return
@@ -22,6 +24,7 @@ export function startRoamingSync(kit: RoamingKit): () => void {
   return () => {
     stopEvents()
     stopReconcile()
+    stopPins()
     stopStore()
   }
 }

@@ -37,7 +37,7 @@ describe('subscribe and the connection handler registry', () => {
     expect(ids).toHaveLength(1)
     expect(ids[0]).toMatch(/^roamkit-/)
     const handler = conn.eventHandler.handlerData[ids[0]!]!
-    expect(Object.keys(handler).sort()).toEqual(['onMessage', 'onMultiDeviceEvent'])
+    expect(Object.keys(handler).sort()).toEqual(['onConnected', 'onDisconnected', 'onMessage', 'onMultiDeviceEvent', 'onOfflineMessageSyncFinish', 'onReconnecting'])
 
     const stop2 = client.subscribe(() => {})
     expect(handlerIds(conn)).toEqual(ids)
@@ -219,6 +219,62 @@ describe('multi-device events from another device of the same user', () => {
     conn.dispatch('onMultiDeviceEvent', null)
     conn.dispatch('onMessage', [{ type: 'delivery', id: '9', time: 1 }, { id: '', type: 'txt', time: 1 }])
     conn.dispatch('onMessage', 'not an array')
+    expect(events).toEqual([])
+  })
+})
+
+describe('the connection coming back', () => {
+  it('after a drop, onConnected → one { type: "reconnected" }; a first login or a connection that never dropped → none', async () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice', { open: false })
+    const client = createRoamingClient(conn, { warn: () => {} })
+    const events: RoamingEvent[] = []
+    client.subscribe((e) => events.push(e))
+    await conn.open({ user: 'alice', accessToken: 't' })
+    expect(events).toEqual([])
+    server.dropConnection(conn)
+    // The SDK dispatches onReconnecting on each attempt: still one event when it succeeds.
+    conn.dispatch('onReconnecting', undefined)
+    expect(events).toEqual([])
+    server.restoreConnection(conn)
+    expect(events).toEqual([{ type: 'reconnected' }])
+    conn.dispatch('onConnected', undefined)
+    expect(events).toHaveLength(1)
+    // A logout (or a reconnection that failed: onDisconnected) and a new login miss events the same way.
+    conn.close()
+    await conn.open({ user: 'alice', accessToken: 't' })
+    expect(events).toEqual([{ type: 'reconnected' }, { type: 'reconnected' }])
+  })
+
+  it('after a drop, the end of the offline-message sync → another "reconnected"; without a drop, none', async () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    server.connect('bob')
+    const client = createRoamingClient(conn, { warn: () => {} })
+    const events: RoamingEvent[] = []
+    client.subscribe((e) => events.push(e))
+    conn.dispatch('onOfflineMessageSyncFinish', undefined)
+    expect(events).toEqual([])
+    server.dropConnection(conn)
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'offline' })
+    server.restoreConnection(conn)
+    await flush()
+    expect(events.map((e) => e.type)).toEqual(['reconnected', 'message', 'reconnected'])
+    conn.dispatch('onOfflineMessageSyncFinish', undefined)
+    expect(events).toHaveLength(3)
+  })
+
+  it('a drop while nobody listened is forgotten when listening starts again', async () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    const client = createRoamingClient(conn, { warn: () => {} })
+    const events: RoamingEvent[] = []
+    const stop = client.subscribe((e) => events.push(e))
+    server.dropConnection(conn)
+    stop()
+    server.restoreConnection(conn)
+    client.subscribe((e) => events.push(e))
+    conn.dispatch('onConnected', undefined)
     expect(events).toEqual([])
   })
 })

@@ -57,11 +57,20 @@ describe('useConversationList', () => {
     server.sendMessage({ from: top.conversationId, to: 'alice', text: 'while open' })
     await waitFor(() => expect(result.current.list.conversations[0]!.lastMessage).toMatchObject({ text: 'while open' }))
     expect(result.current.list.conversations[0]!.unreadCount).toBe(0)
-    // A brand-new conversation appears at the top without any request.
+    // A brand-new conversation appears at the top at once, before any answer; the one request is the pinned list's,
+    // which says whether a conversation no list had is pinned (it may have been pinned while unlisted).
     const before = server.requests.length
+    server.configure({ latency: 200 })
     server.sendMessage({ from: 'newcomer', to: 'alice', text: 'hello' })
     await waitFor(() => expect(result.current.list.conversations[0]!.conversationId).toBe('newcomer'))
-    expect(server.requests.length).toBe(before)
+    expect(server.requests.slice(before).map((r) => r.outcome === 'ok' && r.method)).toEqual(['getServerPinnedConversations'])
+    // A message of a listed conversation asks nothing.
+    server.configure({ latency: 0 })
+    await waitFor(() => expect(result.current.list.conversations[0]!.isPinned).toBe(false))
+    const after = server.requests.length
+    server.sendMessage({ from: 'newcomer', to: 'alice', text: 'again' })
+    await waitFor(() => expect(result.current.list.conversations[0]!.lastMessage).toMatchObject({ text: 'again' }))
+    expect(server.requests.length).toBe(after)
   })
 
   it('pins first, most recently pinned first; unpin puts it back in time order', async () => {

@@ -4,8 +4,9 @@
  * One device of `alice` renders useHistoryMessages + useConversationList + useRemoveHistoryMessages +
  * useDeleteConversation in a StrictMode RoamingProvider. Random command sequences page, jump, delete (own device and
  * a second device of the same user), pin from the second device, receive messages from other users and from the
- * second device, switch failure injection and latencies (so answers overtake each other), and let fake time pass.
- * After every settle the hooks must show exactly what a plain model of the server says.
+ * second device, switch failure injection and latencies (so answers overtake each other), drop and restore this
+ * device's connection (it misses what happens meanwhile), and let fake time pass. After every settle with the
+ * connection up the hooks must show exactly what a plain model of the server says.
  *
  * Runs: 200 × up to 60 commands in `npm test`; `npm run soak` runs 10,000+ (SOAK_RUNS). Replay a failure with
  * MODEL_SEED=<seed> MODEL_PATH=<path> MODEL_REPLAY=<replayPath> [MODEL_DEBUG=1] npx vitest run --project unit test/reliability/model.test.tsx
@@ -112,6 +113,9 @@ class Real {
   }
 
   shown(): string[] { return this.current.history.messages.map((m) => m.id) }
+
+  /** Whether this device's connection is dropped (it hears nothing, its requests fail): it cannot match the model. */
+  get dropped(): boolean { return this.device.isOpened() && !this.server.devices(USER).includes(this.device) }
 
   /** Rows of this device's removals (pending or confirmed) never show, at any moment. */
   checkOwnRemovals(when: string): void {
@@ -414,9 +418,17 @@ class RefetchList extends Base {
 class Settle extends Base {
   async act(real: Real) {
     await real.settle()
-    real.checkSettled()
+    if (!real.dropped) real.checkSettled()
   }
   toString() { return 'settle' }
+}
+class DropConnection extends Base {
+  async act(real: Real) { if (!real.dropped) real.server.dropConnection(real.device) }
+  toString() { return 'dropConnection' }
+}
+class RestoreConnection extends Base {
+  async act(real: Real) { if (real.dropped) inAct(() => real.server.restoreConnection(real.device)) }
+  toString() { return 'restoreConnection' }
 }
 
 const nat = fc.nat({ max: 10_000 })
@@ -441,6 +453,8 @@ const commands = [
   fc.tuple(fc.boolean(), fc.boolean()).map(([j, u]) => new Latency(j, u)),
   fc.integer({ min: 1, max: 300 }).map((ms) => new AdvanceTime(ms)),
   fc.constant(new RefetchList()),
+  fc.constant(new DropConnection()),
+  fc.constant(new RestoreConnection()),
   fc.constant(new Settle()),
   fc.constant(new Settle()),
 ]
@@ -493,8 +507,9 @@ describe('model-based fault testing of the hooks', () => {
         const real = await start(seed, pageSize, sizes)
         try {
           await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
-          // Recovery: failures off, and what shows an error is retried the way a user would.
+          // Recovery: failures off, the connection back, and what shows an error is retried the way a user would.
           real.server.configure({ failureRate: 0 })
+          if (real.dropped) inAct(() => real.server.restoreConnection(real.device))
           await real.settle()
           if (real.current.list.status === 'error') inAct(() => real.current.list.refetch())
           if (real.current.history.status === 'error') inAct(() => real.current.history.fetchOlder())
@@ -530,6 +545,7 @@ async function scenario(seed: number, cmds: Cmd[]): Promise<void> {
   try {
     await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
     real.server.configure({ failureRate: 0 })
+    if (real.dropped) inAct(() => real.server.restoreConnection(real.device))
     await real.settle()
     real.checkSettled()
   } finally {
@@ -567,6 +583,14 @@ describe('model regressions', () => {
       [new JumpTo(0), new DeleteIds([0], false), new Settle()]],
     ['a refetch after remove-before from an empty older page keeps the boundary message (FROM_START)',
       [new DeleteBefore(0, false), new OtherDeviceDeletesIds(0, [0]), new Incoming(0, 2), new FetchOlder(), new JumpTo(4377), new Settle()]],
+    ['a message sent and removed on the other device while this one was away does not come back as an offline message (resync after the offline sync)',
+      [new Latency(false, false), new DropConnection(), new OtherDeviceSends(2), new AdvanceTime(5), new OtherDeviceDeletesIds(2, [30]), new Settle(), new RestoreConnection(), new Settle()]],
+    ['reconnected, dropped and reconnected at once: the offline message removed meanwhile does not come back either (overlapping resyncs)',
+      [new Latency(false, false), new DropConnection(), new OtherDeviceSends(2), new AdvanceTime(5), new OtherDeviceDeletesIds(2, [30]), new RestoreConnection(), new DropConnection(), new Settle(), new RestoreConnection(), new Settle()]],
+    ['a pin heard after reconnecting, for a conversation emptied meanwhile, stays when a message lists it again (pins expire only where listed)',
+      [new DropConnection(), new OtherDeviceDeletesBefore(1, 29), new OtherDevicePins(1, true), new RestoreConnection(), new Settle(), new Incoming(1, 1), new Settle()]],
+    ['a conversation deleted and then pinned on the other device while this one was away comes back pinned with its next message (pinned list read)',
+      [new DropConnection(), new OtherDeviceDeletesConversation(0, false), new OtherDevicePins(0, true), new Settle(), new RestoreConnection(), new Settle(), new Incoming(0, 1), new Settle()]],
   ])('%s', async (_name, cmds) => {
     await scenario(1, cmds)
   })

@@ -1,0 +1,103 @@
+/**
+ * A dropped connection (the laptop sleeps, the network goes): what the user did on another device meanwhile is
+ * not pushed again, so when the SDK reconnects the kit reads every loaded list and view again, and the laptop ends
+ * in the server's state: removed messages gone, a deleted conversation gone, pins as the phone left them, the
+ * messages that arrived meanwhile shown once.
+ */
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { useConversationList } from '../../src/hooks/useConversationList'
+import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
+import { usePinConversation } from '../../src/hooks/usePinConversation'
+import { serverHistoryIds, setup } from '../kit'
+
+const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
+const single = (conversationId: string) => ({ conversationId, chatType: 'singleChat' as const })
+
+function useLaptop() {
+  return { list: useConversationList({ pageSize: 20 }), thread: useHistoryMessages({ ...bob, pageSize: 20 }), pin: usePinConversation() }
+}
+
+async function world() {
+  const ctx = setup({ seed: 5 })
+  ctx.server.generate({ user: 'alice', conversations: 6, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 60 } })
+  const hook = renderHook(() => useLaptop(), { wrapper: ctx.wrapper })
+  await waitFor(() => expect(hook.result.current.list.status === 'success' && hook.result.current.thread.status === 'success').toBe(true))
+  const phone = ctx.server.connect('alice', { resource: 'phone' })
+  return { ...ctx, ...hook, phone }
+}
+
+const peers = (list: { conversationId: string }[]) => list.map((c) => c.conversationId)
+
+describe('resync after a dropped connection', () => {
+  it('ends in the server state: another device\'s removals, deletion and pins, and the messages of the time away, once each', async () => {
+    const { server, device, phone, result } = await world()
+    const others = peers(result.current.list.conversations).filter((p) => p !== 'bob')
+    const [carol, dave, erin] = others as [string, string, string]
+    // Pinned on the laptop before it goes away, unpinned on the phone while it is away.
+    await act(async () => { await result.current.pin.pinAsync({ ...single(carol), isPinned: true }) })
+    expect(result.current.list.conversations[0]).toMatchObject({ conversationId: carol, isPinned: true })
+    const shown = result.current.thread.messages.map((m) => m.id)
+
+    server.dropConnection(device)
+    const gone = shown.slice(-2)
+    await phone.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: gone })
+    await phone.deleteConversation({ channel: dave, chatType: 'singleChat', deleteRoam: true })
+    await phone.pinConversation({ conversationId: carol, conversationType: 'singleChat', isPinned: false })
+    await phone.pinConversation({ conversationId: erin, conversationType: 'singleChat', isPinned: true })
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'while away' })
+    await new Promise((r) => setTimeout(r, 20))
+    // Nothing reached the laptop: it still shows what it had.
+    expect(result.current.thread.messages.map((m) => m.id)).toEqual(shown)
+    expect(peers(result.current.list.conversations)).toContain(dave)
+    expect(result.current.list.conversations[0]).toMatchObject({ conversationId: carol, isPinned: true })
+
+    server.clearRequests()
+    act(() => server.restoreConnection(device))
+    const expected = (await serverHistoryIds(phone, 'bob')).slice(-20)
+    await waitFor(() => expect(result.current.thread.messages.map((m) => m.id)).toEqual(expected))
+    await waitFor(() => expect(result.current.list.conversations[0]).toMatchObject({ conversationId: erin, isPinned: true }))
+    const list = result.current.list.conversations
+    expect(peers(list)).not.toContain(dave)
+    expect(list.find((c) => c.conversationId === carol)).toMatchObject({ isPinned: false })
+    expect(list.filter((c) => c.isPinned).map((c) => c.conversationId)).toEqual([erin])
+    expect(list.find((c) => c.conversationId === 'bob')!.lastMessage).toMatchObject({ type: 'txt', text: 'while away' })
+    const thread = result.current.thread.messages
+    expect(thread.filter((m) => gone.includes(m.id))).toEqual([])
+    expect(thread.filter((m) => m.type === 'txt' && m.text === 'while away')).toHaveLength(1)
+    expect(new Set(thread.map((m) => m.id)).size).toBe(thread.length)
+    // Each list and the open view (one page) read twice: the message of the time away came during the first
+    // reads, which cannot be ordered against it, so they were made again after it.
+    await new Promise((r) => setTimeout(r, 20))
+    const laptop = server.requests.filter((r) => r.resource === device.clientResource).map((r) => r.method).sort()
+    expect(laptop).toEqual(['getHistoryMessages', 'getHistoryMessages', 'getServerConversations', 'getServerConversations',
+      'getServerPinnedConversations', 'getServerPinnedConversations'])
+  })
+
+  it('a pin decided on this device stays while the lists have not been read since, and gives way once they are', async () => {
+    const { server, device, phone, result } = await world()
+    const carol = peers(result.current.list.conversations).find((p) => p !== 'bob')!
+    await act(async () => { await result.current.pin.pinAsync({ ...single(carol), isPinned: true }) })
+    // Another device unpins it and this one hears nothing (a dropped connection)…
+    server.dropConnection(device)
+    await phone.pinConversation({ conversationId: carol, conversationType: 'singleChat', isPinned: false })
+    // …and a refetch that does not read every list (the next page of the list) keeps this device's decision.
+    await act(async () => { await result.current.list.fetchNextPage() })
+    expect(result.current.list.conversations.find((c) => c.conversationId === carol)).toMatchObject({ isPinned: true })
+    // Reading the lists again is what lets the server's state through.
+    act(() => server.restoreConnection(device))
+    await waitFor(() => expect(result.current.list.conversations.find((c) => c.conversationId === carol)).toMatchObject({ isPinned: false }))
+  })
+
+  it('the first login is no reconnection: nothing is read twice', async () => {
+    const { server, device, wrapper } = setup({ seed: 5 })
+    server.generate({ user: 'alice', conversations: 3, groupShare: 0 })
+    device.close()
+    const { result } = renderHook(() => useConversationList({ pageSize: 20 }), { wrapper })
+    await waitFor(() => expect(result.current.status).toBe('error'))
+    server.clearRequests()
+    await act(async () => { await device.open({ user: 'alice', accessToken: 't' }) })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(server.requests).toEqual([])
+  })
+})
