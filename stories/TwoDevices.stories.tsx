@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createRoamingServer } from '../src/testing'
+import { createRoamingServer, type RoamingServer, type SimulatedConnection } from '../src/testing'
 import { TwoPaneApp } from '../demo/TwoPaneApp'
 import { SimulatorFrame } from './support/SimulatorFrame'
 
@@ -21,8 +21,30 @@ function TwoDevices({ latency }: TwoDevicesProps) {
   return (
     <div style={{ display: 'flex', gap: 16, height: 560 }}>
       <SimulatorFrame server={server} height={560}><TwoPaneApp label="Phone" /></SimulatorFrame>
-      <SimulatorFrame server={server} height={560}><TwoPaneApp label="Laptop" /></SimulatorFrame>
+      <SimulatorFrame server={server} height={560}>
+        {({ device }) => (
+          <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
+            <ConnectionToggle server={server} device={device} />
+            <TwoPaneApp label="Laptop" />
+          </div>
+        )}
+      </SimulatorFrame>
     </div>
+  )
+}
+
+/** Drops and restores a device's connection, as a sleeping laptop or a lost network would. */
+function ConnectionToggle({ server, device }: { server: RoamingServer; device: SimulatedConnection }) {
+  const [away, setAway] = useState(false)
+  const toggle = () => {
+    if (away) server.restoreConnection(device)
+    else server.dropConnection(device)
+    setAway(!away)
+  }
+  return (
+    <button type="button" onClick={toggle} style={{ alignSelf: 'flex-start', margin: '0 0 8px' }}>
+      {away ? 'Reconnect the laptop' : 'Drop the laptop\'s connection'}
+    </button>
   )
 }
 
@@ -51,6 +73,33 @@ export const DeleteSyncs: Story = {
     const dialog = within(await phone.findByRole('dialog'))
     await userEvent.click(dialog.getByRole('button', { name: 'Delete' }))
     await waitFor(() => expect(phone.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false))
+    await waitFor(() => expect(laptop.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false), { timeout: 10_000 })
+  },
+}
+
+/**
+ * The laptop's connection drops while the phone deletes a conversation: the laptop hears nothing and still lists
+ * it. Once reconnected it reads its lists again and ends as the phone left it.
+ */
+export const AwayThenBack: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const phone = within(await canvas.findByRole('region', { name: 'Phone' }))
+    const laptop = within(await canvas.findByRole('region', { name: 'Laptop' }))
+    await waitFor(() => expect(laptop.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
+    await waitFor(() => expect(phone.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
+    await userEvent.click(canvas.getByRole('button', { name: "Drop the laptop's connection" }))
+    await userEvent.click(phone.getAllByRole('option')[0]!)
+    const toolbar = phone.getByRole('toolbar', { name: /^Actions for / })
+    const name = toolbar.getAttribute('aria-label')!.replace(/^Actions for /, '')
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }))
+    const dialog = within(await phone.findByRole('dialog'))
+    await userEvent.click(dialog.getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(phone.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false))
+    // Well past the latency: the deletion's event never reached the laptop.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(laptop.getAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(true)
+    await userEvent.click(canvas.getByRole('button', { name: 'Reconnect the laptop' }))
     await waitFor(() => expect(laptop.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false), { timeout: 10_000 })
   },
 }
