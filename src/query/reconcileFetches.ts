@@ -1,7 +1,9 @@
-import type { ChatType } from '../client/types'
+import type { ChatType, Conversation } from '../client/types'
+import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList } from './keys'
+import { refreshPreviewOrList } from './refreshPreview'
 import { newestLive, scopeOf, type RoamingKit } from './RoamingKit'
 
 const fetchCounts = new WeakMap<RoamingKit, Map<string, number>>()
@@ -24,9 +26,14 @@ export function reconcileFetches(kit: RoamingKit): () => void {
     fetchCounts.set(kit, counts.set(event.query.queryHash, (counts.get(event.query.queryHash) ?? 0) + 1))
     const data = event.query.state.data
     let next: unknown = data
+    const stale: Conversation[] = []
     if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
-    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key))
+    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key), stale)
     if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
+    // A list read before a removal of this device landed after it: its preview may be a removed message (found by
+    // the model test: a pin then copied such an entry into the pinned list, listing a conversation emptied on the
+    // server). The preview is worked out again.
+    for (const c of stale) void refreshPreviewOrList(kit, c.conversationId, c.chatType)
   })
 }
 
@@ -39,16 +46,16 @@ function mendHistory(kit: RoamingKit, conversationId: string, chatType: ChatType
   return dropEmptyOlderPages(next)
 }
 
-function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean): ConversationListData | undefined {
-  const { deletedConversations, activeConversation } = kit.store.getState()
+function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean, stale: Conversation[]): ConversationListData | undefined {
+  const { deletedConversations, activeConversation, tombstones } = kit.store.getState()
   let next: ConversationListData | undefined = data
   for (const c of flattenConversations(data)) {
     const key = conversationKey(c.conversationId, c.chatType)
     const deleted = deletedConversations[key]
     if (deleted && (c.lastMessage?.time ?? 0) <= deleted.at) next = removeConversation(next, key)
+    else if (c.lastMessage && isBuried(tombstones[key], c.lastMessage)) stale.push(c)
   }
   const me = kit.client.userId()
-  const { tombstones } = kit.store.getState()
   for (const key of kit.live.keys()) {
     // A logged message this user removed since is no preview (found by the model test: a list refetched after the
     // conversation's last messages were removed got the removed newest one back as its preview, and was listed).

@@ -1,5 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { RemovePartialError, RoamingError } from '../../src/client/RoamingError'
+import { useConversationList } from '../../src/hooks/useConversationList'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
 import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
 import { callsOf, providerFor, serverHistoryIds, setup } from '../kit'
@@ -187,5 +188,28 @@ describe('useRemoveHistoryMessages', () => {
     }
     expect(server.requests).toEqual([])
     expect(result.current.view.messages).toEqual(before)
+  })
+})
+
+describe('a list read in flight when this device removes the conversation\'s newest message', () => {
+  it('lands after the removal and does not bring the removed message back as the preview', async () => {
+    const ctx = setup({ latency: 0 })
+    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, bigConversation: { with: 'bob', messages: 40 } })
+    const { result } = renderHook(() => ({ ...useThread(20), list: useConversationList({ pageSize: 20 }) }), { wrapper: ctx.wrapper })
+    await waitFor(() => expect(result.current.view.status === 'success' && result.current.list.status === 'success').toBe(true))
+    const newest = result.current.view.messages.at(-1)!
+    const previous = result.current.view.messages.at(-2)!
+    const preview = () => result.current.list.conversations.find((c) => c.conversationId === 'bob')?.lastMessage?.id
+    expect(preview()).toBe(newest.id)
+    // The server reads the list now (the newest message is there) and answers 300 ms later.
+    ctx.server.configure({ latency: 300 })
+    act(() => result.current.list.refetch())
+    ctx.server.configure({ latency: 0 })
+    await act(() => result.current.removal.removeAsync({ ...bob, messageIds: [newest.id] }))
+    expect(preview()).toBe(previous.id)
+    await waitFor(() => expect(ctx.queryClient.isFetching()).toBe(0), { timeout: 2_000 })
+    await waitFor(() => expect(preview()).toBe(previous.id))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(preview()).toBe(previous.id)
   })
 })
