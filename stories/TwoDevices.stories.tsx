@@ -57,23 +57,40 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
+type Within = ReturnType<typeof within>
+
+/** Both devices, once each lists a few conversations. */
+async function devices(canvasElement: HTMLElement): Promise<{ canvas: Within; phone: Within; laptop: Within }> {
+  const canvas = within(canvasElement)
+  const phone = within(await canvas.findByRole('region', { name: 'Phone' }))
+  const laptop = within(await canvas.findByRole('region', { name: 'Laptop' }))
+  await waitFor(() => expect(laptop.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
+  await waitFor(() => expect(phone.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
+  return { canvas, phone, laptop }
+}
+
+/** Whether a device lists the conversation. */
+const lists = (device: Within, name: string) => device.queryAllByRole('option').some((o: HTMLElement) => o.textContent?.includes(name))
+
+/** Deletes the phone's first conversation (toolbar, then the dialog); resolves its name once the phone dropped it. */
+async function deleteFirstOnPhone(phone: Within, before?: (name: string) => Promise<void>): Promise<string> {
+  await userEvent.click(phone.getAllByRole('option')[0]!)
+  const toolbar = phone.getByRole('toolbar', { name: /^Actions for / })
+  const name = toolbar.getAttribute('aria-label')!.replace(/^Actions for /, '')
+  await before?.(name)
+  await userEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }))
+  const dialog = within(await phone.findByRole('dialog'))
+  await userEvent.click(dialog.getByRole('button', { name: 'Delete' }))
+  await waitFor(() => expect(lists(phone, name)).toBe(false))
+  return name
+}
+
 /** Deleting a conversation on one device removes it on the other, with no reload. */
 export const DeleteSyncs: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const phone = within(await canvas.findByRole('region', { name: 'Phone' }))
-    const laptop = within(await canvas.findByRole('region', { name: 'Laptop' }))
-    await waitFor(() => expect(laptop.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
-    await waitFor(() => expect(phone.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
-    await userEvent.click(phone.getAllByRole('option')[0]!)
-    const toolbar = phone.getByRole('toolbar', { name: /^Actions for / })
-    const name = toolbar.getAttribute('aria-label')!.replace(/^Actions for /, '')
-    await waitFor(() => expect(laptop.getAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(true))
-    await userEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }))
-    const dialog = within(await phone.findByRole('dialog'))
-    await userEvent.click(dialog.getByRole('button', { name: 'Delete' }))
-    await waitFor(() => expect(phone.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false))
-    await waitFor(() => expect(laptop.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false), { timeout: 10_000 })
+    const { phone, laptop } = await devices(canvasElement)
+    const name = await deleteFirstOnPhone(phone, (n) => waitFor(() => expect(lists(laptop, n)).toBe(true)))
+    await waitFor(() => expect(lists(laptop, name)).toBe(false), { timeout: 10_000 })
   },
 }
 
@@ -83,23 +100,13 @@ export const DeleteSyncs: Story = {
  */
 export const AwayThenBack: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const phone = within(await canvas.findByRole('region', { name: 'Phone' }))
-    const laptop = within(await canvas.findByRole('region', { name: 'Laptop' }))
-    await waitFor(() => expect(laptop.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
-    await waitFor(() => expect(phone.getAllByRole('option').length).toBeGreaterThan(3), { timeout: 10_000 })
+    const { canvas, phone, laptop } = await devices(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: "Drop the laptop's connection" }))
-    await userEvent.click(phone.getAllByRole('option')[0]!)
-    const toolbar = phone.getByRole('toolbar', { name: /^Actions for / })
-    const name = toolbar.getAttribute('aria-label')!.replace(/^Actions for /, '')
-    await userEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }))
-    const dialog = within(await phone.findByRole('dialog'))
-    await userEvent.click(dialog.getByRole('button', { name: 'Delete' }))
-    await waitFor(() => expect(phone.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false))
+    const name = await deleteFirstOnPhone(phone)
     // Well past the latency: the deletion's event never reached the laptop.
     await new Promise((resolve) => setTimeout(resolve, 400))
-    expect(laptop.getAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(true)
+    expect(lists(laptop, name)).toBe(true)
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect the laptop' }))
-    await waitFor(() => expect(laptop.queryAllByRole('option').some((o) => o.textContent?.includes(name))).toBe(false), { timeout: 10_000 })
+    await waitFor(() => expect(lists(laptop, name)).toBe(false), { timeout: 10_000 })
   },
 }
