@@ -90,6 +90,10 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       kit.store.getState().setPin(key, pin)
       const known = listedConversations(kit, key)[0]?.[1]
       if (known) writePinned(kit, key, { ...known, ...pin })
+      // The entry copied into the pinned list may be out of date (found by the soak: a conversation emptied on the
+      // server, put back in the list by a failed removal of this device, then pinned on the phone): the server's
+      // pinned list says whether it belongs there.
+      if (event.isPinned) void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
     }
   }
 }

@@ -324,7 +324,7 @@ class DeleteIds extends Base {
     const conversationId = real.props.conversationId
     await ownRemoval(real, { conversationId, chatType, messageIds: ids }, { conversationId, ids: new Set(ids), before: 0 }, this.awaitIt)
   }
-  toString() { return `deleteIds([${this.picks.length} picks], ${this.awaitIt})` }
+  toString() { return `deleteIds([${this.picks.join(", ")}], ${this.awaitIt})` }
 }
 class DeleteBefore extends Base {
   constructor(readonly r: number, readonly awaitIt: boolean) { super() }
@@ -367,7 +367,7 @@ class OtherDeviceDeletesIds extends Base {
     const ids = [...new Set(this.picks.map((p) => pick(pool, p)!).filter(Boolean))]
     if (ids.length > 0) void real.track(real.client2.removeMessages({ conversationId, chatType, messageIds: ids }))
   }
-  toString() { return `otherDeviceDeletesIds(${this.i}, [${this.picks.length} picks])` }
+  toString() { return `otherDeviceDeletesIds(${this.i}, [${this.picks.join(", ")}])` }
 }
 class OtherDeviceDeletesBefore extends Base {
   constructor(readonly i: number, readonly r: number) { super() }
@@ -544,8 +544,12 @@ async function scenario(seed: number, cmds: Cmd[]): Promise<void> {
   const real = await start(seed, 5, [30, 30, 30])
   try {
     await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
+    // The property's recovery: failures off, the connection back, and what shows an error retried.
     real.server.configure({ failureRate: 0 })
     if (real.dropped) inAct(() => real.server.restoreConnection(real.device))
+    await real.settle()
+    if (real.current.list.status === 'error') inAct(() => real.current.list.refetch())
+    if (real.current.history.status === 'error') inAct(() => real.current.history.fetchOlder())
     await real.settle()
     real.checkSettled()
   } finally {
@@ -593,6 +597,16 @@ describe('model regressions', () => {
       [new DropConnection(), new OtherDeviceDeletesConversation(0, false), new OtherDevicePins(0, true), new Settle(), new RestoreConnection(), new Settle(), new Incoming(0, 1), new Settle()]],
   ])('%s', async (_name, cmds) => {
     await scenario(1, cmds)
+  })
+
+  it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
+    await scenario(436172317, [
+      new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),
+      new DeleteConversation(1, false, false), new Incoming(2, 2), new OtherDeviceDeletesIds(0, [0]), new DeleteBefore(0, false),
+      new Latency(false, true), new OtherDeviceDeletesBefore(0, 4424), new OtherDeviceDeletesBefore(0, 0), new DeleteIds(Array(21).fill(0), false),
+      new OtherDeviceDeletesConversation(1, false), new DeleteIds([0], false), new Failures(true, 'ajax'), new RestoreConnection(), new Open(1),
+      new AdvanceTime(73), new OtherDevicePins(0, true),
+    ])
   })
 
   // A race fixed by taking the server's time of the deletion (RoamingClient.deleteConversation resolves it): a
