@@ -107,7 +107,9 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       // Every view under the prefix now holds nothing the new tombstone adds: its pages need no check for it.
       const tombstoneAfter = kit.store.getState().tombstones[key]
       for (const [, data] of queriesUnder<HistoryData>(kit, prefix)) markClean(data, tombstoneBefore, tombstoneAfter)
-      const versions = new Map(kit.queryClient.getQueryCache().findAll({ queryKey: prefix }).map((q) => [q.queryHash, fetchCountOf(kit, q.queryHash)]))
+      const cache = kit.queryClient.getQueryCache()
+      const versions = new Map([...cache.findAll({ queryKey: prefix }), ...cache.findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })]
+        .map((q) => [q.queryHash, fetchCountOf(kit, q.queryHash)]))
       void refreshPreview(kit, v.conversationId, v.chatType, { localOnly: true })
       return { removalId, listed, before, versions }
     },
@@ -139,14 +141,20 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       // Pages written since the optimistic update (fetched while this removal was pending) had its rows filtered
       // out, and nothing above can put those back: load such views again (found by the model test: a view loaded
       // during a remove-before that then failed lost a message, and said nothing was older).
-      for (const q of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType) })) {
-        if (q.state.data !== undefined && (context.versions?.get(q.queryHash) ?? 0) !== fetchCountOf(kit, q.queryHash)) {
-          void kit.queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true })
-        }
+      const cache = kit.queryClient.getQueryCache()
+      const fetched = (q: { queryHash: string } | undefined) => !!q && (context.versions?.get(q.queryHash) ?? 0) !== fetchCountOf(kit, q.queryHash)
+      for (const q of cache.findAll({ queryKey: roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType) })) {
+        if (q.state.data !== undefined && fetched(q)) void kit.queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true })
       }
       // The optimistic update drops a conversation it empties from the lists: put it back where it was (found by
       // the model test: a failed removal of the only message left the conversation out of the list for good).
-      putBackListed(kit, context.listed ?? [])
+      // Not into a list read since: the server may have dropped the conversation meanwhile (found by the soak: deleted
+      // on another device while this one was away, put back by the rollback after the fresh list had landed). That
+      // list is read again instead, now that the server's answer to the removal is known.
+      const listed = context.listed ?? []
+      const read = ([queryKey]: [QueryKey, Conversation]) => fetched(cache.find({ queryKey, exact: true }))
+      putBackListed(kit, listed.filter((entry) => !read(entry)))
+      for (const entry of listed) if (read(entry)) void kit.queryClient.invalidateQueries({ queryKey: entry[0], exact: true })
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
   }

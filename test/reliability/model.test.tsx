@@ -539,9 +539,9 @@ describe('model-based fault testing of the hooks', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Regressions: shrunk counterexamples the model found (each failed before its fix in src/query or src/hooks).
 
-async function scenario(seed: number, cmds: Cmd[]): Promise<void> {
+async function scenario(seed: number, cmds: Cmd[], sizes: readonly number[] = [30, 30, 30]): Promise<void> {
   vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed))
-  const real = await start(seed, 5, [30, 30, 30])
+  const real = await start(seed, 5, sizes)
   try {
     await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
     // The property's recovery: failures off, the connection back, and what shows an error retried.
@@ -597,6 +597,10 @@ describe('model regressions', () => {
       [new DropConnection(), new OtherDeviceDeletesConversation(0, false), new OtherDevicePins(0, true), new Settle(), new RestoreConnection(), new Settle(), new Incoming(0, 1), new Settle()]],
   ])('%s', async (_name, cmds) => {
     await scenario(1, cmds)
+  })
+
+  it('a removal that fails while away does not put back a conversation another device deleted meanwhile (lists read since are read again)', async () => {
+    await scenario(1, [new Latency(false, false), new DropConnection(), new OtherDeviceDeletesConversation(0, false), new DeleteBefore(0, false)], [34, 30, 30])
   })
 
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
