@@ -38,10 +38,11 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // A conversation no list has (new, emptied or deleted, so unlisted) may be pinned on the server all the same: a pin
   // made while it was unlisted, or heard of by no event (found by the model test: pinned on the phone while the
   // laptop was away, after a deletion; a message listed it again, unpinned). The pinned list tells.
-  const unlisted = listedConversations(kit, key).length === 0
+  // Noted by the same pass over the lists (no second scan of 10k listed conversations per message).
+  const seen = { listed: false }
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
-    applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey) }))
-  if (unlisted) void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
+    applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen }))
+  if (!seen.listed && message.chatType !== 'chatRoom') void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
   updateQueries<HistoryData>(kit, roamingKeys.history(scope, message.conversationId, message.chatType), (data) => insertIncoming(data, message))
 }
 

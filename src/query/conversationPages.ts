@@ -90,17 +90,19 @@ export const unreadBy = (message: RoamingMessage, opts: { me: string; isOpen: bo
  * An incoming message: the conversation moves to the top with the message as its preview, and its unread
  * count grows unless the message is the user's own or the conversation is open. A conversation not in the list
  * is added at the top (no request: the message says all the list shows). Older or already-seen messages change
- * nothing. In the pinned list the entry is updated in place (its order is by pin time).
+ * nothing. In the pinned list the entry is updated in place (its order is by pin time). `seen.listed` is set when
+ * the list had the conversation.
  */
 export function applyIncoming(
   data: ConversationListData | undefined, message: RoamingMessage,
-  opts: { me: string; isOpen: boolean; pinnedList: boolean },
+  opts: { me: string; isOpen: boolean; pinnedList: boolean; seen?: { listed: boolean } },
 ): ConversationListData | undefined {
   if (!data) return data
   const chatType: ChatType = message.chatType
   if (chatType === 'chatRoom') return data
   const key = conversationKey(message.conversationId, chatType)
   const current = findConversation(data, key)
+  if (current && opts.seen) opts.seen.listed = true
   if (current?.lastMessage && (current.lastMessage.id === message.id || current.lastMessage.time > message.time)) return data
   const unread = unreadBy(message, opts)
   const next: Conversation = current

@@ -71,6 +71,11 @@ describe('useConversationList', () => {
     server.sendMessage({ from: 'newcomer', to: 'alice', text: 'again' })
     await waitFor(() => expect(result.current.list.conversations[0]!.lastMessage).toMatchObject({ text: 'again' }))
     expect(server.requests.length).toBe(after)
+    // Nor does a chat room message: rooms are never listed.
+    server.createGroup('lobby', ['alice'])
+    server.sendMessage({ from: 'zed', to: 'lobby', chatType: 'chatRoom', text: 'room' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(server.requests.length).toBe(after)
   })
 
   it('pins first, most recently pinned first; unpin puts it back in time order', async () => {
