@@ -1,6 +1,9 @@
 import { roamingKeys } from './keys'
 import { scopeOf, type RoamingKit } from './RoamingKit'
 
+/** Resyncs started per kit: only the newest one reads again. */
+const generations = new WeakMap<RoamingKit, number>()
+
 /**
  * After the connection came back from a drop: every loaded list and view of the user is read again, since what
  * other devices did meanwhile may never be pushed (multi-device events are not replayed). Active ones are
@@ -12,8 +15,6 @@ import { scopeOf, type RoamingKit } from './RoamingKit'
  * more, after them (found by the model test: a message sent and then removed on the phone while the laptop was away
  * came back as the laptop's preview; a pin heard then copied a stale preview into the pinned list).
  */
-const generations = new WeakMap<RoamingKit, number>()
-
 export function resync(kit: RoamingKit, again = true): void {
   const all = roamingKeys.all(scopeOf(kit))
   // A newer resync (another reconnection) takes over: its cancel ends this one's reads early, before what it heard

@@ -2,7 +2,7 @@ import type { AgoraChat } from 'agora-chat'
 import type { EasemobChat } from 'easemob-websdk'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
-import type { SdkConnection } from '../../src/client/sdkTypes'
+import type { SdkConnection, SdkEventHandler } from '../../src/client/sdkTypes'
 import type { RoamingClient } from '../../src/client/types'
 import { createRoamingServer, type SimulatedConnection } from '../../src/testing'
 
@@ -21,6 +21,10 @@ export function typeChecks(): void {
   expectTypeOf<EasemobChat.Connection>().toExtend<SdkConnection>()
   expectTypeOf<SimulatedConnection>().toExtend<SdkConnection>()
   expectTypeOf(createRoamingClient(agoraConn)).toEqualTypeOf<RoamingClient>()
+
+  // Every callback the adapter registers is one both SDKs dispatch (a misspelt name would never be called).
+  expectTypeOf<keyof SdkEventHandler>().toExtend<keyof AgoraChat.EventHandlerType>()
+  expectTypeOf<keyof SdkEventHandler>().toExtend<keyof EasemobChat.EventHandlerType>()
 
   // Something that is not a connection is refused.
   // @ts-expect-error: a plain object lacks every SDK method.
