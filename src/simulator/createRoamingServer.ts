@@ -86,6 +86,8 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
   const pushAt = new WeakMap<Device, number>()
   /** Devices whose connection dropped, with the deliveries that wait for it to come back. */
   const dropped = new Map<Device, Array<() => void>>()
+  /** Deliveries scheduled to each device and not made yet. */
+  const onTheWay = new WeakMap<Device, Set<() => void>>()
   let scheduled = 0
   let resources = 0
 
@@ -153,13 +155,17 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       })
     },
     push(device, fn) {
-      const hold = () => dropped.get(device)?.push(fn) !== undefined
-      if (hold()) return
+      const waiting = dropped.get(device)
+      if (waiting) return void waiting.push(fn)
       const now = clock.now()
       const at = Math.max(pushAt.get(device) ?? 0, now + latency())
       pushAt.set(device, at)
-      // On its way when the connection dropped: unacknowledged, so delivered again after the reconnection.
-      later(at - now, () => { if (!hold()) fn() })
+      const ways = onTheWay.get(device) ?? new Set<() => void>()
+      onTheWay.set(device, ways)
+      const deliver = () => fn()
+      ways.add(deliver)
+      // Not delivered if the connection dropped meanwhile: `dropConnection` moved it to the waiting ones.
+      later(at - now, () => { if (ways.delete(deliver)) fn() })
     },
     devicesOf: (user, offline) => [...online.get(user) ?? [], ...(offline ? [...dropped.keys()].filter((d) => d.serverUser === user) : [])],
     setOnline(device, isOnline) {
@@ -192,7 +198,10 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
         throw new TypeError('dropConnection: connection must be a logged-in, connected device of this server (server.connect)')
       }
       core.setOnline(connection, false)
-      dropped.set(connection, [])
+      // What was on its way is unacknowledged: the server delivers it again after the reconnection.
+      const ways = onTheWay.get(connection)
+      dropped.set(connection, ways ? [...ways] : [])
+      ways?.clear()
       connection.dispatch('onReconnecting', undefined)
     },
     restoreConnection(connection) {

@@ -603,6 +603,10 @@ describe('model regressions', () => {
     await scenario(1, [new Latency(false, false), new DropConnection(), new OtherDeviceDeletesConversation(0, false), new DeleteBefore(0, false)], [34, 30, 30])
   })
 
+  it('a message on its way when the connection drops comes with the offline sync, so it cannot list again a conversation deleted meanwhile', async () => {
+    await scenario(1, [new Incoming(1, 1), new Latency(false, false), new DropConnection(), new OtherDeviceDeletesConversation(1, false), new Open(0)])
+  })
+
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
     await scenario(436172317, [
       new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),

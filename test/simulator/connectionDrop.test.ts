@@ -63,6 +63,13 @@ describe('a dropped connection (dropConnection / restoreConnection)', () => {
     server.restoreConnection(laptop)
     clock.advance(30)
     expect(names(onLaptop).slice(5)).toEqual(['onReconnecting', 'onConnected'])
+    // Dropped and back before a push on its way arrives: it comes again with the offline sync, not as it was.
+    void phone.pinConversation({ conversationId: 'bob', conversationType: 'singleChat', isPinned: false })
+    server.dropConnection(laptop)
+    server.restoreConnection(laptop)
+    clock.advance(30)
+    expect(names(onLaptop).slice(7)).toEqual(['onReconnecting', 'onConnected', 'onOfflineMessageSyncStart', 'onMultiDeviceEvent', 'onOfflineMessageSyncFinish'])
+    expect(server.pending()).toBe(0)
   })
 
   it('a logout while dropped forgets the waiting messages; bad calls throw a TypeError naming the method', async () => {
