@@ -94,3 +94,11 @@ export function cancelLoadedFetches(kit: RoamingKit, prefix: QueryKey): Promise<
   if (queries.every((q) => q.state.fetchStatus === 'idle')) { again(); return undefined }
   return kit.queryClient.cancelQueries({ queryKey: prefix, predicate: loaded }).then(again)
 }
+
+/**
+ * Reads everything under `prefix` again, from the server's current state: fetches in flight are cancelled first,
+ * since `invalidateQueries` alone joins a first load in flight instead of restarting it, and that load may carry an
+ * answer from before the change (found by the model test). Resolves once the active queries were read.
+ */
+export const readAgain = (kit: RoamingKit, prefix: QueryKey): Promise<void> =>
+  kit.queryClient.cancelQueries({ queryKey: prefix }).then(() => kit.queryClient.invalidateQueries({ queryKey: prefix }))

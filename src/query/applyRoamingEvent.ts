@@ -6,7 +6,7 @@ import { conversationKey, isOpenConversation, isPinnedList, roamingKeys } from '
 import { listedConversations, writePinned } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
 import { resync } from './resync'
-import { LIVE_LOG_SIZE, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { LIVE_LOG_SIZE, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Applies an incoming message to the lists and to the views that hold the latest page. */
 export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): void {
@@ -69,9 +69,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // event (found by the model test: a jump in flight while another device removed messages).
       // The preview is refreshed after the refetch, from fresh pages only (see `refreshPreview`): read at once, the
       // loaded view still held the removed messages and the list kept a removed message as its preview.
-      void kit.queryClient.cancelQueries({ queryKey: history })
-        .then(() => kit.queryClient.invalidateQueries({ queryKey: history }))
-        .then(() => refreshPreviewOrList(kit, event.conversationId, event.chatType))
+      void readAgain(kit, history).then(() => refreshPreviewOrList(kit, event.conversationId, event.chatType))
       return
     case 'conversationDeleted': {
       // As above: with `deleteRoam` the logged messages are gone from the server too.

@@ -18,6 +18,8 @@ export function expirePins(kit: RoamingKit): () => void {
   /** When the last full read that succeeded of each list started (a next page leaves the older pages as they were). */
   const fresh = new Map<string, number | undefined>()
   const stopStore = kit.store.subscribe((s, prev) => {
+    // Most store changes (removals, deletions, the open conversation) leave the pins map as it is.
+    if (s.pins === prev.pins) return
     for (const key in s.pins) if (s.pins[key] !== prev.pins[key]) decided.set(key, ++tick)
   })
   const stopCache = kit.queryClient.getQueryCache().subscribe((event) => {

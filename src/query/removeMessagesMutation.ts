@@ -151,10 +151,12 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       // Not into a list read since: the server may have dropped the conversation meanwhile (found by the soak: deleted
       // on another device while this one was away, put back by the rollback after the fresh list had landed). That
       // list is read again instead, now that the server's answer to the removal is known.
-      const listed = context.listed ?? []
-      const read = ([queryKey]: [QueryKey, Conversation]) => fetched(cache.find({ queryKey, exact: true }))
-      putBackListed(kit, listed.filter((entry) => !read(entry)))
-      for (const entry of listed) if (read(entry)) void kit.queryClient.invalidateQueries({ queryKey: entry[0], exact: true })
+      const unread: Array<[QueryKey, Conversation]> = []
+      for (const entry of context.listed ?? []) {
+        if (fetched(cache.find({ queryKey: entry[0], exact: true }))) void kit.queryClient.invalidateQueries({ queryKey: entry[0], exact: true })
+        else unread.push(entry)
+      }
+      putBackListed(kit, unread)
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
   }

@@ -1,5 +1,5 @@
 import { roamingKeys } from './keys'
-import { scopeOf, type RoamingKit } from './RoamingKit'
+import { readAgain, scopeOf, type RoamingKit } from './RoamingKit'
 
 /** Resyncs started per kit: only the newest one reads again. */
 const generations = new WeakMap<RoamingKit, number>()
@@ -26,11 +26,8 @@ export function resync(kit: RoamingKit, again = true): void {
   // Logged live messages may have been removed meanwhile: `reconcileFetches` must not put them back into the
   // refetched pages (as for `historyRemoved`).
   kit.live.clear()
-  // Cancelled first: a fetch in flight may carry an answer from before the drop (see `historyRemoved`).
-  void kit.queryClient.cancelQueries({ queryKey: all })
-    .then(() => kit.queryClient.invalidateQueries({ queryKey: all }))
-    .then(() => {
-      stop?.()
-      if (heard && generations.get(kit) === generation) resync(kit, false)
-    })
+  void readAgain(kit, all).then(() => {
+    stop?.()
+    if (heard && generations.get(kit) === generation) resync(kit, false)
+  })
 }

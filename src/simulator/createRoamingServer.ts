@@ -162,6 +162,7 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       pushAt.set(device, at)
       const ways = onTheWay.get(device) ?? new Set<() => void>()
       onTheWay.set(device, ways)
+      // A wrapper per push: the set holds deliveries by identity, and one function pushed twice is two of them.
       const deliver = () => fn()
       ways.add(deliver)
       // Not delivered if the connection dropped meanwhile: `dropConnection` moved it to the waiting ones.
