@@ -24,6 +24,10 @@ export interface RoamingKit {
   displaced: Map<string, Array<{ queryKey: QueryKey; message: RoamingMessage }>>
 }
 
+let ticks = 0
+/** The data layer's clock: orders fetch starts, pin decisions and preview refreshes (a counter, not a time). */
+export const nextTick = (): number => ++ticks
+
 /** Live messages kept per conversation for reconciliation. */
 export const LIVE_LOG_SIZE = 200
 

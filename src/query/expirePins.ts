@@ -1,6 +1,7 @@
 import { roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
-import { scopeOf, type RoamingKit } from './RoamingKit'
+import { fetchStartOf } from './reconcileFetches'
+import { nextTick, scopeOf, type RoamingKit } from './RoamingKit'
 
 /**
  * Lets the pin states this session decided give way to the server's once every loaded list was read again after
@@ -10,24 +11,20 @@ import { scopeOf, type RoamingKit } from './RoamingKit'
  * for good). Returns the unsubscribe function.
  */
 export function expirePins(kit: RoamingKit): () => void {
-  let tick = 0
-  /** When each pin state was decided. */
+  /** When each pin state was decided (`nextTick`). */
   const decided = new Map<string, number>()
-  /** When the fetch in flight of each list started. */
-  const started = new Map<string, number>()
   /** When the last full read that succeeded of each list started (a next page leaves the older pages as they were). */
-  const fresh = new Map<string, number | undefined>()
+  const fresh = new Map<string, number>()
   const stopStore = kit.store.subscribe((s, prev) => {
     // Most store changes (removals, deletions, the open conversation) leave the pins map as it is.
     if (s.pins === prev.pins) return
-    for (const key in s.pins) if (s.pins[key] !== prev.pins[key]) decided.set(key, ++tick)
+    for (const key in s.pins) if (s.pins[key] !== prev.pins[key]) decided.set(key, nextTick())
   })
   const stopCache = kit.queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.query.queryKey[2] !== 'conversations') return
     const { action, query } = event
-    if (action.type === 'fetch') started.set(query.queryHash, ++tick)
     if (action.type !== 'success' || action.manual || (query.state.fetchMeta as { fetchMore?: unknown } | null)?.fetchMore) return
-    fresh.set(query.queryHash, started.get(query.queryHash))
+    fresh.set(query.queryHash, fetchStartOf(kit, query.queryHash))
     const since = Math.min(...kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })
       .filter((q) => q.state.data !== undefined).map((q) => fresh.get(q.queryHash) ?? 0))
     // Not while a pin change is being sent: the lists may have been read before the server applied it.

@@ -1,12 +1,16 @@
-import type { ChatType, Conversation } from '../client/types'
-import { isBuried } from '../store/tombstones'
-import { applyIncoming, flattenConversations, removeConversation, type ConversationListData } from './conversationPages'
+import type { ChatType } from '../client/types'
+import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList } from './keys'
-import { refreshPreviewOrList } from './refreshPreview'
-import { newestLive, scopeOf, type RoamingKit } from './RoamingKit'
+import { previewSince } from './refreshPreview'
+import { newestLive, nextTick, scopeOf, type RoamingKit } from './RoamingKit'
 
 const fetchCounts = new WeakMap<RoamingKit, Map<string, number>>()
+/** When the fetch in flight (or the last one) of each query started, by kit (see `nextTick`). */
+const fetchStarts = new WeakMap<RoamingKit, Map<string, number>>()
+
+/** When the fetch in flight, or the last one, of a query started (`nextTick`); 0 if none was seen. */
+export const fetchStartOf = (kit: RoamingKit, queryHash: string): number => fetchStarts.get(kit)?.get(queryHash) ?? 0
 
 /** How many fetch results (not cache writes) a query of the kit received: a rollback tells which views were fetched meanwhile. */
 export const fetchCountOf = (kit: RoamingKit, queryHash: string): number => fetchCounts.get(kit)?.get(queryHash) ?? 0
@@ -18,22 +22,21 @@ export const fetchCountOf = (kit: RoamingKit, queryHash: string): number => fetc
  * hides deleted conversations and drops empty pages at the start of history. Returns the unsubscribe function.
  */
 export function reconcileFetches(kit: RoamingKit): () => void {
+  const starts = new Map<string, number>()
+  fetchStarts.set(kit, starts)
   return kit.queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return
+    if (event.type !== 'updated') return
+    if (event.action.type === 'fetch') starts.set(event.query.queryHash, nextTick())
+    if (event.action.type !== 'success' || event.action.manual) return
     const key = event.query.queryKey as readonly unknown[]
     if (key[0] !== 'roamkit' || key[1] !== scopeOf(kit)) return
     const counts = fetchCounts.get(kit) ?? new Map<string, number>()
     fetchCounts.set(kit, counts.set(event.query.queryHash, (counts.get(event.query.queryHash) ?? 0) + 1))
     const data = event.query.state.data
     let next: unknown = data
-    const stale: Conversation[] = []
     if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
-    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key), stale)
+    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key), starts.get(event.query.queryHash) ?? 0)
     if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
-    // A list read before a removal of this device landed after it: its preview may be a removed message (found by
-    // the model test: a pin then copied such an entry into the pinned list, listing a conversation emptied on the
-    // server). The preview is worked out again.
-    for (const c of stale) void refreshPreviewOrList(kit, c.conversationId, c.chatType)
   })
 }
 
@@ -46,14 +49,19 @@ function mendHistory(kit: RoamingKit, conversationId: string, chatType: ChatType
   return dropEmptyOlderPages(next)
 }
 
-function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean, stale: Conversation[]): ConversationListData | undefined {
+function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean, started: number): ConversationListData | undefined {
   const { deletedConversations, activeConversation, tombstones } = kit.store.getState()
   let next: ConversationListData | undefined = data
   for (const c of flattenConversations(data)) {
     const key = conversationKey(c.conversationId, c.chatType)
     const deleted = deletedConversations[key]
+    // A preview worked out after this read started (messages were removed meanwhile, here or on another device) is
+    // newer than the read's (found by the soak: a list answer computed before a removal landed after the preview
+    // refresh and showed the removed message; a pin then copied that entry into the pinned list).
+    const preview = previewSince(kit, key, started)
     if (deleted && (c.lastMessage?.time ?? 0) <= deleted.at) next = removeConversation(next, key)
-    else if (c.lastMessage && isBuried(tombstones[key], c.lastMessage)) stale.push(c)
+    else if (preview === null) next = removeConversation(next, key)
+    else if (preview && c.lastMessage?.id !== preview.id) next = patchConversation(next, key, (x) => ({ ...x, lastMessage: preview }))
   }
   const me = kit.client.userId()
   for (const key of kit.live.keys()) {

@@ -3,7 +3,7 @@ import { findConversation, insertSorted, patchConversation, removeConversation, 
 import { compareMessages, holdsLatest, newestOf, type HistoryData } from './historyPages'
 import { conversationKey, isPinnedList, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
-import { newestLive, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { newestLive, nextTick, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Per kit and conversation, a count of preview refreshes that write: only the newest one's answer is used. */
 const generations = new WeakMap<RoamingKit, Map<string, number>>()
@@ -14,6 +14,18 @@ function nextGeneration(kit: RoamingKit, key: string): number {
   const next = (byKey.get(key) ?? 0) + 1
   byKey.set(key, next)
   return next
+}
+
+/** Per kit and conversation, the last preview written and when the state it came from was read. */
+const written = new WeakMap<RoamingKit, Map<string, { asOf: number; message: RoamingMessage | null }>>()
+
+/**
+ * The preview last written for a conversation if it was read after `tick` (`null`: the conversation is empty),
+ * else `undefined`: a list read started at `tick` that lands later is older than it.
+ */
+export function previewSince(kit: RoamingKit, key: string, tick: number): RoamingMessage | null | undefined {
+  const last = written.get(kit)?.get(key)
+  return last && last.asOf > tick ? last.message : undefined
 }
 
 /** Options of `refreshPreview`. */
@@ -50,9 +62,12 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   // older pages not loaded, the server still has messages (found by the model test: removing every loaded row of
   // a long thread dropped the conversation from the list while older messages remained).
   if (loaded && last === undefined && loaded[1].pages[0]?.olderCursor === null) last = null
+  // As of when the server's state was read: a list read started later knows better (see `previewSince`).
+  let asOf = nextTick()
   if (last === undefined) {
     if (opts.localOnly) return
     const generation = nextGeneration(kit, key)
+    asOf = nextTick()
     const page = await kit.client.getHistory({ conversationId, chatType: chatType as ConversationType, pageSize: 1 })
     // Answers can land out of order: one sent before a newer refresh is older news (found by the soak at run
     // 1,584: two removals on another device, the first one's preview answer landed last and showed a removed
@@ -70,6 +85,8 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   const lastMessage = last
   // Deleted again meanwhile: the deletion's own handling has the last word.
   if (opts.relist && kit.store.getState().deletedConversations[key]) return
+  const byKey = written.get(kit) ?? new Map<string, { asOf: number; message: RoamingMessage | null }>()
+  written.set(kit, byKey.set(key, { asOf, message: lastMessage }))
   updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
     if (!lastMessage) return removeConversation(data, key)
     if (opts.relist && !isPinnedList(queryKey) && !findConversation(data, key)) {

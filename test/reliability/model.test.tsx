@@ -607,6 +607,14 @@ describe('model regressions', () => {
     await scenario(1, [new Incoming(1, 1), new Latency(false, false), new DropConnection(), new OtherDeviceDeletesConversation(1, false), new Open(0)])
   })
 
+  it('a list answer read before a removal on the other device, landing after the preview refresh, keeps the refreshed preview', async () => {
+    await scenario(13, [
+      new OtherDeviceDeletesIds(0, Array(21).fill(0)), new OtherDeviceDeletesConversation(1, false), new Latency(true, false), new JumpTo(8630),
+      new Settle(), new OtherDeviceSends(1), new Open(1), new OtherDevicePins(0, false), new Failures(true, 'ajax'), new OtherDeviceDeletesIds(0, [0]),
+      new AdvanceTime(52), new RefetchList(), new OtherDeviceDeletesIds(0, [7551]), new Settle(),
+    ], [34, 30, 30])
+  })
+
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
     await scenario(436172317, [
       new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),
