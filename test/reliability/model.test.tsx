@@ -615,6 +615,14 @@ describe('model regressions', () => {
     ], [34, 30, 30])
   })
 
+  it('a resync list read answered before this device\'s removal emptied the conversation does not list it again (tombstoned preview)', async () => {
+    await scenario(6085274, [
+      new OtherDevicePins(0, true), new DeleteBefore(0, false), new Incoming(0, 2), new FetchOlder(), new DeleteBefore(0, true), new OtherDeviceSends(0),
+      new DeleteBefore(0, false), new Settle(), new DeleteIds([0, 0, 7082, 0, 0, 0, 0, 5357, 0, 0, 4777, 0, 0, 0, 0, 0, 0, 4598, 4959, 9572, 4363], false),
+      new DropConnection(), new RestoreConnection(), new AdvanceTime(1),
+    ])
+  })
+
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
     await scenario(436172317, [
       new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),
