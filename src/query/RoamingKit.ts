@@ -28,6 +28,18 @@ let ticks = 0
 /** The data layer's clock: orders fetch starts, pin decisions and preview refreshes (a counter, not a time). */
 export const nextTick = (): number => ++ticks
 
+/** When the fetch in flight (or the last one) of each query started, by kit (see `nextTick`). */
+const fetchStarts = new WeakMap<RoamingKit, Map<string, number>>()
+
+/** Notes that a query's fetch starts now (`reconcileFetches` does, for every query of the kit's cache). */
+export function noteFetchStart(kit: RoamingKit, queryHash: string): void {
+  const starts = fetchStarts.get(kit) ?? new Map<string, number>()
+  fetchStarts.set(kit, starts.set(queryHash, nextTick()))
+}
+
+/** When the fetch in flight, or the last one, of a query started (`nextTick`); 0 if none was seen. */
+export const fetchStartOf = (kit: RoamingKit, queryHash: string): number => fetchStarts.get(kit)?.get(queryHash) ?? 0
+
 /** Live messages kept per conversation for reconciliation. */
 export const LIVE_LOG_SIZE = 200
 

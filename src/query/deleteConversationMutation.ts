@@ -7,12 +7,14 @@ import { newestOf, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
-import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { cancelLoadedFetches, nextTick, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Kept between `onMutate` and the outcome. */
 export interface DeleteConversationContext {
   /** Where the conversation was, per list. */
   entries: Array<[QueryKey, Conversation]>
+  /** When they were noted (`nextTick`): lists read after that are not patched back (see `putBackListed`). */
+  notedAt: number
   /** The open conversation before, if it was this one. */
   wasActive: ActiveConversation | null
   /** Server time of the deletion as far as the client can tell: the newest message it knows. */
@@ -46,6 +48,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const cancelling = cancelLoadedFetches(kit, lists)
       if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
       const entries = listedConversations(kit, key)
+      const notedAt = nextTick()
       const newest = Math.max(
         0, ...entries.map(([, c]) => c.lastMessage?.time ?? 0),
         ...queriesUnder<HistoryData>(kit, roamingKeys.history(scope, v.conversationId, v.chatType)).map(([, d]) => newestOf(d)?.time ?? 0),
@@ -57,7 +60,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const wasActive = isOpenConversation(state.activeConversation, key) ? state.activeConversation : null
       if (wasActive) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
-      return { entries, wasActive, at, pin: state.pins[key], ...(previous ? { previous } : {}) }
+      return { entries, notedAt, wasActive, at, pin: state.pins[key], ...(previous ? { previous } : {}) }
     },
     mutationFn: (v: DeleteConversationParams): Promise<DeleteConversationResult> => kit.client.deleteConversation(v),
     onSuccess: (result: DeleteConversationResult, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
@@ -92,7 +95,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       // conversation again with messages from before it).
       if (context.previous && !context.previous.pending) state.markConversationDeleted(key, context.previous.at, false)
       else state.unmarkConversationDeleted(key)
-      putBackListed(kit, context.entries)
+      putBackListed(kit, context.entries, context.notedAt)
       if (context.wasActive && state.activeConversation === null) state.setActiveConversation(context.wasActive)
       // The entry put back is from before the deletion; its messages may have changed meanwhile (another device
       // removed some while it was out of the lists, so no preview refresh reached it; found by the model test).

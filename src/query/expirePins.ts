@@ -1,7 +1,6 @@
 import { roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
-import { fetchStartOf } from './reconcileFetches'
-import { nextTick, scopeOf, type RoamingKit } from './RoamingKit'
+import { fetchStartOf, nextTick, scopeOf, type RoamingKit } from './RoamingKit'
 
 /**
  * Lets the pin states this session decided give way to the server's once every loaded list was read again after

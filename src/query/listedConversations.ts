@@ -2,7 +2,7 @@ import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { isPinnedList, roamingKeys } from './keys'
-import { queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
+import { fetchStartOf, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Where a conversation is listed: each loaded list that has it, with its entry there. */
 export function listedConversations(kit: RoamingKit, key: string): Array<[QueryKey, Conversation]> {
@@ -10,10 +10,17 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
     .flatMap(([queryKey, data]) => { const c = findConversation(data, key); return c ? [[queryKey, c] as [QueryKey, Conversation]] : [] })
 }
 
-/** Puts entries noted by `listedConversations` back where their list's order says (a rollback). */
-export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey, Conversation]>): void {
+/**
+ * Puts entries noted by `listedConversations` at tick `since` back where their list's order says (a rollback). Not
+ * into a list read since: the server may have dropped the conversation meanwhile (found by the soak: deleted on
+ * another device while this one was away, put back by a failed removal's or deletion's rollback after the fresh list
+ * had landed). That list is read again instead, now that the server's answer is known.
+ */
+export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
   for (const [queryKey, conversation] of entries) {
-    writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, isPinnedList(queryKey) ? 'pinned' : 'activity'))
+    const query = kit.queryClient.getQueryCache().find({ queryKey, exact: true })
+    if (query && fetchStartOf(kit, query.queryHash) > since) void kit.queryClient.invalidateQueries({ queryKey, exact: true })
+    else writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, isPinnedList(queryKey) ? 'pinned' : 'activity'))
   }
 }
 

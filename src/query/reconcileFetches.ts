@@ -4,14 +4,9 @@ import { applyIncoming, flattenConversations, patchConversation, removeConversat
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList } from './keys'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
-import { newestLive, nextTick, scopeOf, type RoamingKit } from './RoamingKit'
+import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
 
 const fetchCounts = new WeakMap<RoamingKit, Map<string, number>>()
-/** When the fetch in flight (or the last one) of each query started, by kit (see `nextTick`). */
-const fetchStarts = new WeakMap<RoamingKit, Map<string, number>>()
-
-/** When the fetch in flight, or the last one, of a query started (`nextTick`); 0 if none was seen. */
-export const fetchStartOf = (kit: RoamingKit, queryHash: string): number => fetchStarts.get(kit)?.get(queryHash) ?? 0
 
 /** How many fetch results (not cache writes) a query of the kit received: a rollback tells which views were fetched meanwhile. */
 export const fetchCountOf = (kit: RoamingKit, queryHash: string): number => fetchCounts.get(kit)?.get(queryHash) ?? 0
@@ -23,11 +18,9 @@ export const fetchCountOf = (kit: RoamingKit, queryHash: string): number => fetc
  * hides deleted conversations and drops empty pages at the start of history. Returns the unsubscribe function.
  */
 export function reconcileFetches(kit: RoamingKit): () => void {
-  const starts = new Map<string, number>()
-  fetchStarts.set(kit, starts)
   return kit.queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated') return
-    if (event.action.type === 'fetch') starts.set(event.query.queryHash, nextTick())
+    if (event.action.type === 'fetch') noteFetchStart(kit, event.query.queryHash)
     if (event.action.type !== 'success' || event.action.manual) return
     const key = event.query.queryKey as readonly unknown[]
     if (key[0] !== 'roamkit' || key[1] !== scopeOf(kit)) return
@@ -37,7 +30,7 @@ export function reconcileFetches(kit: RoamingKit): () => void {
     let next: unknown = data
     const stale: Conversation[] = []
     if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
-    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key), starts.get(event.query.queryHash) ?? 0, stale)
+    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key), fetchStartOf(kit, event.query.queryHash), stale)
     if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
     for (const c of stale) void refreshPreviewOrList(kit, c.conversationId, c.chatType)
   })

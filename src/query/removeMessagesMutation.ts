@@ -8,7 +8,7 @@ import { conversationKey, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
 import { fetchCountOf } from './reconcileFetches'
 import { refreshPreview, refreshPreviewOrList } from './refreshPreview'
-import { cancelLoadedFetches, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
+import { cancelLoadedFetches, nextTick, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** What to remove: ids (any count), or everything at or before a time or strictly before a loaded message. */
 export type RemoveMessagesVariables =
@@ -20,6 +20,8 @@ export interface RemoveMessagesContext {
   removalId: string
   /** The conversation in each list before the removal (it leaves a list when the removal empties it). */
   listed?: Array<[QueryKey, Conversation]>
+  /** When `listed` was noted (`nextTick`): lists read after that are not patched back (see `putBackListed`). */
+  notedAt?: number
   /** The time resolved in `onMutate` (`0` for a removal by ids). */
   before?: number
   /** Fetch results each view had received at the optimistic update, by query hash (see `fetchCountOf`). */
@@ -94,6 +96,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       })
       const key = conversationKey(v.conversationId, v.chatType)
       const listed = noteListed(kit, key)
+      const notedAt = nextTick()
       const held = kit.displaced.get(key) ?? []
       for (const { queryKey, removed } of views) for (const message of removed) held.push({ queryKey, message })
       kit.displaced.set(key, held)
@@ -107,11 +110,9 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       // Every view under the prefix now holds nothing the new tombstone adds: its pages need no check for it.
       const tombstoneAfter = kit.store.getState().tombstones[key]
       for (const [, data] of queriesUnder<HistoryData>(kit, prefix)) markClean(data, tombstoneBefore, tombstoneAfter)
-      const cache = kit.queryClient.getQueryCache()
-      const versions = new Map([...cache.findAll({ queryKey: prefix }), ...cache.findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })]
-        .map((q) => [q.queryHash, fetchCountOf(kit, q.queryHash)]))
+      const versions = new Map(kit.queryClient.getQueryCache().findAll({ queryKey: prefix }).map((q) => [q.queryHash, fetchCountOf(kit, q.queryHash)]))
       void refreshPreview(kit, v.conversationId, v.chatType, { localOnly: true })
-      return { removalId, listed, before, versions }
+      return { removalId, listed, notedAt, before, versions }
     },
     mutationFn: (v: RemoveMessagesVariables): Promise<RemoveResult> => {
       const { ids, before } = resolvedVariables.get(v) ?? resolve(kit, v)
@@ -141,22 +142,14 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       // Pages written since the optimistic update (fetched while this removal was pending) had its rows filtered
       // out, and nothing above can put those back: load such views again (found by the model test: a view loaded
       // during a remove-before that then failed lost a message, and said nothing was older).
-      const cache = kit.queryClient.getQueryCache()
-      const fetched = (q: { queryHash: string } | undefined) => !!q && (context.versions?.get(q.queryHash) ?? 0) !== fetchCountOf(kit, q.queryHash)
-      for (const q of cache.findAll({ queryKey: roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType) })) {
-        if (q.state.data !== undefined && fetched(q)) void kit.queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true })
+      for (const q of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.history(scopeOf(kit), v.conversationId, v.chatType) })) {
+        if (q.state.data !== undefined && (context.versions?.get(q.queryHash) ?? 0) !== fetchCountOf(kit, q.queryHash)) {
+          void kit.queryClient.invalidateQueries({ queryKey: q.queryKey, exact: true })
+        }
       }
       // The optimistic update drops a conversation it empties from the lists: put it back where it was (found by
       // the model test: a failed removal of the only message left the conversation out of the list for good).
-      // Not into a list read since: the server may have dropped the conversation meanwhile (found by the soak: deleted
-      // on another device while this one was away, put back by the rollback after the fresh list had landed). That
-      // list is read again instead, now that the server's answer to the removal is known.
-      const unread: Array<[QueryKey, Conversation]> = []
-      for (const entry of context.listed ?? []) {
-        if (fetched(cache.find({ queryKey: entry[0], exact: true }))) void kit.queryClient.invalidateQueries({ queryKey: entry[0], exact: true })
-        else unread.push(entry)
-      }
-      putBackListed(kit, unread)
+      putBackListed(kit, context.listed ?? [], context.notedAt ?? 0)
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
   }

@@ -623,6 +623,13 @@ describe('model regressions', () => {
     ])
   })
 
+  it('a deletion that fails while away does not put back a conversation another device deleted meanwhile (putBackListed skips lists read since)', async () => {
+    await scenario(161804527, [
+      new OtherDeviceDeletesConversation(0, false), new DropConnection(), new Latency(true, false), new DeleteConversation(0, false, false),
+      new OtherDeviceDeletesConversation(0, false), new RestoreConnection(), new Settle(),
+    ])
+  })
+
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
     await scenario(436172317, [
       new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),
