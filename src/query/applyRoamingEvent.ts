@@ -62,7 +62,10 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // The logged live messages may be among the removed ones: forget them, or `reconcileFetches` would put them
       // back into the refetched pages (found by the model test: a message sent from another device, then removed
       // there, came back). Every fetch that lands from now on starts after this point, so it has what remains.
-      kit.live.delete(key)
+      // Lists read in flight may have started before the logged messages, which would have mended them: they are
+      // read again (found by the soak: a message recreated a conversation this device had deleted, another device removed
+      // an old message of it, and a list answer from before the message dropped the conversation for good).
+      if (kit.live.delete(key) && kit.queryClient.isFetching({ queryKey: lists })) void readAgain(kit, lists)
       // The event does not say what went: refetch the loaded views that are on screen, and the preview.
       // Cancel fetches in flight first: invalidateQueries alone joins a first load in flight instead of restarting
       // it, so a page the server answered before the removal would land and show removed messages until the next

@@ -105,6 +105,6 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
  */
 export function refreshPreviewOrList(kit: RoamingKit, conversationId: string, chatType: ChatType, opts: RefreshPreviewOptions = {}): Promise<void> {
   return refreshPreview(kit, conversationId, chatType, opts)
+    // Never rejects: `invalidateQueries` swallows its refetches' errors (they show on the lists).
     .catch(() => kit.queryClient.invalidateQueries({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) }))
-    .catch(() => undefined)
 }

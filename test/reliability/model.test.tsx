@@ -630,6 +630,14 @@ describe('model regressions', () => {
     ])
   })
 
+  it('a message recreating a conversation this device deleted, then a removal on the other device, keeps it listed when an older list answer lands', async () => {
+    await scenario(1, [
+      new JumpTo(0), new Latency(false, false), new DeleteConversation(2, false, false), new Failures(true, 'ajax'), new DropConnection(),
+      new RestoreConnection(), new OtherDeviceSends(0), new AdvanceTime(15), new JumpToLatest(), new OtherDevicePins(0, false), new RefetchList(),
+      new OtherDeviceSends(2), new Failures(false, 'ajax'), new OtherDeviceDeletesIds(2, [0]), new Settle(),
+    ], [33, 30, 30])
+  })
+
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
     await scenario(436172317, [
       new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),
