@@ -22,6 +22,8 @@ export interface RoamingKit {
    * put back (`returnDisplaced`), even if the removal that took it out failed first while another still hid it.
    */
   displaced: Map<string, Array<{ queryKey: QueryKey; message: RoamingMessage }>>
+  /** Live events heard so far: a resync whose reads were out meanwhile reads once more (see `resync`). */
+  heard: number
 }
 
 let ticks = 0
@@ -44,8 +46,8 @@ export const fetchStartOf = (kit: RoamingKit, queryHash: string): number => fetc
 export const LIVE_LOG_SIZE = 200
 
 /** Creates the kit of one provider. */
-export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced'>): RoamingKit {
-  return { ...parts, live: new Map(), displaced: new Map() }
+export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced' | 'heard'>): RoamingKit {
+  return { ...parts, live: new Map(), displaced: new Map(), heard: 0 }
 }
 
 /** The newest logged live message of a conversation that the tombstone does not bury (a preview candidate). */

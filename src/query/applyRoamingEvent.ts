@@ -51,6 +51,7 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
  * cost no request: only loaded lists and views are touched (a view without observers is only marked stale).
  */
 export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
+  kit.heard++
   if (event.type === 'message') return applyIncomingMessage(kit, event.message)
   if (event.type === 'reconnected') return resync(kit)
   const scope = scopeOf(kit)

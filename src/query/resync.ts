@@ -13,21 +13,19 @@ const generations = new WeakMap<RoamingKit, number>()
  * server delivers on reconnection, stored before the drop ended: one may have been removed on another device
  * meanwhile, and the live log would put it back into the fresh pages. So when any came, everything is read once
  * more, after them (found by the model test: a message sent and then removed on the phone while the laptop was away
- * came back as the laptop's preview; a pin heard then copied a stale preview into the pinned list).
+ * came back as the laptop's preview; a pin heard then copied a stale preview into the pinned list). They are counted
+ * by the kit's own subscription (`RoamingKit.heard`): a second one would outlive an unmount while the reads are out.
  */
 export function resync(kit: RoamingKit, again = true): void {
-  const all = roamingKeys.all(scopeOf(kit))
   // A newer resync (another reconnection) takes over: its cancel ends this one's reads early, before what it heard
   // could be read after (found by the model test: reconnected, dropped and reconnected again at once).
   const generation = (generations.get(kit) ?? 0) + 1
   generations.set(kit, generation)
-  let heard = false
-  const stop = again ? kit.client.subscribe(() => { heard = true }) : undefined
+  const heard = kit.heard
   // Logged live messages may have been removed meanwhile: `reconcileFetches` must not put them back into the
   // refetched pages (as for `historyRemoved`).
   kit.live.clear()
-  void readAgain(kit, all).then(() => {
-    stop?.()
-    if (heard && generations.get(kit) === generation) resync(kit, false)
+  void readAgain(kit, roamingKeys.all(scopeOf(kit))).then(() => {
+    if (again && kit.heard !== heard && generations.get(kit) === generation) resync(kit, false)
   })
 }

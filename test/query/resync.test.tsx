@@ -74,6 +74,19 @@ describe('resync after a dropped connection', () => {
       'getServerPinnedConversations', 'getServerPinnedConversations'])
   })
 
+  it('unmounted while its reads are out, it leaves no handler on the connection', async () => {
+    const { server, device, unmount } = await world()
+    server.configure({ latency: 100 })
+    server.dropConnection(device)
+    act(() => server.restoreConnection(device))
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'meanwhile' })
+    await new Promise((r) => setTimeout(r, 20))
+    // The resync's reads are out.
+    expect(server.pending()).toBeGreaterThan(0)
+    unmount()
+    expect(Object.keys(device.eventHandler.handlerData)).toEqual([])
+  })
+
   it('the first login is no reconnection: nothing is read twice', async () => {
     const { server, device, wrapper } = setup({ seed: 5 })
     server.generate({ user: 'alice', conversations: 3, groupShare: 0 })
