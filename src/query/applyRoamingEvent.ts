@@ -3,7 +3,8 @@ import { applyIncoming, removeConversation, unreadBy, type ConversationListData 
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, roamingKeys } from './keys'
-import { listedConversations, writePinned } from './listedConversations'
+import { writePinned } from './listedConversations'
+import { notePinHeard } from './pinConversationMutation'
 import { refreshPreviewOrList } from './refreshPreview'
 import { resync } from './resync'
 import { LIVE_LOG_SIZE, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -81,22 +82,33 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       const state = kit.store.getState()
       state.markConversationDeleted(key, event.timestamp, false)
       // The server unpins a deleted conversation: a pin this session heard of earlier must not pin it again when a
-      // new message recreates it (found by the model test: pin, delete, new message on another device).
-      if (state.pins[key]?.isPinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
+      // new message recreates it (found by the model test: pin, delete, new message on another device). That pin may
+      // be the newer (the deletion's event came late, see `conversationPinned`): the lists, read again, tell.
+      notePinHeard(kit)
+      const pinned = state.pins[key]?.isPinned
+      if (pinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
       if (isOpenConversation(state.activeConversation, key)) state.setActiveConversation(null)
       updateQueries<ConversationListData>(kit, lists, (data) => removeConversation(data, key))
       kit.queryClient.removeQueries({ queryKey: history })
+      if (pinned) void readAgain(kit, lists)
       return
     }
     case 'conversationPinned': {
       const pin = { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
-      kit.store.getState().setPin(key, pin)
-      const known = listedConversations(kit, key)[0]?.[1]
-      if (known) writePinned(kit, key, { ...known, ...pin })
+      const state = kit.store.getState()
+      // An event contradicting a pin state this session decided (a pin of this device, or an event heard before) may
+      // be the older of the two: events come another way than answers, and late (found by the soak: the phone
+      // unpinned, this device pinned just after, and the unpin event landed after the pin's answer). The lists,
+      // read again, say which came last (see `expirePins`).
+      const contradicts = state.pins[key]?.isPinned === !event.isPinned
+      notePinHeard(kit)
+      state.setPin(key, pin)
+      writePinned(kit, key, pin)
       // The entry copied into the pinned list may be out of date (found by the soak: a conversation emptied on the
       // server, put back in the list by a failed removal of this device, then pinned on the phone): the server's
       // pinned list says whether it belongs there.
-      if (event.isPinned) void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
+      if (contradicts) void readAgain(kit, lists)
+      else if (event.isPinned) void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
     }
   }
 }

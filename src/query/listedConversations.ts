@@ -1,5 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { Conversation } from '../client/types'
+import type { Conversation, PinState } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { isPinnedList, roamingKeys } from './keys'
 import { fetchStartOf, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
@@ -25,13 +25,17 @@ export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey,
 }
 
 /**
- * Writes a conversation's new pin state into every loaded list: the entry is replaced in place in the main lists,
- * and leaves the pinned list or takes its place there by pin time (a pin from this device or from another one).
+ * Writes a conversation's new pin state into every loaded list: only the pin changes in the main lists, and the
+ * entry leaves the pinned list or takes its place there by pin time. Each list keeps its own entry's other fields
+ * (found by the model test: an entry copied from a list not yet read again put a removed message back as the
+ * preview in the freshly read pinned list); `entry` (else where it is listed) enters a pinned list without it.
  */
-export function writePinned(kit: RoamingKit, key: string, next: Conversation): void {
+export function writePinned(kit: RoamingKit, key: string, pin: PinState, entry = listedConversations(kit, key)[0]?.[1]): void {
+  const pinned = (c: Conversation): Conversation => ({ ...c, isPinned: pin.isPinned, pinnedTime: pin.pinnedTime })
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data, queryKey) => {
-    if (!isPinnedList(queryKey)) return patchConversation(data, key, () => next)
+    if (!isPinnedList(queryKey)) return patchConversation(data, key, pinned)
+    const there = findConversation(data, key) ?? entry
     const without = removeConversation(data, key)
-    return next.isPinned ? insertSorted(without, next, 'pinned') : without
+    return pin.isPinned && there ? insertSorted(without, pinned(there), 'pinned') : without
   })
 }

@@ -4,7 +4,7 @@ import { checkBoolean, checkConversation } from '../client/validate'
 import { findConversation, type ConversationListData } from './conversationPages'
 import { conversationKey, roamingKeys } from './keys'
 import { listedConversations, writePinned } from './listedConversations'
-import { cancelLoadedFetches, queriesUnder, scopeOf, type RoamingKit } from './RoamingKit'
+import { cancelLoadedFetches, queriesUnder, readAgain, scopeOf, type RoamingKit } from './RoamingKit'
 
 /** Kept between `onMutate` and the outcome: each list's data, and the session's pin state, before the change. */
 export interface PinConversationContext {
@@ -12,7 +12,26 @@ export interface PinConversationContext {
   previousPin: { isPinned: boolean; pinnedTime: number } | null
 }
 
-/** Mutation options of an optimistic pin/unpin; the server's pin time replaces the guess on success. */
+/** Per kit: pin changes of this device out, and whether they crossed each other or a pin event meanwhile. */
+const pinsOut = new WeakMap<RoamingKit, { count: number; crossed: boolean }>()
+
+/**
+ * Notes a pin event heard (a pin, an unpin, a deletion): a change of this device out cannot be ordered against it
+ * either (found by the model test: the phone pinned after this device's unpin reached the server; the event came
+ * first, then the unpin's answer, which unpinned it here).
+ */
+export function notePinHeard(kit: RoamingKit): void {
+  const out = pinsOut.get(kit)
+  if (out?.count) out.crossed = true
+}
+
+/**
+ * Mutation options of an optimistic pin/unpin; the server's pin time replaces the guess on success. Changes that
+ * cross each other, or a pin event heard meanwhile (`notePinHeard`), cannot be ordered by their answers (nor by their
+ * requests, which may overtake each other on the way): once the last one settles, the lists are read again and the
+ * server's state wins (see `expirePins`; found by the model test: pin then unpin at once, the unpin answered first,
+ * and the pin's answer pinned it again).
+ */
 export function pinConversationMutation(kit: RoamingKit) {
   return {
     mutationKey: ['roamkit', 'pinConversation'] as const,
@@ -21,32 +40,41 @@ export function pinConversationMutation(kit: RoamingKit) {
       checkConversation(op, v, false)
       checkBoolean(op, 'isPinned', v?.isPinned)
       const lists = roamingKeys.conversationLists(scopeOf(kit))
+      const key = conversationKey(v.conversationId, v.chatType)
+      const out = pinsOut.get(kit) ?? { count: 0, crossed: false }
+      pinsOut.set(kit, out)
+      if (out.count++ > 0) out.crossed = true
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
       const cancelling = cancelLoadedFetches(kit, lists)
       if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
       const snapshot = queriesUnder<ConversationListData>(kit, lists)
-      const key = conversationKey(v.conversationId, v.chatType)
       const state = kit.store.getState()
       const previousPin = state.pins[key] ?? null
       const pin = { isPinned: v.isPinned, pinnedTime: v.isPinned ? Date.now() : 0 }
       state.setPin(key, pin)
-      const known = snapshot.map(([, d]) => findConversation(d, key)).find(Boolean)
-      if (known) writePinned(kit, key, { ...known, ...pin })
+      writePinned(kit, key, pin)
       return { snapshot, previousPin }
     },
     mutationFn: (v: PinConversationParams): Promise<PinState> => kit.client.pinConversation(v),
     onSuccess: (state: PinState, v: PinConversationParams) => {
       const key = conversationKey(v.conversationId, v.chatType)
       kit.store.getState().setPin(key, state)
-      const known = listedConversations(kit, key)[0]?.[1]
-      if (known) writePinned(kit, key, { ...known, ...state })
+      writePinned(kit, key, state)
     },
     onError: (_: Error, v: PinConversationParams, context: PinConversationContext | undefined) => {
       if (!context) return
       const key = conversationKey(v.conversationId, v.chatType)
       kit.store.getState().setPin(key, context.previousPin)
+      // Only the pin goes back: a message may have come meanwhile, and the entry noted then would hide it.
       const before = context.snapshot.map(([, d]) => findConversation(d, key)).find(Boolean)
-      if (before) writePinned(kit, key, before)
+      if (before) writePinned(kit, key, context.previousPin ?? before, listedConversations(kit, key)[0]?.[1] ?? before)
+    },
+    onSettled: (_d: unknown, _e: unknown, _v: unknown, context: PinConversationContext | undefined) => {
+      const out = pinsOut.get(kit)
+      // No context: refused before it was counted (bad input).
+      if (!context || !out || --out.count > 0 || !out.crossed) return
+      out.crossed = false
+      void readAgain(kit, roamingKeys.conversationLists(scopeOf(kit)))
     },
   }
 }

@@ -90,6 +90,23 @@ describe('useConversationList', () => {
     expect(result.current.list.conversations.find((c) => c.conversationId === second!.conversationId)!.isPinned).toBe(false)
   })
 
+  it('a refused pin undoes the pin only: a message that came meanwhile stays the preview', async () => {
+    const { server, result } = await loaded({ latency: 80 })
+    const target = result.current.list.conversations[5]!
+    const { conversationId } = target
+    server.configure({ failureRate: 1 })
+    let refused: Promise<unknown>
+    act(() => { refused = result.current.pin.pinAsync({ conversationId, chatType: 'singleChat', isPinned: true }).catch((e: unknown) => e) })
+    await waitFor(() => expect(result.current.list.conversations[0]).toMatchObject({ conversationId, isPinned: true }))
+    server.configure({ failureRate: 0, latency: 5 })
+    server.sendMessage({ from: conversationId, to: 'alice', text: 'while pinning' })
+    await waitFor(() => expect(result.current.list.conversations[0]!.lastMessage).toMatchObject({ text: 'while pinning' }))
+    await act(async () => { expect(await refused).toBeInstanceOf(Error) })
+    const after = result.current.list.conversations[0]!
+    expect(after).toMatchObject({ conversationId, isPinned: false, unreadCount: target.unreadCount + 1 })
+    expect(after.lastMessage).toMatchObject({ text: 'while pinning' })
+  })
+
   it('deletes a conversation optimistically and brings it back where it was when the server refuses', async () => {
     const { server, result } = await loaded({ latency: 80 })
     const before = ids(result.current.list.conversations)

@@ -2,8 +2,8 @@
  * Model-based fault testing of the hooks over the simulator (issue 6, part 1).
  *
  * One device of `alice` renders useHistoryMessages + useConversationList + useRemoveHistoryMessages +
- * useDeleteConversation in a StrictMode RoamingProvider. Random command sequences page, jump, delete (own device and
- * a second device of the same user), pin from the second device, receive messages from other users and from the
+ * useDeleteConversation + usePinConversation in a StrictMode RoamingProvider. Random command sequences page, jump,
+ * delete and pin (own device and a second device of the same user), receive messages from other users and from the
  * second device, switch failure injection and latencies (so answers overtake each other), drop and restore this
  * device's connection (it misses what happens meanwhile), and let fake time pass. After every settle with the
  * connection up the hooks must show exactly what a plain model of the server says.
@@ -22,6 +22,7 @@ import type { RemoveResult, RoamingClient } from '../../src/client/types'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
+import { usePinConversation } from '../../src/hooks/usePinConversation'
 import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingProvider } from '../../src/provider/RoamingProvider'
@@ -53,6 +54,7 @@ function useSubject({ conversationId, pageSize }: { conversationId: string; page
     list: useConversationList({ pageSize: 20 }),
     remove: useRemoveHistoryMessages(),
     del: useDeleteConversation(),
+    pin: usePinConversation(),
     /** For MODEL_DEBUG=1 replays. */
     deleted: useRoamingStore((s) => s.deletedConversations),
   }
@@ -394,6 +396,15 @@ class OtherDevicePins extends Base {
   }
   toString() { return `otherDevicePins(${this.i}, ${this.isPinned})` }
 }
+class Pin extends Base {
+  constructor(readonly i: number, readonly isPinned: boolean) { super() }
+  async act(real: Real) {
+    const conversationId = pick(real.peers, this.i)!
+    if (real.deleting.has(conversationId)) return
+    inAct(() => { void real.track(real.current.pin.pinAsync({ conversationId, chatType, isPinned: this.isPinned }), () => undefined) })
+  }
+  toString() { return `pin(${this.i}, ${this.isPinned})` }
+}
 class Failures extends Base {
   constructor(readonly on: boolean, readonly kind: 'ajax' | 'busy') { super() }
   async act(real: Real) { real.server.configure({ failureRate: this.on ? 0.2 : 0, failure: this.kind }) }
@@ -449,6 +460,7 @@ const commands = [
   fc.tuple(conv, nat).map(([i, r]) => new OtherDeviceDeletesBefore(i, r)),
   fc.tuple(conv, fc.boolean()).map(([i, roam]) => new OtherDeviceDeletesConversation(i, roam)),
   fc.tuple(conv, fc.boolean()).map(([i, p]) => new OtherDevicePins(i, p)),
+  fc.tuple(conv, fc.boolean()).map(([i, p]) => new Pin(i, p)),
   fc.tuple(fc.boolean(), fc.constantFrom('ajax' as const, 'busy' as const)).map(([on, kind]) => new Failures(on, kind)),
   fc.tuple(fc.boolean(), fc.boolean()).map(([j, u]) => new Latency(j, u)),
   fc.integer({ min: 1, max: 300 }).map((ms) => new AdvanceTime(ms)),
@@ -636,6 +648,28 @@ describe('model regressions', () => {
       new RestoreConnection(), new OtherDeviceSends(0), new AdvanceTime(15), new JumpToLatest(), new OtherDevicePins(0, false), new RefetchList(),
       new OtherDeviceSends(2), new Failures(false, 'ajax'), new OtherDeviceDeletesIds(2, [0]), new Settle(),
     ], [33, 30, 30])
+  })
+
+  it('an unpin from the other device that lands after this device\'s later pin does not unpin (contradicting pin events read the lists)', async () => {
+    await scenario(1, [new Latency(true, false), new OtherDevicePins(0, false), new OtherDeviceDeletesBefore(0, 0), new Pin(0, true)])
+  })
+
+  it('pin then unpin at once, answered in the other order, ends as the server has it (overlapping pins read the lists)', async () => {
+    await scenario(370876266, [new OtherDeviceDeletesIds(0, [0]), new Pin(0, true), new Open(1), new Pin(0, false), new Settle()])
+  })
+
+  it('a pin event heard while this device\'s unpin is out, answered after it, ends as the server has it (the lists are read after the answer)', async () => {
+    await scenario(1039663044, [
+      new Incoming(0, 2), new OtherDeviceDeletesBefore(0, 0), new Settle(), new OtherDevicePins(0, false), new Pin(0, false), new OtherDevicePins(0, true), new Settle(),
+    ], [32, 30, 30])
+  })
+
+  it('a pin answered after the pinned list was read again keeps that list\'s fresh preview (writePinned changes the pin only)', async () => {
+    await scenario(483361377, [new DropConnection(), new OtherDeviceDeletesIds(0, [1031]), new Settle(), new Pin(0, true), new Pin(1, false), new RefetchList()], [43, 30, 30])
+  })
+
+  it('a deletion on the other device heard after this device pinned the conversation it recreated keeps the pin (the lists are read again)', async () => {
+    await scenario(1, [new OtherDeviceSends(1), new Pin(1, true), new OtherDeviceDeletesConversation(1, false), new Settle()])
   })
 
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
