@@ -4,7 +4,7 @@ import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, roamingKeys } from './keys'
 import { writePinned } from './listedConversations'
-import { notePinHeard } from './pinConversationMutation'
+import { noteCrossedPins } from './pinConversationMutation'
 import { refreshPreviewOrList } from './refreshPreview'
 import { resync } from './resync'
 import { LIVE_LOG_SIZE, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -84,7 +84,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // The server unpins a deleted conversation: a pin this session heard of earlier must not pin it again when a
       // new message recreates it (found by the model test: pin, delete, new message on another device). That pin may
       // be the newer (the deletion's event came late, see `conversationPinned`): the lists, read again, tell.
-      notePinHeard(kit)
+      noteCrossedPins(kit)
       const pinned = state.pins[key]?.isPinned
       if (pinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
       if (isOpenConversation(state.activeConversation, key)) state.setActiveConversation(null)
@@ -101,7 +101,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // unpinned, this device pinned just after, and the unpin event landed after the pin's answer). The lists,
       // read again, say which came last (see `expirePins`).
       const contradicts = state.pins[key]?.isPinned === !event.isPinned
-      notePinHeard(kit)
+      noteCrossedPins(kit)
       state.setPin(key, pin)
       writePinned(kit, key, pin)
       // The entry copied into the pinned list may be out of date (found by the soak: a conversation emptied on the

@@ -16,18 +16,18 @@ export interface PinConversationContext {
 const pinsOut = new WeakMap<RoamingKit, { count: number; crossed: boolean }>()
 
 /**
- * Notes a pin event heard (a pin, an unpin, a deletion): a change of this device out cannot be ordered against it
- * either (found by the model test: the phone pinned after this device's unpin reached the server; the event came
- * first, then the unpin's answer, which unpinned it here).
+ * Notes what pin changes of this device out cannot be ordered against: a pin event (a pin, an unpin, a deletion) or
+ * a list read landing meanwhile (found by the model test: the phone pinned after this device's unpin reached the
+ * server; the event came first, then the unpin's answer, which unpinned it here).
  */
-export function notePinHeard(kit: RoamingKit): void {
+export function noteCrossedPins(kit: RoamingKit): void {
   const out = pinsOut.get(kit)
   if (out?.count) out.crossed = true
 }
 
 /**
  * Mutation options of an optimistic pin/unpin; the server's pin time replaces the guess on success. Changes that
- * cross each other, or a pin event heard meanwhile (`notePinHeard`), cannot be ordered by their answers (nor by their
+ * cross each other, a pin event or a list read (`noteCrossedPins`) cannot be ordered by their answers (nor by their
  * requests, which may overtake each other on the way): once the last one settles, the lists are read again and the
  * server's state wins (see `expirePins`; found by the model test: pin then unpin at once, the unpin answered first,
  * and the pin's answer pinned it again).
