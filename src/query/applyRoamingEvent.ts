@@ -65,8 +65,8 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       // back into the refetched pages (found by the model test: a message sent from another device, then removed
       // there, came back). Every fetch that lands from now on starts after this point, so it has what remains.
       // Lists read in flight may have started before the logged messages, which would have mended them: they are
-      // read again (found by the soak: a message recreated a conversation this device had deleted, another device removed
-      // an old message of it, and a list answer from before the message dropped the conversation for good).
+      // read again (found by the soak: a message recreated a conversation this device had deleted, another device
+      // removed an old message of it, and a list answer from before the message dropped the conversation for good).
       if (kit.live.delete(key) && kit.queryClient.isFetching({ queryKey: lists })) void readAgain(kit, lists)
       // The event does not say what went: refetch the loaded views that are on screen, and the preview.
       // Cancel fetches in flight first: invalidateQueries alone joins a first load in flight instead of restarting

@@ -12,7 +12,7 @@ export interface PinConversationContext {
   previousPin: { isPinned: boolean; pinnedTime: number } | null
 }
 
-/** Per kit: pin changes of this device out, and whether they crossed each other or a pin event meanwhile. */
+/** Per kit: pin changes of this device out, and whether something crossed them (see `noteCrossedPins`). */
 const pinsOut = new WeakMap<RoamingKit, { count: number; crossed: boolean }>()
 
 /**
