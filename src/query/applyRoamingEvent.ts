@@ -96,19 +96,16 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
     case 'conversationPinned': {
       const pin = { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
       const state = kit.store.getState()
-      // An event contradicting a pin state this session decided (a pin of this device, or an event heard before) may
-      // be the older of the two: events come another way than answers, and late (found by the soak: the phone
-      // unpinned, this device pinned just after, and the unpin event landed after the pin's answer). The lists,
-      // read again, say which came last (see `expirePins`).
-      const contradicts = state.pins[key]?.isPinned === !event.isPinned
       noteCrossedPins(kit)
       state.setPin(key, pin)
       writePinned(kit, key, pin)
-      // The entry copied into the pinned list may be out of date (found by the soak: a conversation emptied on the
-      // server, put back in the list by a failed removal of this device, then pinned on the phone): the server's
-      // pinned list says whether it belongs there.
-      if (contradicts) void readAgain(kit, lists)
-      else if (event.isPinned) void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
+      // Shown at once, then checked: the lists, read again, have the last word (see `expirePins`). The event may be
+      // older than what this device knows, as events come another way than answers, and late (found by the soak: the
+      // phone unpinned, this device pinned just after, and the unpin event landed after the pin's answer; also an
+      // event landing after a full read that already had it). And the entry copied into the pinned list may be out of
+      // date (found by the soak: a conversation emptied on the server, put back in the list by a failed removal of
+      // this device, then pinned on the phone).
+      void readAgain(kit, lists)
     }
   }
 }
