@@ -691,6 +691,20 @@ describe('model regressions', () => {
     ])
   })
 
+  it('a pin event landing after the lists that already had it, and an unpin that overtook its pin, end as the server has it (every pin event reads the lists)', async () => {
+    await scenario(472909815, [
+      new Pin(2, false), new FetchOlder(), new DropConnection(), new RestoreConnection(), new Pin(2, true), new OtherDeviceDeletesIds(1, Array(21).fill(0)),
+      new OtherDeviceSends(0), new Incoming(0, 1), new DeleteIds([0], false), new OtherDevicePins(2, true), new Settle(),
+    ])
+  })
+
+  it('an unpin answered while the resync\'s reads are out does not beat them (a list read out when a pin change settles is read again)', async () => {
+    await scenario(231137487, [
+      new Latency(true, false), new FetchOlder(), new Failures(true, 'ajax'), new Pin(2, false), new DropConnection(), new OtherDevicePins(2, true),
+      new OtherDeviceDeletesBefore(0, 0),
+    ])
+  })
+
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
     await scenario(436172317, [
       new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),
