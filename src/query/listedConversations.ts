@@ -14,13 +14,16 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
  * Puts entries noted by `listedConversations` at tick `since` back where their list's order says (a rollback). Not
  * into a list read since: the server may have dropped the conversation meanwhile (found by the soak: deleted on
  * another device while this one was away, put back by a failed removal's or deletion's rollback after the fresh list
- * had landed). That list is read again instead, now that the server's answer is known.
+ * had landed). Every list read since is read again instead, now that the server's answer is known, the ones that had
+ * no entry too: a read that landed while the change was pending was mended to its optimistic state (found by the
+ * soak: deletions refused while offline; the list read after reconnecting left the conversation out for good).
  */
 export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
-  for (const [queryKey, conversation] of entries) {
-    const query = kit.queryClient.getQueryCache().find({ queryKey, exact: true })
-    if (query && fetchStartOf(kit, query.queryHash) > since) void kit.queryClient.invalidateQueries({ queryKey, exact: true })
-    else writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, isPinnedList(queryKey) ? 'pinned' : 'activity'))
+  for (const query of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })) {
+    const { queryKey } = query
+    const conversation = entries.find(([k]) => k === queryKey)?.[1]
+    if (fetchStartOf(kit, query.queryHash) > since) void kit.queryClient.invalidateQueries({ queryKey, exact: true })
+    else if (conversation) writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, isPinnedList(queryKey) ? 'pinned' : 'activity'))
   }
 }
 

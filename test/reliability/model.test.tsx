@@ -705,6 +705,13 @@ describe('model regressions', () => {
     ])
   })
 
+  it('deletions refused while offline leave the conversation listed once the lists are read again (putBackListed reads every list read since)', async () => {
+    await scenario(19, [
+      new Latency(false, false), new DropConnection(), new DeleteConversation(1, false, false), new DeleteConversation(1, false, true), new Latency(true, false),
+      new DeleteConversation(1, false, false), new RestoreConnection(), new Settle(),
+    ])
+  })
+
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
     await scenario(436172317, [
       new DeleteBefore(0, false), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesIds(0, [0]), new Settle(), new DropConnection(),
