@@ -3,7 +3,7 @@ import { RoamingError } from '../client/RoamingError'
 import type { ChatType, RoamingClient, RoamingMessage } from '../client/types'
 import { checkConversation, checkId, checkInt } from '../client/validate'
 import { isBuried } from '../store/tombstones'
-import { compareMessages, type HistoryPageParam, type HistoryQueryPage } from './historyPages'
+import { compareMessages, FROM_START, type HistoryPageParam, type HistoryQueryPage } from './historyPages'
 import { conversationKey, roamingKeys } from './keys'
 import { retryDelay, shouldRetry } from './retry'
 import { scopeOf, type RoamingKit } from './RoamingKit'
@@ -28,9 +28,6 @@ export function checkHistoryView(op: string, params: HistoryViewParams): Require
     anchorId: params?.anchorId == null ? null : checkId(op, 'anchorId', params.anchorId),
   }
 }
-
-/** A `newer` cursor meaning "from the oldest message" (the continuation of an empty older page). */
-const FROM_START = ''
 
 /** A page as it arrived: `fetchedCount` is what it brought. */
 const arrived = (messages: RoamingMessage[], olderCursor: string | null, newerCursor: string | null): HistoryQueryPage =>

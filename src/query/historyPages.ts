@@ -307,14 +307,19 @@ export function placeMessages(data: HistoryData | undefined, messages: readonly 
   return changed ? { ...data, pages } : data
 }
 
+/** A `newer` cursor meaning "from the oldest message": what an `older` page the server answered empty continues with. */
+export const FROM_START = ''
+
 /**
- * Drops leading `older` pages that arrived empty (the start of history): they carry no message and no cursor,
- * and would break a refetch. The next page then says nothing is older.
+ * Drops leading `older` pages the server answered empty (the start of history): they carry no message and no
+ * cursor, and would break a refetch. The next page then says nothing is older. Told by `FROM_START`, not by an
+ * empty page: a page whose messages a pending removal's tombstone hid on arrival still leads to them once the
+ * removal is refused (found by the soak: dropped, it lost them for good).
  */
 export function dropEmptyOlderPages(data: HistoryData | undefined): HistoryData | undefined {
   if (!data) return data
   let drop = 0
-  while (drop < data.pages.length - 1 && data.pageParams[drop]?.kind === 'older' && data.pages[drop]?.fetchedCount === 0 && data.pages[drop]?.olderCursor === null) drop++
+  while (drop < data.pages.length - 1 && data.pageParams[drop]?.kind === 'older' && data.pages[drop]?.newerCursor === FROM_START && data.pages[drop]?.olderCursor === null) drop++
   if (drop === 0) return data
   const pages = data.pages.slice(drop)
   pages[0] = { ...(pages[0] as HistoryQueryPage), olderCursor: null }

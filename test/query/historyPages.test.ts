@@ -512,7 +512,7 @@ describe('dropEmptyOlderPages', () => {
 
   it('drops a leading older page that arrived empty at the start of history, and says nothing is older', () => {
     const data = history(
-      [older(idOf(1)), page([], { fetchedCount: 0, olderCursor: null, newerCursor: 'x' })],
+      [older(idOf(1)), page([], { fetchedCount: 0, olderCursor: null, newerCursor: '' })],
       [latest, page(msgs(1, 3), { olderCursor: idOf(1) })],
     )
     const next = dropEmptyOlderPages(data)!
@@ -525,8 +525,8 @@ describe('dropEmptyOlderPages', () => {
 
   it('drops several leading empty older pages', () => {
     const data = history(
-      [older('a'), page([], { fetchedCount: 0 })],
-      [older('b'), page([], { fetchedCount: 0 })],
+      [older('a'), page([], { fetchedCount: 0, newerCursor: '' })],
+      [older('b'), page([], { fetchedCount: 0, newerCursor: '' })],
       [older('c'), page(msgs(1, 2), { olderCursor: 'a' })],
       [latest, page(msgs(3, 4), { olderCursor: 'c' })],
     )
@@ -543,13 +543,19 @@ describe('dropEmptyOlderPages', () => {
     expect(dropEmptyOlderPages(data)).toBe(data)
   })
 
+  it('keeps an older page whose messages a tombstone hid on arrival (it continues from its last message, not from the start)', () => {
+    // The server answered 1..2, a pending removal's tombstone hid them: refused, the removal puts them back here.
+    const data = history([older(idOf(3)), page([], { fetchedCount: 0, olderCursor: null, newerCursor: idOf(2) })], [latest, page(msgs(3, 4))])
+    expect(dropEmptyOlderPages(data)).toBe(data)
+  })
+
   it('keeps an empty older page that still has an older cursor', () => {
-    const data = history([older('a'), page([], { fetchedCount: 0, olderCursor: 'z' })], [latest, page(msgs(1, 2))])
+    const data = history([older('a'), page([], { fetchedCount: 0, olderCursor: 'z', newerCursor: '' })], [latest, page(msgs(1, 2))])
     expect(dropEmptyOlderPages(data)).toBe(data)
   })
 
   it('never drops the last page, even an empty older one', () => {
-    const data = history([older('a'), page([], { fetchedCount: 0 })])
+    const data = history([older('a'), page([], { fetchedCount: 0, newerCursor: '' })])
     expect(dropEmptyOlderPages(data)).toBe(data)
   })
 

@@ -555,9 +555,9 @@ describe('model-based fault testing of the hooks', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Regressions: shrunk counterexamples the model found (each failed before its fix in src/query or src/hooks).
 
-async function scenario(seed: number, cmds: Cmd[], sizes: readonly number[] = [30, 30, 30]): Promise<void> {
+async function scenario(seed: number, cmds: Cmd[], sizes: readonly number[] = [30, 30, 30], pageSize = 5): Promise<void> {
   vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed))
-  const real = await start(seed, 5, sizes)
+  const real = await start(seed, pageSize, sizes)
   try {
     await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
     // The property's recovery: failures off, the connection back, and what shows an error retried.
@@ -710,6 +710,15 @@ describe('model regressions', () => {
       new Latency(false, false), new DropConnection(), new DeleteConversation(1, false, false), new DeleteConversation(1, false, true), new Latency(true, false),
       new DeleteConversation(1, false, false), new RestoreConnection(), new Settle(),
     ])
+  })
+
+  it('a removal refused offline whose tombstone hid a whole older page on refetch leaves those messages reachable (empty older pages are dropped only when the server answered empty)', async () => {
+    await scenario(401341995, [
+      new Pin(0, false), new FetchOlder(), new Pin(0, false), new DeleteConversation(0, false, true), new Latency(true, false),
+      new DeleteIds([0, 0, 215, 0, 3466, 0, 315, 0, 0, 0, 3863, 373, 300, 433, 5, 0, 77, 0, 0, 369, 210], false), new OtherDeviceSends(0),
+      new DropConnection(), new OtherDeviceDeletesIds(0, [0]),
+      new DeleteIds([0, 0, 0, 0, 0, 0, 6995, 0, 0, 0, 0, 0, 0, 0, 0, 610, 0, 0, 0, 0, 0], false),
+    ], [33, 30, 30], 20)
   })
 
   it('a pin from the other device of a conversation emptied on the server reads the pinned list (the copied entry may be out of date)', async () => {
