@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ChatType, RoamingMessage } from '../client/types'
 import { checkHistoryView, historyMessagesOptions } from '../query/historyMessagesOptions'
-import { firstItemIndexOf, flattenHistory, holdsLatest } from '../query/historyPages'
+import { FIRST_ITEM_INDEX_BASE, flattenHistory, holdsLatest, nextFirstItemIndex, type IndexedMessages } from '../query/historyPages'
 import { conversationKey } from '../query/keys'
 import { useRoamingContext } from '../provider/RoamingContext'
 
@@ -23,7 +23,7 @@ export interface UseHistoryMessagesOptions {
 export interface UseHistoryMessagesResult {
   /** Loaded messages, ascending, without removed ones. */
   messages: RoamingMessage[]
-  /** react-virtuoso's `firstItemIndex`: falls by exactly the count of each prepended page. */
+  /** react-virtuoso's `firstItemIndex`: each shown message keeps its index (prepends lower it, removals above raise it). */
   firstItemIndex: number
   /** `pending` until the first page, `error` when it failed, then `success`. */
   status: 'pending' | 'error' | 'success'
@@ -74,9 +74,13 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
     return false
   }, [messages, origin])
   const around = query.data?.pages.find((p) => p.anchorFound !== undefined)
+  // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
+  const indexed = useRef<IndexedMessages>(undefined)
+  const firstItemIndex = nextFirstItemIndex(indexed.current, messages, FIRST_ITEM_INDEX_BASE)
+  indexed.current = { index: firstItemIndex, messages }
   return {
     messages,
-    firstItemIndex: firstItemIndexOf(query.data),
+    firstItemIndex,
     status: query.status,
     error: query.error,
     // A view still marked stale (another device removed messages and its refetch failed) is refetched first: a

@@ -20,7 +20,7 @@ export interface HistoryQueryPage {
   olderCursor: string | null
   /** Cursor to load newer messages after this page; `null` when this page reaches the latest message. */
   newerCursor: string | null
-  /** Messages the page had when it arrived: `firstItemIndex` counts prepends with it, unmoved by removals. */
+  /** Messages the page had when it arrived (after tombstones), unmoved by later removals. */
   fetchedCount: number
   /** For a page around an anchor: whether the anchor message was found. */
   anchorFound?: boolean
@@ -207,17 +207,39 @@ export function takeIds(data: HistoryData | undefined, ids: ReadonlySet<string>)
   return { data: { ...data, pages }, removed }
 }
 
+/** Where `m` is in an ascending list (binary search by time, then id), or -1. */
+function indexOfMessage(list: readonly RoamingMessage[], m: RoamingMessage): number {
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const c = compareMessages(list[mid] as RoamingMessage, m)
+    if (c === 0) return (list[mid] as RoamingMessage).id === m.id ? mid : -1
+    if (c < 0) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
+/** A view's `firstItemIndex` and the messages it was given for (see `nextFirstItemIndex`). */
+export interface IndexedMessages { index: number; messages: readonly RoamingMessage[] }
+
 /**
- * `firstItemIndex` for react-virtuoso, from page counts: the base minus what older pages brought when they
- * arrived. It only moves when a page is prepended, never when a message is removed or appended.
+ * `firstItemIndex` for the next messages of a view, so that every message shown before and after keeps its index:
+ * prepends lower it by their count, removals above raise it, and a refetch leaves it alone. Counting prepended
+ * pages cannot: a refetch reads every page after the first as a newer one, so they stopped counting and the
+ * thread jumped by their rows (found in Chromium: another device removed messages older than the view).
+ * `fallback` when nothing was shown before or nothing is shown in both.
  */
-export function firstItemIndexOf(data: HistoryData | undefined): number {
-  if (!data) return FIRST_ITEM_INDEX_BASE
-  let prepended = 0
-  data.pages.forEach((page, i) => {
-    if (data.pageParams[i]?.kind === 'older') prepended += page.fetchedCount
-  })
-  return FIRST_ITEM_INDEX_BASE - prepended
+export function nextFirstItemIndex(prev: IndexedMessages | undefined, messages: readonly RoamingMessage[], fallback: number): number {
+  if (!prev) return fallback
+  const first = messages[0]
+  if (!first) return prev.index
+  let at = indexOfMessage(prev.messages, first)
+  if (at >= 0) return prev.index + at
+  const old = prev.messages[0]
+  at = old ? indexOfMessage(messages, old) : -1
+  return at >= 0 ? prev.index - at : fallback
 }
 
 /** Takes out the messages matching `remove` in one pass: the new data (see `removeFromHistory`) and them, ascending. */

@@ -132,6 +132,29 @@ describe('MessageThread in Chromium', () => {
     }
   })
 
+  it('a removal on another device of messages older than the view does not move the message in view (the refetch keeps every index)', async () => {
+    const server = setup(300, 20)
+    const scroller = await mount(server, undefined, 20)
+    for (let i = 0; i < 6; i++) { scroller.scrollTop = 0; await new Promise((r) => setTimeout(r, 200)) }
+    scroller.scrollTop = scroller.scrollHeight / 2
+    await new Promise((r) => setTimeout(r, 400))
+    const target = firstVisible(scroller)
+    const id = target.dataset.messageId!
+    const before = target.getBoundingClientRect().top
+    const shown = new Set(ids())
+    // Ten messages older than every loaded one: the view refetches all its pages, which the server cuts anew.
+    const doomed = (await allIds(server)).slice(40, 50)
+    expect(doomed.some((m) => shown.has(m))).toBe(false)
+    await server.connect('alice').removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: doomed })
+    let max = 0
+    for (let f = 0; f < 40; f++) {
+      await frame()
+      const now = article(id)
+      max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
+    }
+    expect(max).toBeLessThan(0.5)
+  })
+
   it('keeps a new message pinned to the bottom when the reader is at the bottom', async () => {
     const server = setup(120)
     const scroller = await mount(server)

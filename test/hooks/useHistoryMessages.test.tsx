@@ -29,6 +29,30 @@ describe('useHistoryMessages', () => {
     expect(callsOf(server, 'getHistoryMessages')).toBe(3)
   })
 
+  it('keeps each message\'s index when another device removes older messages and every page is read again', async () => {
+    const { server, device, wrapper } = setup()
+    server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 130 } })
+    const all = await serverHistoryIds(device, 'bob')
+    server.clearRequests()
+    const { result } = renderHook(() => useHistoryMessages({ ...bob, pageSize: 20 }), { wrapper })
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    for (const n of [40, 60]) {
+      act(() => result.current.fetchOlder())
+      await waitFor(() => expect(result.current.messages).toHaveLength(n))
+    }
+    const indexOf = (id: string) => result.current.firstItemIndex + result.current.messages.findIndex((m) => m.id === id)
+    const before = indexOf(all[100]!)
+    expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE - 40)
+    // Older than every loaded message: the refetch brings the same 60, cut into an older page and newer ones.
+    const other = server.connect('alice')
+    await act(() => other.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: all.slice(0, 10) }))
+    // 3 page reads, then the 3 pages read again.
+    await waitFor(() => expect(callsOf(server, 'getHistoryMessages')).toBe(6))
+    await waitFor(() => expect(result.current.messages.map((m) => m.id)).toEqual(all.slice(70)))
+    expect(indexOf(all[100]!)).toBe(before)
+    expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE - 40)
+  })
+
   it('jumps to a message 5,000 back, loads around it, and fetchNewer walks to the latest without a gap', async () => {
     const { server, device, wrapper } = setup()
     server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 6_000 } })

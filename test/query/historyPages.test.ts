@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  applyTombstone, compareMessages, dropEmptyOlderPages, FIRST_ITEM_INDEX_BASE, firstItemIndexOf, flattenHistory,
-  hasMessage, holdsLatest, insertIncoming, locateMessages, markClean, messageById, newestOf, placeMessages,
+  applyTombstone, compareMessages, dropEmptyOlderPages, flattenHistory,
+  hasMessage, holdsLatest, insertIncoming, locateMessages, markClean, messageById, newestOf, nextFirstItemIndex, placeMessages,
   removeBeforeFromHistory, removeFromHistory, removeIdsFromHistory, takeIds, type HistoryData,
 } from '../../src/query/historyPages'
 import { NO_TOMBSTONE, type Tombstone } from '../../src/store/tombstones'
@@ -95,53 +95,6 @@ describe('flattenHistory', () => {
   })
 })
 
-describe('firstItemIndexOf', () => {
-  it('given undefined data or a single latest page, is the base', () => {
-    expect(firstItemIndexOf(undefined)).toBe(FIRST_ITEM_INDEX_BASE)
-    expect(firstItemIndexOf(history([latest, page(msgs(1, 20))]))).toBe(1_000_000_000)
-  })
-
-  it('given prepended older pages, is the base minus what they brought', () => {
-    expect(firstItemIndexOf(threePages())).toBe(FIRST_ITEM_INDEX_BASE - 6)
-  })
-
-  it('does not count newer (appended) pages nor the first page of a jump', () => {
-    const data = history(
-      [older('c1'), page(msgs(1, 5))],
-      [around(idOf(10)), page(msgs(6, 15), { anchorFound: true })],
-      [newer('c2'), page(msgs(16, 40))],
-    )
-    expect(firstItemIndexOf(data)).toBe(FIRST_ITEM_INDEX_BASE - 5)
-  })
-
-  it('counts fetchedCount, so removing messages from an older page does not move it', () => {
-    const data = threePages()
-    const before = firstItemIndexOf(data)
-    const removed = removeIdsFromHistory(data, new Set([idOf(1), idOf(2), idOf(5)]))
-    expect(removed).not.toBe(data)
-    expect(firstItemIndexOf(removed)).toBe(before)
-    expect(firstItemIndexOf(removed)).toBe(FIRST_ITEM_INDEX_BASE - 6)
-  })
-
-  it('given an incoming message appended to the latest page, does not move', () => {
-    const data = threePages()
-    const next = insertIncoming(data, msg(10))
-    expect(hasMessage(next, idOf(10))).toBe(true)
-    expect(firstItemIndexOf(next)).toBe(firstItemIndexOf(data))
-  })
-
-  it('given an older page that arrived empty, does not move', () => {
-    const data = history([older('c'), page([], { fetchedCount: 0 })], [latest, page(msgs(1, 3))])
-    expect(firstItemIndexOf(data)).toBe(FIRST_ITEM_INDEX_BASE)
-  })
-
-  it('given one more older page, moves by exactly its fetched count', () => {
-    const data = threePages()
-    const more: HistoryData = { pages: [page(msgs(-49, 0)), ...data.pages], pageParams: [older(idOf(1)), ...data.pageParams] }
-    expect(firstItemIndexOf(more)).toBe(firstItemIndexOf(data) - 50)
-  })
-})
-
 describe('removeFromHistory and its variants', () => {
   it('given undefined data, returns undefined', () => {
     expect(removeFromHistory(undefined, () => true)).toBeUndefined()
@@ -194,7 +147,6 @@ describe('removeFromHistory and its variants', () => {
     expect(next.pages).toHaveLength(3)
     expect(next.pages[1]).toEqual({ messages: [], olderCursor: idOf(4), newerCursor: 'n6', fetchedCount: 3 })
     expect(ids(flattenHistory(next))).toEqual([idOf(1), idOf(2), idOf(3), idOf(7), idOf(8), idOf(9)])
-    expect(firstItemIndexOf(next)).toBe(FIRST_ITEM_INDEX_BASE - 6)
   })
 
   it('removeBeforeFromHistory removes messages at or before the time, equality included', () => {
@@ -520,7 +472,6 @@ describe('dropEmptyOlderPages', () => {
     expect(next.pageParams).toEqual([latest])
     expect(next.pages[0]).toEqual({ messages: msgs(1, 3), olderCursor: null, newerCursor: null, fetchedCount: 3 })
     expect(next.pages[0]!.messages).toBe(data.pages[1]!.messages)
-    expect(firstItemIndexOf(next)).toBe(firstItemIndexOf(data))
   })
 
   it('drops several leading empty older pages', () => {
@@ -661,5 +612,33 @@ describe('flattenHistory with pages known clean (markClean)', () => {
     expect(flattenHistory(data, t)).toBe(flattenHistory(data, t))
     expect(flattenHistory(data)).not.toBe(flattenHistory(data, t))
     expect(applyTombstone(data, t)!.pages[0]!.messages).toEqual([msg(1), msg(3)])
+  })
+})
+
+describe('nextFirstItemIndex', () => {
+  const all = msgs(1, 10)
+  const at = (index: number, messages: ReturnType<typeof msgs>) => ({ index, messages })
+
+  it('takes the fallback with nothing shown before, and with nothing shown in both', () => {
+    expect(nextFirstItemIndex(undefined, all, 7)).toBe(7)
+    expect(nextFirstItemIndex(at(100, msgs(1, 3)), msgs(5, 6), 7)).toBe(7)
+  })
+
+  it('keeps the index of every message shown before and after', () => {
+    // Same messages (a refetch cut into other pages), appended ones, prepended ones, removed ones above.
+    expect(nextFirstItemIndex(at(100, msgs(4, 6)), msgs(4, 6), 0)).toBe(100)
+    expect(nextFirstItemIndex(at(100, msgs(4, 6)), msgs(4, 9), 0)).toBe(100)
+    expect(nextFirstItemIndex(at(100, msgs(4, 6)), msgs(1, 6), 0)).toBe(97)
+    expect(nextFirstItemIndex(at(100, msgs(4, 6)), msgs(6, 6), 0)).toBe(102)
+  })
+
+  it('with every message gone, keeps the index for the next ones', () => {
+    expect(nextFirstItemIndex(at(100, all), [], 0)).toBe(100)
+  })
+
+  it('finds messages by time, then id (same time, different ids)', () => {
+    const a = { ...msg(1), time: 5 }
+    const b = { ...msg(2), time: 5 }
+    expect(nextFirstItemIndex(at(100, [a, b]), [b], 0)).toBe(101)
   })
 })
