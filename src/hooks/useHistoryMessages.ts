@@ -23,8 +23,17 @@ export interface UseHistoryMessagesOptions {
 export interface UseHistoryMessagesResult {
   /** Loaded messages, ascending, without removed ones. */
   messages: RoamingMessage[]
-  /** react-virtuoso's `firstItemIndex`: each shown message keeps its index (prepends lower it, removals above raise it). */
+  /**
+   * react-virtuoso's `firstItemIndex`: the message at the top of the view (see `setViewTop`) keeps its index, and
+   * every message after it (prepends lower it, removals above raise it).
+   */
   firstItemIndex: number
+  /**
+   * Tells which message is at the top of the view (from react-virtuoso's `rangeChanged`), so that removals above
+   * it, on any device, leave it in place. Without it the first loaded message is kept, and a removal between it and
+   * the view moves the view by the removed rows. Stable; renders nothing.
+   */
+  setViewTop: (message: RoamingMessage | undefined) => void
   /** `pending` until the first page, `error` when it failed, then `success`. */
   status: 'pending' | 'error' | 'success'
   /** The error, if any. */
@@ -76,11 +85,15 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
   const around = query.data?.pages.find((p) => p.anchorFound !== undefined)
   // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
   const indexed = useRef<IndexedMessages>(undefined)
-  const firstItemIndex = nextFirstItemIndex(indexed.current, messages, FIRST_ITEM_INDEX_BASE)
+  // A ref, not state: the view's top changes with every scroll and matters only when the messages change.
+  const top = useRef<RoamingMessage>(undefined)
+  const firstItemIndex = nextFirstItemIndex(indexed.current, messages, FIRST_ITEM_INDEX_BASE, top.current)
   indexed.current = { index: firstItemIndex, messages }
+  const setViewTop = useCallback((message: RoamingMessage | undefined) => { top.current = message }, [])
   return {
     messages,
     firstItemIndex,
+    setViewTop,
     status: query.status,
     error: query.error,
     // A view still marked stale (another device removed messages and its refetch failed) is refetched first: a

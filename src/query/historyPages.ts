@@ -207,34 +207,46 @@ export function takeIds(data: HistoryData | undefined, ids: ReadonlySet<string>)
   return { data: { ...data, pages }, removed }
 }
 
-/** Where `m` is in an ascending list (binary search by time, then id), or -1. */
-function indexOfMessage(list: readonly RoamingMessage[], m: RoamingMessage): number {
+/** Where `m` is or would go in an ascending list: the index of its first message not before `m` (binary search by time, then id). */
+function placeOf(list: readonly RoamingMessage[], m: RoamingMessage): number {
   let lo = 0
-  let hi = list.length - 1
-  while (lo <= hi) {
+  let hi = list.length
+  while (lo < hi) {
     const mid = (lo + hi) >> 1
-    const c = compareMessages(list[mid] as RoamingMessage, m)
-    if (c === 0) return (list[mid] as RoamingMessage).id === m.id ? mid : -1
-    if (c < 0) lo = mid + 1
-    else hi = mid - 1
+    if (compareMessages(list[mid] as RoamingMessage, m) < 0) lo = mid + 1
+    else hi = mid
   }
-  return -1
+  return lo
+}
+
+/** Where `m` is in an ascending list, or -1. */
+function indexOfMessage(list: readonly RoamingMessage[], m: RoamingMessage): number {
+  const at = placeOf(list, m)
+  return list[at]?.id === m.id ? at : -1
 }
 
 /** A view's `firstItemIndex` and the messages it was given for (see `nextFirstItemIndex`). */
 export interface IndexedMessages { index: number; messages: readonly RoamingMessage[] }
 
 /**
- * `firstItemIndex` for the next messages of a view, so that every message shown before and after keeps its index:
- * prepends lower it by their count, removals above raise it, and a refetch leaves it alone. Counting prepended
- * pages cannot: a refetch reads every page after the first as a newer one, so they stopped counting and the
- * thread jumped by their rows (found in Chromium: another device removed messages older than the view).
- * `fallback` when nothing was shown before or nothing is shown in both.
+ * `firstItemIndex` for the next messages of a view, so that the message the reader sees keeps its index, and with
+ * it every message after it: prepends lower it by their count, removals above raise it by theirs, and a refetch
+ * leaves it alone. react-virtuoso reads a raised index as rows gone from the top and scrolls up by their measured
+ * height, so removals above the view no longer move it (they moved it by their rows, found in Chromium). Counting
+ * prepended pages could not: a refetch reads every page after the first as a newer one, and the thread jumped.
+ * The reference is the first message at or after `top` (the one at the top of the view) shown in both; without
+ * `top`, or when it is not, the first message shown in both. `fallback` when nothing was shown before or nothing
+ * is shown in both.
  */
-export function nextFirstItemIndex(prev: IndexedMessages | undefined, messages: readonly RoamingMessage[], fallback: number): number {
+export function nextFirstItemIndex(prev: IndexedMessages | undefined, messages: readonly RoamingMessage[], fallback: number, top?: RoamingMessage): number {
   if (!prev) return fallback
   const first = messages[0]
   if (!first) return prev.index
+  if (top) {
+    const place = placeOf(messages, top)
+    const kept = messages[place] && indexOfMessage(prev.messages, messages[place])
+    if (kept !== undefined && kept >= 0) return prev.index + kept - place
+  }
   let at = indexOfMessage(prev.messages, first)
   if (at >= 0) return prev.index + at
   const old = prev.messages[0]

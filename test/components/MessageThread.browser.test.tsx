@@ -155,6 +155,37 @@ describe('MessageThread in Chromium', () => {
     expect(max).toBeLessThan(0.5)
   })
 
+  it('a removal on another device of loaded messages above the view does not move the message in view', async () => {
+    const server = setup(300, 20)
+    const scroller = await mount(server, undefined, 20)
+    for (let i = 0; i < 6; i++) { scroller.scrollTop = 0; await new Promise((r) => setTimeout(r, 200)) }
+    scroller.scrollTop = scroller.scrollHeight / 2
+    await new Promise((r) => setTimeout(r, 400))
+    const target = firstVisible(scroller)
+    const id = target.dataset.messageId!
+    const before = target.getBoundingClientRect().top
+    // Ten loaded messages 30 to 40 rows above the view: neither the first loaded ones nor any in view.
+    const loaded = await allIds(server)
+    const at = loaded.indexOf(id)
+    const doomed = loaded.slice(at - 40, at - 30)
+    const shown = new Set(ids())
+    expect(doomed.some((m) => shown.has(m))).toBe(false)
+    expect(at - 40).toBeGreaterThan(loaded.length - 7 * 20)
+    await server.connect('alice').removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: doomed })
+    let max = 0
+    for (let f = 0; f < 40; f++) {
+      await frame()
+      const now = article(id)
+      max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
+    }
+    console.info(`removal of 10 loaded rows above the view: largest shift of the message in view ${max.toFixed(1)} px in 40 frames`)
+    expect(max).toBeLessThan(0.5)
+    // And scrolling up shows the rows that were above the removed ones, without a gap or a repeat.
+    for (let i = 0; i < 20 && !article(loaded[at - 41]!); i++) { scroller.scrollTop -= 200; await frame() }
+    expect(article(loaded[at - 41]!)).not.toBeNull()
+    for (const gone of doomed) expect(article(gone)).toBeNull()
+  })
+
   it('keeps a new message pinned to the bottom when the reader is at the bottom', async () => {
     const server = setup(120)
     const scroller = await mount(server)

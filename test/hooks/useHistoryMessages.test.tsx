@@ -53,6 +53,26 @@ describe('useHistoryMessages', () => {
     expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE - 40)
   })
 
+  it('keeps the index of the message at the top of the view (setViewTop) when another device removes loaded messages above it', async () => {
+    const { server, device, wrapper } = setup()
+    server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 130 } })
+    const all = await serverHistoryIds(device, 'bob')
+    const { result } = renderHook(() => useHistoryMessages({ ...bob, pageSize: 20 }), { wrapper })
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    act(() => result.current.fetchOlder())
+    await waitFor(() => expect(result.current.messages).toHaveLength(40))
+    const indexOf = (id: string) => result.current.firstItemIndex + result.current.messages.findIndex((m) => m.id === id)
+    const top = result.current.messages.find((m) => m.id === all[110])!
+    const before = indexOf(top.id)
+    result.current.setViewTop(top)
+    // Loaded, between the first loaded message (all[90]) and the view's top. The event names no ids: the view reads
+    // its two pages again, and the older one, cut anew, starts 5 messages earlier.
+    await act(() => server.connect('alice').removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: all.slice(95, 100) }))
+    await waitFor(() => expect(result.current.messages.map((m) => m.id)).toEqual([...all.slice(85, 95), ...all.slice(100)]))
+    expect(indexOf(top.id)).toBe(before)
+    expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE - 20)
+  })
+
   it('jumps to a message 5,000 back, loads around it, and fetchNewer walks to the latest without a gap', async () => {
     const { server, device, wrapper } = setup()
     server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 6_000 } })

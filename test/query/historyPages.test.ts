@@ -641,4 +641,18 @@ describe('nextFirstItemIndex', () => {
     const b = { ...msg(2), time: 5 }
     expect(nextFirstItemIndex(at(100, [a, b]), [b], 0)).toBe(101)
   })
+
+  it('keeps the index of the message at the top of the view and of those after it when messages above it go', () => {
+    const top = msg(6)
+    // Two removed between the first message and the view: the view's top keeps index 105, so the first moves up.
+    expect(nextFirstItemIndex(at(100, msgs(1, 10)), [...msgs(1, 2), ...msgs(5, 10)], 0, top)).toBe(102)
+    // Removed below the view, or nothing removed: as without a top.
+    expect(nextFirstItemIndex(at(100, msgs(1, 10)), [...msgs(1, 7), ...msgs(10, 10)], 0, top)).toBe(100)
+    expect(nextFirstItemIndex(at(100, msgs(4, 6)), msgs(1, 6), 0, top)).toBe(97)
+    // The top itself removed: the next message shown in both keeps its index (107).
+    expect(nextFirstItemIndex(at(100, msgs(1, 10)), [...msgs(1, 3), ...msgs(8, 10)], 0, top)).toBe(104)
+    // A top no longer shown in both (after the last message, or only in the new messages): the first message's rule.
+    expect(nextFirstItemIndex(at(100, msgs(1, 10)), msgs(3, 10), 0, msg(12))).toBe(102)
+    expect(nextFirstItemIndex(at(100, msgs(4, 10)), msgs(1, 10), 0, msg(2))).toBe(97)
+  })
 })

@@ -154,7 +154,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
       <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}
         context={context} estimatedRowHeight={estimatedRowHeight} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
-        onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
+        onTopChange={(index) => history.setViewTop(messages[index - firstItemIndex + offset])} onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
         scrollerRef={scrollerRef} />
     )
     content = <>{content}<PageStatus loadingOlder={isFetchingOlder} retryPage={retryPage} t={t} /></>
