@@ -186,6 +186,33 @@ describe('MessageThread in Chromium', () => {
     for (const gone of doomed) expect(article(gone)).toBeNull()
   })
 
+  it('another device clearing everything before the view leaves the message in view where it was', async () => {
+    const server = setup(300, 20)
+    const scroller = await mount(server, undefined, 20)
+    for (let i = 0; i < 6; i++) { scroller.scrollTop = 0; await new Promise((r) => setTimeout(r, 200)) }
+    scroller.scrollTop = scroller.scrollHeight / 2
+    await new Promise((r) => setTimeout(r, 400))
+    const target = firstVisible(scroller)
+    const id = target.dataset.messageId!
+    const before = target.getBoundingClientRect().top
+    const probe = server.connect('alice')
+    const loaded = await allIds(server)
+    const at = loaded.indexOf(id)
+    // The time of the message 5 rows above the one in view.
+    const cut = (await probe.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', pageSize: 1, searchDirection: 'down', cursor: loaded[at - 6]! })).messages[0]!
+    expect(cut.id).toBe(loaded[at - 5])
+    await probe.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', beforeTimeStamp: Number(cut.time) })
+    let max = 0
+    for (let f = 0; f < 40; f++) {
+      await frame()
+      const now = article(id)
+      max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
+    }
+    console.info(`everything before the view cleared: largest shift of the message in view ${max.toFixed(1)} px in 40 frames; ${ids().length} rows rendered`)
+    expect(max).toBeLessThan(0.5)
+    for (const gone of loaded.slice(0, at - 4)) expect(article(gone)).toBeNull()
+  })
+
   it('keeps a new message pinned to the bottom when the reader is at the bottom', async () => {
     const server = setup(120)
     const scroller = await mount(server)
