@@ -29,9 +29,9 @@ export function checkHistoryView(op: string, params: HistoryViewParams): Require
   }
 }
 
-/** A page as it arrived: `fetchedCount` is what it brought. */
+/** A page as it arrived. */
 const arrived = (messages: RoamingMessage[], olderCursor: string | null, newerCursor: string | null): HistoryQueryPage =>
-  ({ messages, olderCursor, newerCursor, fetchedCount: messages.length })
+  ({ messages, olderCursor, newerCursor })
 
 /** Loads one page of a view from the client (two calls for a page around an anchor). */
 export async function fetchHistoryPage(client: RoamingClient, view: Required<HistoryViewParams>, param: HistoryPageParam): Promise<HistoryQueryPage> {
@@ -91,7 +91,7 @@ export function historyMessagesOptions(kit: Pick<RoamingKit, 'client' | 'store'>
       const tombstone = kit.store.getState().tombstones[key]
       if (!tombstone) return page
       const messages = page.messages.filter((m) => !isBuried(tombstone, m))
-      return { ...page, messages, fetchedCount: messages.length }
+      return { ...page, messages }
     },
     initialPageParam,
     getPreviousPageParam: (first): HistoryPageParam | undefined => (first.olderCursor ? { kind: 'older', cursor: first.olderCursor } : undefined),

@@ -20,8 +20,6 @@ export interface HistoryQueryPage {
   olderCursor: string | null
   /** Cursor to load newer messages after this page; `null` when this page reaches the latest message. */
   newerCursor: string | null
-  /** Messages the page had when it arrived (after tombstones), unmoved by later removals. */
-  fetchedCount: number
   /** For a page around an anchor: whether the anchor message was found. */
   anchorFound?: boolean
 }

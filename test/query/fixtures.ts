@@ -30,9 +30,9 @@ export function msg(n: number, over: Partial<Omit<RoamingMessage, 'type'>> & { t
 export const msgs = (from: number, to: number, over: Partial<Omit<RoamingMessage, 'type'>> = {}): RoamingMessage[] =>
   Array.from({ length: to - from + 1 }, (_, i) => msg(from + i, over))
 
-/** A history page; `fetchedCount` defaults to the number of messages. */
+/** A history page. */
 export function page(messages: RoamingMessage[], over: Partial<HistoryQueryPage> = {}): HistoryQueryPage {
-  return { messages, olderCursor: null, newerCursor: null, fetchedCount: messages.length, ...over }
+  return { messages, olderCursor: null, newerCursor: null, ...over }
 }
 
 /** History data from [pageParam, page] pairs, in view order (oldest page first). */

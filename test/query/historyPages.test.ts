@@ -122,10 +122,10 @@ describe('removeFromHistory and its variants', () => {
     expect(next.pageParams).toBe(data.pageParams)
   })
 
-  it('keeps the other fields of a changed page (cursors, fetchedCount)', () => {
+  it('keeps the other fields of a changed page (cursors)', () => {
     const data = threePages()
     const next = removeIdsFromHistory(data, new Set([idOf(5)]))!
-    expect(next.pages[1]).toEqual({ messages: [msg(4), msg(6)], olderCursor: idOf(4), newerCursor: 'n6', fetchedCount: 3 })
+    expect(next.pages[1]).toEqual({ messages: [msg(4), msg(6)], olderCursor: idOf(4), newerCursor: 'n6' })
   })
 
   it('keeps the identity of the remaining message objects', () => {
@@ -145,7 +145,7 @@ describe('removeFromHistory and its variants', () => {
     const data = threePages()
     const next = removeIdsFromHistory(data, new Set(ids(msgs(4, 6))))!
     expect(next.pages).toHaveLength(3)
-    expect(next.pages[1]).toEqual({ messages: [], olderCursor: idOf(4), newerCursor: 'n6', fetchedCount: 3 })
+    expect(next.pages[1]).toEqual({ messages: [], olderCursor: idOf(4), newerCursor: 'n6' })
     expect(ids(flattenHistory(next))).toEqual([idOf(1), idOf(2), idOf(3), idOf(7), idOf(8), idOf(9)])
   })
 
@@ -252,9 +252,9 @@ describe('insertIncoming', () => {
     expect(ids(flattenHistory(next))).toEqual(ids(msgs(1, 10)))
   })
 
-  it('keeps the latest page\'s cursors and fetchedCount when appending', () => {
+  it('keeps the latest page\'s cursors when appending', () => {
     const next = insertIncoming(threePages(), msg(10))!
-    expect(next.pages[2]).toMatchObject({ olderCursor: idOf(7), newerCursor: null, fetchedCount: 3 })
+    expect(next.pages[2]).toMatchObject({ olderCursor: idOf(7), newerCursor: null })
   })
 
   it('given the same message delivered twice, inserts it once and returns the same data the second time', () => {
@@ -342,7 +342,7 @@ describe('insertIncoming', () => {
   })
 
   it('given a single empty latest page (a new conversation), inserts the first message', () => {
-    const data = history([latest, page([], { fetchedCount: 0 })])
+    const data = history([latest, page([])])
     const next = insertIncoming(data, msg(1))!
     expect(next.pages[0]!.messages).toEqual([msg(1)])
   })
@@ -464,20 +464,20 @@ describe('dropEmptyOlderPages', () => {
 
   it('drops a leading older page that arrived empty at the start of history, and says nothing is older', () => {
     const data = history(
-      [older(idOf(1)), page([], { fetchedCount: 0, olderCursor: null, newerCursor: '' })],
+      [older(idOf(1)), page([], { olderCursor: null, newerCursor: '' })],
       [latest, page(msgs(1, 3), { olderCursor: idOf(1) })],
     )
     const next = dropEmptyOlderPages(data)!
     expect(next.pages).toHaveLength(1)
     expect(next.pageParams).toEqual([latest])
-    expect(next.pages[0]).toEqual({ messages: msgs(1, 3), olderCursor: null, newerCursor: null, fetchedCount: 3 })
+    expect(next.pages[0]).toEqual({ messages: msgs(1, 3), olderCursor: null, newerCursor: null })
     expect(next.pages[0]!.messages).toBe(data.pages[1]!.messages)
   })
 
   it('drops several leading empty older pages', () => {
     const data = history(
-      [older('a'), page([], { fetchedCount: 0, newerCursor: '' })],
-      [older('b'), page([], { fetchedCount: 0, newerCursor: '' })],
+      [older('a'), page([], { newerCursor: '' })],
+      [older('b'), page([], { newerCursor: '' })],
       [older('c'), page(msgs(1, 2), { olderCursor: 'a' })],
       [latest, page(msgs(3, 4), { olderCursor: 'c' })],
     )
@@ -488,7 +488,7 @@ describe('dropEmptyOlderPages', () => {
     expect(next.pages[1]).toBe(data.pages[3])
   })
 
-  it('keeps an older page that is empty only because its messages were removed (fetchedCount > 0)', () => {
+  it('keeps an older page that is empty only because its messages were removed (the server did not answer it empty)', () => {
     const data = removeIdsFromHistory(threePages(), new Set(ids(msgs(1, 3))))!
     expect(data.pages[0]!.messages).toEqual([])
     expect(dropEmptyOlderPages(data)).toBe(data)
@@ -496,29 +496,29 @@ describe('dropEmptyOlderPages', () => {
 
   it('keeps an older page whose messages a tombstone hid on arrival (it continues from its last message, not from the start)', () => {
     // The server answered 1..2, a pending removal's tombstone hid them: refused, the removal puts them back here.
-    const data = history([older(idOf(3)), page([], { fetchedCount: 0, olderCursor: null, newerCursor: idOf(2) })], [latest, page(msgs(3, 4))])
+    const data = history([older(idOf(3)), page([], { olderCursor: null, newerCursor: idOf(2) })], [latest, page(msgs(3, 4))])
     expect(dropEmptyOlderPages(data)).toBe(data)
   })
 
   it('keeps an empty older page that still has an older cursor', () => {
-    const data = history([older('a'), page([], { fetchedCount: 0, olderCursor: 'z', newerCursor: '' })], [latest, page(msgs(1, 2))])
+    const data = history([older('a'), page([], { olderCursor: 'z', newerCursor: '' })], [latest, page(msgs(1, 2))])
     expect(dropEmptyOlderPages(data)).toBe(data)
   })
 
   it('never drops the last page, even an empty older one', () => {
-    const data = history([older('a'), page([], { fetchedCount: 0, newerCursor: '' })])
+    const data = history([older('a'), page([], { newerCursor: '' })])
     expect(dropEmptyOlderPages(data)).toBe(data)
   })
 
   it('keeps an empty first page of another kind (latest, around)', () => {
-    const a = history([latest, page([], { fetchedCount: 0 })], [newer('n'), page(msgs(1, 2))])
+    const a = history([latest, page([])], [newer('n'), page(msgs(1, 2))])
     expect(dropEmptyOlderPages(a)).toBe(a)
-    const b = history([around(idOf(1)), page([], { fetchedCount: 0, anchorFound: false })], [newer('n'), page(msgs(1, 2))])
+    const b = history([around(idOf(1)), page([], { anchorFound: false })], [newer('n'), page(msgs(1, 2))])
     expect(dropEmptyOlderPages(b)).toBe(b)
   })
 
   it('does not modify the data it was given', () => {
-    const data = history([older('a'), page([], { fetchedCount: 0 })], [latest, page(msgs(1, 2), { olderCursor: 'a' })])
+    const data = history([older('a'), page([])], [latest, page(msgs(1, 2), { olderCursor: 'a' })])
     const snapshot = JSON.stringify(data)
     dropEmptyOlderPages(data)
     expect(JSON.stringify(data)).toBe(snapshot)
@@ -561,7 +561,7 @@ describe('locateMessages, messageById and takeIds (removal without a scan of eve
     expect(ids(removed)).toEqual([idOf(2), idOf(8)])
     expect(ids(flattenHistory(next))).toEqual(ids([...msgs(1, 1), ...msgs(3, 7), ...msgs(9, 9)]))
     expect(next!.pages[1]).toBe(data.pages[1])
-    expect(next!.pages[2]!.fetchedCount).toBe(3)
+    expect(next!.pages[2]!.olderCursor).toBe(data.pages[2]!.olderCursor)
     expect(takeIds(data, new Set([idOf(42)])).data).toBe(data)
     expect(takeIds(fallingIds(), new Set([idOf(95)])).removed.map((m) => m.time)).toEqual([timeOf(5)])
   })
