@@ -87,3 +87,60 @@ test('renders the rows in view in its first commit of rows, with no one-row prob
   // 320 px of 64 px rows, plus the overscan: far more than one, from the first rows on.
   expect(counts[0]).toBeGreaterThan(3)
 })
+
+const names = (listbox: HTMLElement) => [...listbox.querySelectorAll('.rk-conversation-row-name')].map((n) => n.textContent!)
+const rowNamed = (listbox: HTMLElement, name: string) =>
+  [...listbox.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => o.querySelector('.rk-conversation-row-name')?.textContent === name)
+/** The first row entirely inside the listbox: its name and its top. */
+function firstInView(listbox: HTMLElement): { name: string; top: number } {
+  const row = [...listbox.querySelectorAll<HTMLElement>('[role="option"]')].find((o) => fullyVisible(o, listbox))!
+  return { name: row.querySelector('.rk-conversation-row-name')!.textContent!, top: row.getBoundingClientRect().top }
+}
+const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+const posOf = (listbox: HTMLElement, name: string) => Number(rowNamed(listbox, name)?.getAttribute('aria-posinset'))
+
+test('scrolled down, the rows in view stay still when conversations arrive, move to the top or go above them; at the top a new one shows', async () => {
+  const server = createRoamingServer({ seed: 1 })
+  const { listbox } = await renderList(server)
+  const top = names(listbox).slice(0, 3)
+  listbox.scrollTop = 6 * 64 + 20
+  await expect.poll(() => names(listbox).includes(top[0]!)).toBe(false)
+  await new Promise((r) => setTimeout(r, 200))
+  const below = names(listbox).at(-1)!
+  // A conversation that did not exist comes to the top; one below the view gets a message and moves there; another
+  // device deletes one above the view. Each moves the rows in view down or up by one position.
+  const steps: [string, () => unknown, number][] = [
+    ['a new conversation', () => server.sendMessage({ from: 'zed', to: 'alice', text: 'hello' }), +1],
+    ['one moved to the top', () => server.sendMessage({ from: below, to: 'alice', text: 'up you go' }), +1],
+    ['one deleted above', () => server.connect('alice').deleteConversation({ channel: top[1]!, chatType: 'singleChat', deleteRoam: false }), -1],
+  ]
+  const moves: string[] = []
+  for (const [what, act, shift] of steps) {
+    const before = firstInView(listbox)
+    const position = posOf(listbox, before.name)
+    let max = 0
+    let watching = true
+    const watch = (async () => {
+      while (watching) {
+        await frame()
+        const row = rowNamed(listbox, before.name)
+        max = Math.max(max, row ? Math.abs(row.getBoundingClientRect().top - before.top) : Infinity)
+      }
+    })()
+    await act()
+    await expect.poll(() => posOf(listbox, before.name)).toBe(position + shift)
+    for (let f = 0; f < 10; f++) await frame()
+    watching = false
+    await watch
+    moves.push(`${what} ${max} px`)
+    expect(max, what).toBeLessThan(0.5)
+  }
+  console.info(`largest move of the first row in view, per change: ${moves.join(', ')}`)
+  // At the top, what comes to the top shows.
+  listbox.scrollTop = 0
+  await expect.poll(() => listbox.scrollTop).toBe(0)
+  await new Promise((r) => setTimeout(r, 200))
+  server.sendMessage({ from: 'yan', to: 'alice', text: 'hi there' })
+  await expect.poll(() => names(listbox)[0]).toBe('yan')
+  expect(fullyVisible(rowNamed(listbox, 'yan')!, listbox)).toBe(true)
+})

@@ -38,6 +38,8 @@ const noAvatar = () => undefined
 /**
  * The user's server conversation list, drop-in: pinned first, virtualized (react-virtuoso) and paged on scroll,
  * live, with selection into the store, keyboard navigation, pin and delete. Must be inside `RoamingProvider`.
+ * Scrolled down, the rows in view stay still when conversations come to the top or go above them; at the top,
+ * new ones show as they arrive.
  *
  * @example
  * <RoamingProvider connection={connection}>

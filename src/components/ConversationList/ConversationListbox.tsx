@@ -12,6 +12,7 @@ import type { ConversationListStringKey } from './strings'
 import type { ConversationActions } from './useConversationActions'
 import { useListFocus } from './useListFocus'
 import { useNow } from './useNow'
+import { nextListIndex, rowsInView, type IndexedConversations } from './nextListIndex'
 
 /** Props of `ConversationListbox`. */
 export interface ConversationListboxProps {
@@ -43,6 +44,8 @@ export interface ConversationListboxProps {
 
 /** What every row (and the footer) reads from Virtuoso's `context`. */
 interface RowContext extends Pick<ConversationListboxProps, 'nameOf' | 'avatarOf' | 'slots' | 'locale' | 't' | 'activeKey' | 'isFetchingNextPage'> {
+  /** react-virtuoso's `firstItemIndex` in force: row `index` shows `conversations[index - firstItemIndex]`. */
+  firstItemIndex: number
   /** Index of the row with virtual focus. */
   focusedIndex: number
   /** DOM id of the option at an index. */
@@ -57,7 +60,7 @@ interface RowContext extends Pick<ConversationListboxProps, 'nameOf' | 'avatarOf
 
 const keyOf = (c: Conversation) => conversationKey(c.conversationId, c.chatType)
 const computeItemKey = (_: number, c: Conversation) => keyOf(c)
-const itemContent = (index: number, c: Conversation, ctx: RowContext) => (
+const itemContent = (row: number, c: Conversation, ctx: RowContext, index = row - ctx.firstItemIndex) => (
   <ConversationRow
     conversation={c} index={index} setSize={ctx.setSize} id={ctx.optionId(index)} selected={keyOf(c) === ctx.activeKey}
     focused={index === ctx.focusedIndex} name={ctx.nameOf(c)} avatarUrl={ctx.avatarOf(c)} now={ctx.now} locale={ctx.locale}
@@ -93,13 +96,23 @@ export function ConversationListbox(props: ConversationListboxProps) {
   // its items re-render, and on React 18 even a no-op setState there re-renders and calls it again (a loop:
   // "Maximum update depth exceeded"). The context below is memoised for the same reason.
   const renderedRef = useRef(rendered)
-  const onItemsRendered = useCallback((items: ListItem<Conversation>[]) => {
-    const first = items[0]?.index ?? 0
-    const last = items.at(-1)?.index ?? -1
+  // What was rendered and where the scroller is, read when the conversations change: the rows in view then.
+  const items = useRef<ListItem<Conversation>[]>([])
+  const scroller = useRef<HTMLElement | null>(null)
+  const indexed = useRef<IndexedConversations>(undefined)
+  // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
+  const firstItemIndex = nextListIndex(indexed.current, conversations,
+    indexed.current?.conversations === conversations || !scroller.current ? [] : rowsInView(items.current, scroller.current.scrollTop, scroller.current.clientHeight))
+  indexed.current = { index: firstItemIndex, conversations }
+  const onItemsRendered = useCallback((rows: ListItem<Conversation>[]) => {
+    items.current = rows
+    const first = rows[0]?.originalIndex ?? 0
+    const last = rows.at(-1)?.originalIndex ?? -1
     if (renderedRef.current.first === first && renderedRef.current.last === last) return
     renderedRef.current = { first, last }
     setRendered(renderedRef.current)
   }, [])
+  const setScroller = useCallback((el: HTMLElement | Window | null) => { scroller.current = el instanceof HTMLElement ? el : null }, [])
   const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
   // Rows are memoized: hand them one stable click handler that always sees the current list.
   const pick = useRef((_: number) => {})
@@ -108,15 +121,16 @@ export function ConversationListbox(props: ConversationListboxProps) {
   const setSize = props.hasNextPage ? -1 : conversations.length
   const context = useMemo<RowContext>(() => ({
     nameOf, avatarOf: props.avatarOf, slots: props.slots, locale: props.locale, t, activeKey, isFetchingNextPage: props.isFetchingNextPage,
-    focusedIndex: focus.index, optionId, setSize, now, onPick,
-  }), [nameOf, props.avatarOf, props.slots, props.locale, t, activeKey, props.isFetchingNextPage, focus.index, optionId, setSize, now, onPick])
+    firstItemIndex, focusedIndex: focus.index, optionId, setSize, now, onPick,
+  }), [nameOf, props.avatarOf, props.slots, props.locale, t, activeKey, props.isFetchingNextPage, firstItemIndex, focus.index, optionId, setSize, now, onPick])
   // Only name a rendered option: an id that is not in the DOM is an invalid reference.
   const focusedRendered = focus.index >= rendered.first && focus.index <= rendered.last
   const current = conversations[focus.index]
   return (
     <>
       <Virtuoso<Conversation, RowContext>
-        ref={virtuoso} className="rk-conversation-list-listbox" data={conversations} context={context}
+        ref={virtuoso} className="rk-conversation-list-listbox" data={conversations} context={context} firstItemIndex={firstItemIndex}
+        scrollerRef={setScroller}
         computeItemKey={computeItemKey} itemContent={itemContent} components={VIRTUOSO_COMPONENTS}
         endReached={props.fetchNextPage} itemsRendered={onItemsRendered} increaseViewportBy={{ top: 120, bottom: 240 }}
         // The rows' height in the stylesheet: without an estimate react-virtuoso first renders and measures one
