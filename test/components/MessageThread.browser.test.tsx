@@ -97,6 +97,31 @@ async function allIds(server: RoamingServer): Promise<string[]> {
   }
 }
 
+/**
+ * A 300-message thread read in the middle: 7 pages of 20 loaded, scrolled half way. The first message fully in
+ * view, and its top.
+ */
+async function midThread() {
+  const server = setup(300, 20)
+  const scroller = await mount(server, undefined, 20)
+  for (let i = 0; i < 6; i++) { scroller.scrollTop = 0; await new Promise((r) => setTimeout(r, 200)) }
+  scroller.scrollTop = scroller.scrollHeight / 2
+  await new Promise((r) => setTimeout(r, 400))
+  const target = firstVisible(scroller)
+  return { server, scroller, id: target.dataset.messageId!, before: target.getBoundingClientRect().top }
+}
+
+/** The largest move of a message from `before` over 40 frames (Infinity if it left the DOM). */
+async function largestShift(id: string, before: number): Promise<number> {
+  let max = 0
+  for (let f = 0; f < 40; f++) {
+    await frame()
+    const now = article(id)
+    max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
+  }
+  return max
+}
+
 describe('MessageThread in Chromium', () => {
   it('loads older pages at the top without moving the message in view: 0 px in every painted frame and when settled', async () => {
     const errors: string[] = []
@@ -133,37 +158,18 @@ describe('MessageThread in Chromium', () => {
   })
 
   it('a removal on another device of messages older than the view does not move the message in view (the refetch keeps every index)', async () => {
-    const server = setup(300, 20)
-    const scroller = await mount(server, undefined, 20)
-    for (let i = 0; i < 6; i++) { scroller.scrollTop = 0; await new Promise((r) => setTimeout(r, 200)) }
-    scroller.scrollTop = scroller.scrollHeight / 2
-    await new Promise((r) => setTimeout(r, 400))
-    const target = firstVisible(scroller)
-    const id = target.dataset.messageId!
-    const before = target.getBoundingClientRect().top
+    const { server, id, before } = await midThread()
     const shown = new Set(ids())
     // Ten messages older than every loaded one: the view refetches all its pages, which the server cuts anew.
     const doomed = (await allIds(server)).slice(40, 50)
     expect(doomed.some((m) => shown.has(m))).toBe(false)
     await server.connect('alice').removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: doomed })
-    let max = 0
-    for (let f = 0; f < 40; f++) {
-      await frame()
-      const now = article(id)
-      max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
-    }
+    const max = await largestShift(id, before)
     expect(max).toBeLessThan(0.5)
   })
 
   it('a removal on another device of loaded messages above the view does not move the message in view', async () => {
-    const server = setup(300, 20)
-    const scroller = await mount(server, undefined, 20)
-    for (let i = 0; i < 6; i++) { scroller.scrollTop = 0; await new Promise((r) => setTimeout(r, 200)) }
-    scroller.scrollTop = scroller.scrollHeight / 2
-    await new Promise((r) => setTimeout(r, 400))
-    const target = firstVisible(scroller)
-    const id = target.dataset.messageId!
-    const before = target.getBoundingClientRect().top
+    const { server, scroller, id, before } = await midThread()
     // Ten loaded messages 30 to 40 rows above the view: neither the first loaded ones nor any in view.
     const loaded = await allIds(server)
     const at = loaded.indexOf(id)
@@ -172,12 +178,7 @@ describe('MessageThread in Chromium', () => {
     expect(doomed.some((m) => shown.has(m))).toBe(false)
     expect(at - 40).toBeGreaterThan(loaded.length - 7 * 20)
     await server.connect('alice').removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: doomed })
-    let max = 0
-    for (let f = 0; f < 40; f++) {
-      await frame()
-      const now = article(id)
-      max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
-    }
+    const max = await largestShift(id, before)
     console.info(`removal of 10 loaded rows above the view: largest shift of the message in view ${max.toFixed(1)} px in 40 frames`)
     expect(max).toBeLessThan(0.5)
     // And scrolling up shows the rows that were above the removed ones, without a gap or a repeat.
@@ -187,14 +188,7 @@ describe('MessageThread in Chromium', () => {
   })
 
   it('another device clearing everything before the view leaves the message in view where it was', async () => {
-    const server = setup(300, 20)
-    const scroller = await mount(server, undefined, 20)
-    for (let i = 0; i < 6; i++) { scroller.scrollTop = 0; await new Promise((r) => setTimeout(r, 200)) }
-    scroller.scrollTop = scroller.scrollHeight / 2
-    await new Promise((r) => setTimeout(r, 400))
-    const target = firstVisible(scroller)
-    const id = target.dataset.messageId!
-    const before = target.getBoundingClientRect().top
+    const { server, id, before } = await midThread()
     const probe = server.connect('alice')
     const loaded = await allIds(server)
     const at = loaded.indexOf(id)
@@ -202,12 +196,7 @@ describe('MessageThread in Chromium', () => {
     const cut = (await probe.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', pageSize: 1, searchDirection: 'down', cursor: loaded[at - 6]! })).messages[0]!
     expect(cut.id).toBe(loaded[at - 5])
     await probe.removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', beforeTimeStamp: Number(cut.time) })
-    let max = 0
-    for (let f = 0; f < 40; f++) {
-      await frame()
-      const now = article(id)
-      max = Math.max(max, now ? Math.abs(now.getBoundingClientRect().top - before) : Infinity)
-    }
+    const max = await largestShift(id, before)
     console.info(`everything before the view cleared: largest shift of the message in view ${max.toFixed(1)} px in 40 frames; ${ids().length} rows rendered`)
     expect(max).toBeLessThan(0.5)
     for (const gone of loaded.slice(0, at - 4)) expect(article(gone)).toBeNull()
