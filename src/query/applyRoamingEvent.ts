@@ -30,8 +30,12 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
     if (recreates) void refreshPreviewOrList(kit, message.conversationId, message.chatType, { relist: { unreadCount: unreadBy(message, { me, isOpen }) } })
     return
   }
+  // Older than a deletion heard first (the event overtook the push): whether the server kept it depends on the
+  // deletion's deleteRoam, which the event does not say. Not logged nor inserted: the views read the server (found by
+  // the soak: the phone sent, then deleted with its history, and the message showed in the view for good).
+  const late = !!deleted && !recreates
   const log = kit.live.get(key) ?? []
-  if (!log.some((m) => m.id === message.id)) {
+  if (!late && !log.some((m) => m.id === message.id)) {
     log.push(message)
     if (log.length > LIVE_LOG_SIZE) log.shift()
     kit.live.set(key, log)
@@ -44,7 +48,9 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
     applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen }))
   if (!seen.listed && message.chatType !== 'chatRoom') void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
-  updateQueries<HistoryData>(kit, roamingKeys.history(scope, message.conversationId, message.chatType), (data) => insertIncoming(data, message))
+  const history = roamingKeys.history(scope, message.conversationId, message.chatType)
+  if (late) void readAgain(kit, history)
+  else updateQueries<HistoryData>(kit, history, (data) => insertIncoming(data, message))
 }
 
 /**

@@ -731,6 +731,13 @@ describe('model regressions', () => {
     ])
   })
 
+  it('a message pushed after the other device\'s deletion event, but stored before it, is read from the server, not shown (deleteRoam is not in the event)', async () => {
+    await scenario(1073741804, [
+      new FetchOlder(), new JumpTo(0), new Pin(0, false), new DeleteBefore(0, true), new OtherDeviceDeletesConversation(0, true),
+      new OtherDeviceSends(0), new OtherDeviceDeletesBefore(1, 0), new Settle(),
+    ], [34, 30, 30], 5)
+  })
+
   // A race fixed by taking the server's time of the deletion (RoamingClient.deleteConversation resolves it): a
   // message stored just before the deletion but pushed after it looked newer and brought the conversation back.
   it('a message stored before an own deleteConversation, pushed after it, does not recreate the conversation', async () => {
