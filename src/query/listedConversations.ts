@@ -1,7 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, PinState } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
-import { isPinnedList, roamingKeys } from './keys'
+import { conversationKey, isPinnedList, roamingKeys } from './keys'
 import { fetchStartOf, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Where a conversation is listed: each loaded list that has it, with its entry there. */
@@ -19,11 +19,21 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
  * soak: deletions refused while offline; the list read after reconnecting left the conversation out for good).
  */
 export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
+  // The pin as known now, not as noted: a pin change may have settled meanwhile (found by the soak: a removal noted
+  // the entries while this device's pin was out; the pin was refused and rolled back, then the removal was refused
+  // too, and its rollback put the conversation back into the pinned list).
+  const noted = entries[0]?.[1]
+  const key = noted ? conversationKey(noted.conversationId, noted.chatType) : ''
+  const known = (noted && (kit.store.getState().pins[key] ?? listedConversations(kit, key)[0]?.[1])) ?? noted
   for (const query of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })) {
     const { queryKey } = query
-    const conversation = entries.find(([k]) => k === queryKey)?.[1]
+    const entry = entries.find(([k]) => k === queryKey)?.[1]
+    const pinnedList = isPinnedList(queryKey)
     if (fetchStartOf(kit, query.queryHash) > since) void kit.queryClient.invalidateQueries({ queryKey, exact: true })
-    else if (conversation) writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, isPinnedList(queryKey) ? 'pinned' : 'activity'))
+    else if (entry && known && (known.isPinned || !pinnedList)) {
+      const conversation = { ...entry, isPinned: known.isPinned, pinnedTime: known.pinnedTime }
+      writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, pinnedList ? 'pinned' : 'activity'))
+    }
   }
 }
 

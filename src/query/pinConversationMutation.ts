@@ -64,10 +64,13 @@ export function pinConversationMutation(kit: RoamingKit) {
     onError: (_: Error, v: PinConversationParams, context: PinConversationContext | undefined) => {
       if (!context) return
       const key = conversationKey(v.conversationId, v.chatType)
-      kit.store.getState().setPin(key, context.previousPin)
-      // Only the pin goes back: a message may have come meanwhile, and the entry noted then would hide it.
+      // Only the pin goes back: a message may have come meanwhile, and the entry noted then would hide it. The pin
+      // listed before is kept as known: a rollback of another change noted meanwhile, while no list has the
+      // conversation, takes its pin from there (see `putBackListed`; found by the soak).
       const before = context.snapshot.map(([, d]) => findConversation(d, key)).find(Boolean)
-      if (before) writePinned(kit, key, context.previousPin ?? before, listedConversations(kit, key)[0]?.[1] ?? before)
+      const pin = context.previousPin ?? (before ? { isPinned: before.isPinned, pinnedTime: before.pinnedTime } : null)
+      kit.store.getState().setPin(key, pin)
+      if (before) writePinned(kit, key, pin ?? before, listedConversations(kit, key)[0]?.[1] ?? before)
     },
     onSettled: (_d: unknown, _e: unknown, _v: unknown, context: PinConversationContext | undefined) => {
       const out = pinsOut.get(kit)

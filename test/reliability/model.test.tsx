@@ -21,6 +21,7 @@ import { RemovePartialError } from '../../src/client/RoamingError'
 import type { RemoveResult, RoamingClient } from '../../src/client/types'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
+import type { ConversationListData } from '../../src/query/conversationPages'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
 import { usePinConversation } from '../../src/hooks/usePinConversation'
 import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
@@ -780,6 +781,27 @@ describe('model regressions', () => {
       inAct(() => { void real.track(real.queryClient.refetchQueries({ queryKey: ['roamkit'] })) })
       await real.settle()
       expect(real.current.list.conversations.map((c) => c.conversationId)).toEqual(['emma'])
+    } finally {
+      real.hook.unmount()
+    }
+  })
+
+  // The soak's counterexample at run 4,117 (seed -1217604488), made deterministic: a removal noted the lists'
+  // entries while this device's pin was out; both were refused, the pin first.
+  it('a removal refused after this device\'s refused pin does not pin the conversation again (putBackListed takes the pin known now)', async () => {
+    const { server, real } = await emmaAndWei()
+    try {
+      const message = real.current.history.messages[0]!
+      server.configure({ failureRate: 1, latency: 5 })
+      const refused: string[] = []
+      inAct(() => { void real.track(real.current.pin.pinAsync({ conversationId: 'emma', chatType, isPinned: true }), (o) => { if (!o.ok) refused.push('pin') }) })
+      await flush(0)
+      inAct(() => { void real.track(real.current.remove.removeAsync({ conversationId: 'emma', chatType, messageIds: [message.id] }), (o) => { if (!o.ok) refused.push('removal') }) })
+      await real.settle()
+      expect(refused).toEqual(['pin', 'removal'])
+      const pins = real.queryClient.getQueryCache().findAll({ queryKey: ['roamkit', USER, 'conversations'] })
+        .map((q) => [q.queryKey.slice(3).join(), (q.state.data as ConversationListData).pages.flatMap((p) => p.conversations).map((c) => `${c.conversationId}${c.isPinned ? '*' : ''}`)])
+      expect(pins).toEqual([['all,20', ['emma', 'wei']], ['pinned', []]])
     } finally {
       real.hook.unmount()
     }
