@@ -4,7 +4,7 @@ import { useStore } from 'zustand'
 import type { ChatType, RoamingMessage } from '../client/types'
 import { checkHistoryView, historyMessagesOptions } from '../query/historyMessagesOptions'
 import { FIRST_ITEM_INDEX_BASE, flattenHistory, holdsLatest, nextFirstItemIndex, type IndexedMessages } from '../query/historyPages'
-import { conversationKey } from '../query/keys'
+import { keyOf } from '../query/keys'
 import { useRoamingContext } from '../provider/RoamingContext'
 
 /** Options of `useHistoryMessages`. */
@@ -68,7 +68,7 @@ export interface UseHistoryMessagesResult {
 export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHistoryMessagesResult {
   const { kit } = useRoamingContext('useHistoryMessages')
   const view = checkHistoryView('useHistoryMessages', options)
-  const key = conversationKey(view.conversationId, view.chatType)
+  const key = keyOf(view)
   // A jump belongs to the conversation and anchor it was made in; opening another one starts fresh.
   const origin = `${key}|${view.anchorId ?? ''}`
   const [jump, setJump] = useState<{ origin: string; anchorId: string | null } | null>(null)

@@ -2,7 +2,7 @@ import type { RoamingEvent, RoamingMessage } from '../client/types'
 import { applyIncoming, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey, isOpenConversation, isPinnedList, roamingKeys } from './keys'
+import { isOpenConversation, isPinnedList, keyOf, roamingKeys } from './keys'
 import { writePinned } from './listedConversations'
 import { noteCrossedPins } from './pinConversationMutation'
 import { refreshPreviewOrList } from './refreshPreview'
@@ -12,7 +12,7 @@ import { LIVE_LOG_SIZE, readAgain, scopeOf, updateQueries, type RoamingKit } fro
 /** Applies an incoming message to the lists and to the views that hold the latest page. */
 export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): void {
   const scope = scopeOf(kit)
-  const key = conversationKey(message.conversationId, message.chatType)
+  const key = keyOf(message)
   const state = kit.store.getState()
   const deleted = state.deletedConversations[key]
   // A message newer than a deletion recreates the conversation (the server does the same).
@@ -62,7 +62,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
   if (event.type === 'message') return applyIncomingMessage(kit, event.message)
   if (event.type === 'reconnected') return resync(kit)
   const scope = scopeOf(kit)
-  const key = conversationKey(event.conversationId, event.chatType)
+  const key = keyOf(event)
   const lists = roamingKeys.conversationLists(scope)
   const history = roamingKeys.history(scope, event.conversationId, event.chatType)
   switch (event.type) {

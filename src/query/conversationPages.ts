@@ -1,12 +1,11 @@
 import type { InfiniteData } from '@tanstack/react-query'
 import type { ChatType, Conversation, ConversationPage, RoamingMessage } from '../client/types'
 import { sameUser } from '../client/normalize'
-import { conversationKey } from './keys'
+import { conversationKey, keyOf } from './keys'
 
 /** The cached data of a conversation list. */
 export type ConversationListData = InfiniteData<ConversationPage, string | null>
 
-const keyOf = (c: Conversation) => conversationKey(c.conversationId, c.chatType)
 
 /** All conversations of a list, in page order, each once (a conversation can move between pages while paging). */
 export function flattenConversations(data: ConversationListData | undefined): Conversation[] {

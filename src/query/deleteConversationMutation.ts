@@ -4,7 +4,7 @@ import { checkBoolean, checkConversation } from '../client/validate'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { removeConversation, type ConversationListData } from './conversationPages'
 import { newestOf, type HistoryData } from './historyPages'
-import { conversationKey, isOpenConversation, roamingKeys } from './keys'
+import { isOpenConversation, keyOf, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
 import { refreshPreviewOrList } from './refreshPreview'
 import { cancelLoadedFetches, nextTick, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -42,7 +42,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
     onMutate: async (v: DeleteConversationParams): Promise<DeleteConversationContext> => {
       check(v)
       const scope = scopeOf(kit)
-      const key = conversationKey(v.conversationId, v.chatType)
+      const key = keyOf(v)
       const lists = roamingKeys.conversationLists(scope)
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches; found by the model test).
       const cancelling = cancelLoadedFetches(kit, lists)
@@ -65,7 +65,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
     mutationFn: (v: DeleteConversationParams): Promise<DeleteConversationResult> => kit.client.deleteConversation(v),
     onSuccess: (result: DeleteConversationResult, v: DeleteConversationParams, context: DeleteConversationContext | undefined) => {
       if (!context) return
-      const key = conversationKey(v.conversationId, v.chatType)
+      const key = keyOf(v)
       const state = kit.store.getState()
       // The server's own time of the deletion: a message stored before it but pushed after it (which looked newer
       // than anything this device knew) belongs to the deleted conversation and must not bring it back.
@@ -85,7 +85,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       if (!context) return
       // A list page fetch in flight would write back pages without the conversation put back below: cancel it.
       await cancelLoadedFetches(kit, roamingKeys.conversationLists(scopeOf(kit)))
-      const key = conversationKey(v.conversationId, v.chatType)
+      const key = keyOf(v)
       const state = kit.store.getState()
       // Deleted meanwhile on another device (its event replaced our pending mark): nothing to undo (found by the
       // model test: the rollback brought back a conversation another device had deleted).

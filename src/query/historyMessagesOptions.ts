@@ -4,7 +4,7 @@ import type { ChatType, RoamingClient, RoamingMessage } from '../client/types'
 import { checkConversation, checkId, checkInt } from '../client/validate'
 import { isBuried } from '../store/tombstones'
 import { compareMessages, FROM_START, type HistoryPageParam, type HistoryQueryPage } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
+import { keyOf, roamingKeys } from './keys'
 import { retryDelay, shouldRetry } from './retry'
 import { scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -81,7 +81,7 @@ export async function fetchHistoryPage(client: RoamingClient, view: Required<His
  */
 export function historyMessagesOptions(kit: Pick<RoamingKit, 'client' | 'store'>, params: HistoryViewParams) {
   const view = checkHistoryView('historyMessagesOptions', params)
-  const key = conversationKey(view.conversationId, view.chatType)
+  const key = keyOf(view)
   // Widened on purpose: TypeScript would narrow it to the two initial kinds and refuse `older`/`newer`.
   const initialPageParam = (view.anchorId ? { kind: 'around', anchorId: view.anchorId } : { kind: 'latest' }) as HistoryPageParam
   return infiniteQueryOptions({

@@ -4,6 +4,9 @@ import type { ChatType } from '../client/types'
 /** Identifies a conversation across chat types (a group and a room may share an id). */
 export const conversationKey = (conversationId: string, chatType: ChatType): string => `${chatType}:${conversationId}`
 
+/** `conversationKey` of anything naming a conversation (a conversation, a message's target, hook parameters). */
+export const keyOf = (c: { conversationId: string; chatType: ChatType }): string => conversationKey(c.conversationId, c.chatType)
+
 /**
  * Query keys of roamkit, all under `['roamkit', scope]` where `scope` is the logged-in user, so two users never
  * share cache entries. Prefixes (`history(scope, id, type)`) match every variant below them.
@@ -26,7 +29,7 @@ export const roamingKeys = {
 
 /** Whether `key` is the conversation open in the thread view (`activeConversation` of the store). */
 export const isOpenConversation = (active: { conversationId: string; chatType: ChatType } | null, key: string): boolean =>
-  !!active && conversationKey(active.conversationId, active.chatType) === key
+  !!active && keyOf(active) === key
 
 /** Whether a conversation-list key is the pinned list's (`roamingKeys.pinnedConversations`): ordered by pin time. */
 export const isPinnedList = (queryKey: QueryKey): boolean => queryKey[3] === 'pinned'

@@ -1,7 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, PinState } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
-import { conversationKey, isPinnedList, roamingKeys } from './keys'
+import { isPinnedList, keyOf, roamingKeys } from './keys'
 import { fetchStartOf, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Where a conversation is listed: each loaded list that has it, with its entry there. */
@@ -23,7 +23,7 @@ export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey,
   // the entries while this device's pin was out; the pin was refused and rolled back, then the removal was refused
   // too, and its rollback put the conversation back into the pinned list).
   const noted = entries[0]?.[1]
-  const key = noted ? conversationKey(noted.conversationId, noted.chatType) : ''
+  const key = noted ? keyOf(noted) : ''
   const known = (noted && (kit.store.getState().pins[key] ?? listedConversations(kit, key)[0]?.[1])) ?? noted
   for (const query of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })) {
     const { queryKey } = query

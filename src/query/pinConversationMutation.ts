@@ -2,7 +2,7 @@ import type { QueryKey } from '@tanstack/react-query'
 import type { PinConversationParams, PinState } from '../client/types'
 import { checkBoolean, checkConversation } from '../client/validate'
 import { findConversation, type ConversationListData } from './conversationPages'
-import { conversationKey, roamingKeys } from './keys'
+import { keyOf, roamingKeys } from './keys'
 import { listedConversations, writePinned } from './listedConversations'
 import { cancelLoadedFetches, queriesUnder, readAgain, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -40,7 +40,7 @@ export function pinConversationMutation(kit: RoamingKit) {
       checkConversation(op, v, false)
       checkBoolean(op, 'isPinned', v?.isPinned)
       const lists = roamingKeys.conversationLists(scopeOf(kit))
-      const key = conversationKey(v.conversationId, v.chatType)
+      const key = keyOf(v)
       const out = pinsOut.get(kit) ?? { count: 0, crossed: false }
       pinsOut.set(kit, out)
       if (out.count++ > 0) out.crossed = true
@@ -57,13 +57,13 @@ export function pinConversationMutation(kit: RoamingKit) {
     },
     mutationFn: (v: PinConversationParams): Promise<PinState> => kit.client.pinConversation(v),
     onSuccess: (state: PinState, v: PinConversationParams) => {
-      const key = conversationKey(v.conversationId, v.chatType)
+      const key = keyOf(v)
       kit.store.getState().setPin(key, state)
       writePinned(kit, key, state)
     },
     onError: (_: Error, v: PinConversationParams, context: PinConversationContext | undefined) => {
       if (!context) return
-      const key = conversationKey(v.conversationId, v.chatType)
+      const key = keyOf(v)
       // Only the pin goes back: a message may have come meanwhile, and the entry noted then would hide it. The pin
       // listed before is kept as known: a rollback of another change noted meanwhile, while no list has the
       // conversation, takes its pin from there (see `putBackListed`; found by the soak).

@@ -2,7 +2,7 @@ import type { ChatType, Conversation } from '../client/types'
 import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey, isOpenConversation, isPinnedList } from './keys'
+import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -49,7 +49,7 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
   const { deletedConversations, activeConversation, tombstones } = kit.store.getState()
   let next: ConversationListData | undefined = data
   for (const c of flattenConversations(data)) {
-    const key = conversationKey(c.conversationId, c.chatType)
+    const key = keyOf(c)
     const deleted = deletedConversations[key]
     // A preview worked out after this read started (messages were removed meanwhile, here or on another device) is
     // newer than the read's (found by the soak: a list answer computed before a removal landed after the preview

@@ -4,7 +4,7 @@ import type { ChatType, Conversation, RemoveProgress, RemoveResult, RoamingMessa
 import { checkConversation, checkId, checkIdList, checkPastTime } from '../client/validate'
 import { isBuried } from '../store/tombstones'
 import { markClean, messageById, placeMessages, removeFromHistory, takeIds, takeMatching, type HistoryData } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
+import { keyOf, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
 import { fetchCountOf } from './reconcileFetches'
 import { refreshPreview, refreshPreviewOrList } from './refreshPreview'
@@ -94,7 +94,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
         const taken = before <= 0 ? takeIds(data, idSet) : takeMatching(data, goes)
         return { queryKey, data, next: taken.data, removed: taken.removed }
       })
-      const key = conversationKey(v.conversationId, v.chatType)
+      const key = keyOf(v)
       const listed = noteListed(kit, key)
       const notedAt = nextTick()
       const held = kit.displaced.get(key) ?? []
@@ -125,7 +125,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       if (!context) return
       const before = context.before ?? resolve(kit, v).before
       kit.store.getState().settleRemoval(context.removalId, { ids: result.removedIds, before })
-      returnDisplaced(kit, conversationKey(v.conversationId, v.chatType))
+      returnDisplaced(kit, keyOf(v))
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
     onError: async (error: Error, v: RemoveMessagesVariables, context: RemoveMessagesContext | undefined) => {
@@ -138,7 +138,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       ])
       const partial = error instanceof RemovePartialError ? error : null
       kit.store.getState().settleRemoval(context.removalId, { ids: partial?.removedIds ?? [] })
-      returnDisplaced(kit, conversationKey(v.conversationId, v.chatType))
+      returnDisplaced(kit, keyOf(v))
       // Pages written since the optimistic update (fetched while this removal was pending) had its rows filtered
       // out, and nothing above can put those back: load such views again (found by the model test: a view loaded
       // during a remove-before that then failed lost a message, and said nothing was older).

@@ -1,7 +1,7 @@
 import { applyRoamingEvent } from './applyRoamingEvent'
 import { expirePins } from './expirePins'
 import { patchConversation, type ConversationListData } from './conversationPages'
-import { conversationKey, roamingKeys } from './keys'
+import { keyOf, roamingKeys } from './keys'
 import { reconcileFetches } from './reconcileFetches'
 import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -17,7 +17,7 @@ export function startRoamingSync(kit: RoamingKit): () => void {
   const stopStore = kit.store.subscribe((state, previous) => {
     const active = state.activeConversation
     if (!active || active === previous.activeConversation) return
-    const key = conversationKey(active.conversationId, active.chatType)
+    const key = keyOf(active)
     updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) =>
       patchConversation(data, key, (c) => (c.unreadCount === 0 ? c : { ...c, unreadCount: 0 })))
   })

@@ -5,7 +5,7 @@ import { useConversationList } from '../../hooks/useConversationList'
 import { useRoamingStore } from '../../hooks/useRoamingStore'
 import { useStrings } from '../../i18n/useStrings'
 import { useRoamingContext } from '../../provider/RoamingContext'
-import { conversationKey } from '../../query/keys'
+import { keyOf } from '../../query/keys'
 import type { ConversationListComponents } from './ConversationListComponents'
 import { ConversationListbox } from './ConversationListbox'
 import { ListEmpty, ListError, ListLoading } from './ListStates'
@@ -70,7 +70,7 @@ export function ConversationList({
     body = (
       <ConversationListbox
         conversations={conversations} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage} activeKey={active ? conversationKey(active.conversationId, active.chatType) : null}
+        fetchNextPage={list.fetchNextPage} activeKey={active ? keyOf(active) : null}
         onChoose={choose} actions={actions} nameOf={getDisplayName} avatarOf={getAvatarUrl} slots={components} locale={locale} t={t}
       />
     )

@@ -2,7 +2,7 @@ import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from '
 import { Virtuoso, type Components, type ListItem, type VirtuosoHandle } from 'react-virtuoso'
 import type { Conversation } from '../../client/types'
 import type { Translate } from '../../i18n/strings'
-import { conversationKey } from '../../query/keys'
+import { keyOf } from '../../query/keys'
 import type { ConversationListComponents } from './ConversationListComponents'
 import { ConversationRow } from './ConversationRow'
 import { ConversationToolbar } from './ConversationToolbar'
@@ -58,7 +58,6 @@ interface RowContext extends Pick<ConversationListboxProps, 'nameOf' | 'avatarOf
   onPick: (index: number) => void
 }
 
-const keyOf = (c: Conversation) => conversationKey(c.conversationId, c.chatType)
 const computeItemKey = (_: number, c: Conversation) => keyOf(c)
 const itemContent = (row: number, c: Conversation, ctx: RowContext, index = row - ctx.firstItemIndex) => (
   <ConversationRow

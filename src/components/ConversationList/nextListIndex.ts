@@ -1,6 +1,6 @@
 import type { ListItem } from 'react-virtuoso'
 import type { Conversation } from '../../client/types'
-import { conversationKey } from '../../query/keys'
+import { keyOf } from '../../query/keys'
 
 /** The list's `firstItemIndex` and the conversations it was given for (see `nextListIndex`). */
 export interface IndexedConversations { index: number; conversations: readonly Conversation[] }
@@ -8,7 +8,6 @@ export interface IndexedConversations { index: number; conversations: readonly C
 /** `firstItemIndex` of a list that has moved nothing: large, so rows coming above the view keep it positive. */
 export const LIST_INDEX_BASE = 1_000_000_000
 
-const keyOf = (c: Conversation) => conversationKey(c.conversationId, c.chatType)
 
 /**
  * The conversations at least partly in view, top first, from react-virtuoso's rendered items (`itemsRendered`,

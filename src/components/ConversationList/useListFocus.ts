@@ -1,7 +1,7 @@
 import { useMemo, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { VirtuosoHandle } from 'react-virtuoso'
 import type { Conversation } from '../../client/types'
-import { conversationKey } from '../../query/keys'
+import { keyOf } from '../../query/keys'
 
 /** Inputs of `useListFocus`. */
 export interface UseListFocusOptions {
@@ -29,7 +29,6 @@ export interface ListFocus {
   focusRow: (index: number) => void
 }
 
-const keyOf = (c: Conversation) => conversationKey(c.conversationId, c.chatType)
 
 /**
  * The listbox's virtual focus (`aria-activedescendant`), kept by conversation key so it follows its row when the

@@ -3,7 +3,7 @@ import { RoamingArgumentError } from '../../client/RoamingError'
 import { useRoamingStore } from '../../hooks/useRoamingStore'
 import { useStrings } from '../../i18n/useStrings'
 import { useRoamingContext } from '../../provider/RoamingContext'
-import { conversationKey } from '../../query/keys'
+import { keyOf } from '../../query/keys'
 import type { MessageThreadHandle, MessageThreadProps } from './MessageThreadProps'
 import { messageThreadStrings } from './strings'
 import { EmptyState } from './ThreadStatus'
@@ -37,7 +37,7 @@ export const MessageThread = /* @__PURE__ */ forwardRef<MessageThreadHandle, Mes
     <div className={`rk rk-message-thread${className ? ` ${className}` : ''}`} data-rk-theme={theme}>
       {target ? (
         // A new conversation starts with fresh view state (scroll, highlight, pill, open actions).
-        <ThreadView key={conversationKey(target.conversationId, target.chatType)} conversationId={target.conversationId}
+        <ThreadView key={keyOf(target)} conversationId={target.conversationId}
           chatType={target.chatType} pageSize={pageSize} anchorId={anchorId} estimatedRowHeight={estimatedRowHeight} getDisplayName={getDisplayName}
           components={components} handleRef={ref} />
       ) : <EmptyState reason="noConversation" t={t} Empty={components?.Empty} />}
