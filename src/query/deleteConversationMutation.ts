@@ -95,7 +95,7 @@ export function deleteConversationMutation(kit: RoamingKit) {
       // conversation again with messages from before it).
       if (context.previous && !context.previous.pending) state.markConversationDeleted(key, context.previous.at, false)
       else state.unmarkConversationDeleted(key)
-      putBackListed(kit, context.entries, context.notedAt)
+      putBackListed(kit, key, context.entries, context.notedAt)
       if (context.wasActive && state.activeConversation === null) state.setActiveConversation(context.wasActive)
       // The entry put back is from before the deletion; its messages may have changed meanwhile (another device
       // removed some while it was out of the lists, so no preview refresh reached it; found by the model test).

@@ -1,7 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, PinState } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
-import { isPinnedList, keyOf, roamingKeys } from './keys'
+import { isPinnedList, roamingKeys } from './keys'
 import { fetchStartOf, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Where a conversation is listed: each loaded list that has it, with its entry there. */
@@ -11,20 +11,18 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
 }
 
 /**
- * Puts entries noted by `listedConversations` at tick `since` back where their list's order says (a rollback). Not
- * into a list read since: the server may have dropped the conversation meanwhile (found by the soak: deleted on
- * another device while this one was away, put back by a failed removal's or deletion's rollback after the fresh list
- * had landed). Every list read since is read again instead, now that the server's answer is known, the ones that had
+ * Puts the entries of conversation `key` noted by `listedConversations` at tick `since` back where their list's
+ * order says (a rollback). Not into a list read since: the server may have dropped the conversation meanwhile (found
+ * by the soak: deleted on another device while this one was away, put back by a failed removal's or deletion's
+ * rollback after the fresh list had landed). Every list read since is read again instead, now that the server's answer is known, the ones that had
  * no entry too: a read that landed while the change was pending was mended to its optimistic state (found by the
  * soak: deletions refused while offline; the list read after reconnecting left the conversation out for good).
  */
-export function putBackListed(kit: RoamingKit, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
+export function putBackListed(kit: RoamingKit, key: string, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
   // The pin as known now, not as noted: a pin change may have settled meanwhile (found by the soak: a removal noted
   // the entries while this device's pin was out; the pin was refused and rolled back, then the removal was refused
   // too, and its rollback put the conversation back into the pinned list).
-  const noted = entries[0]?.[1]
-  const key = noted ? keyOf(noted) : ''
-  const known = (noted && (kit.store.getState().pins[key] ?? listedConversations(kit, key)[0]?.[1])) ?? noted
+  const known = kit.store.getState().pins[key] ?? listedConversations(kit, key)[0]?.[1] ?? entries[0]?.[1]
   for (const query of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })) {
     const { queryKey } = query
     const entry = entries.find(([k]) => k === queryKey)?.[1]

@@ -149,7 +149,7 @@ export function removeMessagesMutation(kit: RoamingKit, opts: { onProgress?: (p:
       }
       // The optimistic update drops a conversation it empties from the lists: put it back where it was (found by
       // the model test: a failed removal of the only message left the conversation out of the list for good).
-      putBackListed(kit, context.listed ?? [], context.notedAt ?? 0)
+      putBackListed(kit, keyOf(v), context.listed ?? [], context.notedAt ?? 0)
       void refreshPreviewOrList(kit, v.conversationId, v.chatType)
     },
   }
