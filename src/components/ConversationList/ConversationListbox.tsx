@@ -100,8 +100,10 @@ export function ConversationListbox(props: ConversationListboxProps) {
   const scroller = useRef<HTMLElement | null>(null)
   const indexed = useRef<IndexedConversations>(undefined)
   // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
-  const firstItemIndex = nextListIndex(indexed.current, conversations,
-    indexed.current?.conversations === conversations || !scroller.current ? [] : rowsInView(items.current, scroller.current.scrollTop, scroller.current.clientHeight))
+  const firstItemIndex = nextListIndex(indexed.current, conversations, () => {
+    const el = scroller.current
+    return el ? rowsInView(items.current, el.scrollTop, el.clientHeight) : []
+  })
   indexed.current = { index: firstItemIndex, conversations }
   const onItemsRendered = useCallback((rows: ListItem<Conversation>[]) => {
     items.current = rows

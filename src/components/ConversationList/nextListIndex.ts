@@ -27,11 +27,13 @@ export function rowsInView(items: readonly ListItem<Conversation>[], scrollTop: 
  * Chromium). What the index takes back is how far the top row in view moved, if the row after it moved as far;
  * otherwise the top row itself went (to the top, or away) and the next such row counts. As in the thread, rows
  * above a change in view stay and the rows below close the gap. Nothing in view (or the first row in view):
- * unchanged, so a reader at the top sees new conversations arrive.
+ * unchanged, so a reader at the top sees new conversations arrive. `readInView` (see `rowsInView`) is called only
+ * when the conversations changed: it reads layout.
  */
-export function nextListIndex(prev: IndexedConversations | undefined, conversations: readonly Conversation[], inView: readonly Conversation[]): number {
-  if (!prev) return LIST_INDEX_BASE
-  if (inView.length === 0 || prev.conversations === conversations) return prev.index
+export function nextListIndex(prev: IndexedConversations | undefined, conversations: readonly Conversation[], readInView: () => readonly Conversation[]): number {
+  if (!prev || prev.conversations === conversations) return prev?.index ?? LIST_INDEX_BASE
+  const inView = readInView()
+  if (inView.length === 0) return prev.index
   const was = new Map(prev.conversations.map((c, i) => [keyOf(c), i]))
   const now = new Map(conversations.map((c, i) => [keyOf(c), i]))
   const moved = inView.map((c) => {
