@@ -232,9 +232,9 @@ export interface IndexedMessages { index: number; messages: readonly RoamingMess
  * leaves it alone. react-virtuoso reads a raised index as rows gone from the top and scrolls up by their measured
  * height, so removals above the view no longer move it (they moved it by their rows, found in Chromium). Counting
  * prepended pages could not: a refetch reads every page after the first as a newer one, and the thread jumped.
- * The reference is the first message at or after `top` (the one at the top of the view) shown in both; without
- * `top`, or when it is not, the first message shown in both. `fallback` when nothing was shown before or nothing
- * is shown in both.
+ * The reference is the message at `top` (the top of the view), or the one now after it if `top` went, when it was
+ * shown before too; without `top`, or when it was not, the first message shown in both. `fallback` when nothing
+ * was shown before or nothing is shown in both.
  */
 export function nextFirstItemIndex(prev: IndexedMessages | undefined, messages: readonly RoamingMessage[], fallback: number, top?: RoamingMessage): number {
   if (!prev) return fallback
