@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
+import { waitFor } from '@testing-library/react'
 import { StrictMode, type ReactNode } from 'react'
 import { RoamingProvider } from '../src/provider/RoamingProvider'
 import { createRoamingServer, type RoamingServerOptions } from '../src/testing'
@@ -26,6 +27,13 @@ export function providerFor(device: SimulatedConnection, queryClient = newQueryC
     )
   }
 }
+
+/**
+ * Waits (in `waitFor`, so inside act) until the cache has no fetch and no mutation in flight: the follow-ups a
+ * settled change starts (a preview read, a view read again) land before the test goes on.
+ */
+export const settled = (queryClient: QueryClient) =>
+  waitFor(() => expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0))
 
 /** Requests the server received for one SDK method. */
 export const callsOf = (server: { requests: readonly { method: string }[] }, method: string) =>

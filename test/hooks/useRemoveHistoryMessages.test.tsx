@@ -3,7 +3,7 @@ import { RemovePartialError, RoamingError } from '../../src/client/RoamingError'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
 import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
-import { callsOf, providerFor, serverHistoryIds, setup } from '../kit'
+import { callsOf, providerFor, serverHistoryIds, settled, setup } from '../kit'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
 
@@ -58,6 +58,7 @@ describe('useRemoveHistoryMessages', () => {
     let refetch!: Promise<unknown>
     act(() => { refetch = queryClient.refetchQueries({ queryKey: ['roamkit', 'alice', 'history'] }) })
     await act(async () => { await Promise.all([done, refetch]) })
+    await settled(queryClient)
     const order = server.requests.filter((r) => r.method !== 'getServerConversations').map((r) => r.method).slice(-2)
     expect(order).toEqual(['getHistoryMessages', 'removeHistoryMessages'])
     expect(renders.slice(from).filter((ids) => ids.includes(target))).toEqual([])
@@ -79,7 +80,7 @@ describe('useRemoveHistoryMessages', () => {
   })
 
   it('two overlapping deletes where only the first fails: its rows come back, the second stays removed', async () => {
-    const { server, device, result } = await loadedThread(60, 400)
+    const { server, device, queryClient, result } = await loadedThread(60, 400)
     const before = result.current.view.messages
     const a = [before[1]!.id, before[2]!.id]
     const b = [before[5]!.id, before[6]!.id]
@@ -94,6 +95,7 @@ describe('useRemoveHistoryMessages', () => {
     await waitFor(() => expect(callsOf(server, 'removeHistoryMessages')).toBe(2))
     expect(result.current.view.messages.map((m) => m.id)).toEqual(before.map((m) => m.id).filter((id) => !a.includes(id) && !b.includes(id)))
     await act(async () => { await Promise.all([first, second]) })
+    await settled(queryClient)
     expect(result.current.view.messages.map((m) => m.id)).toEqual(before.map((m) => m.id).filter((id) => !b.includes(id)))
     expect(result.current.view.messages.filter((m) => a.includes(m.id))).toEqual(before.filter((m) => a.includes(m.id)))
     const onServer = await serverHistoryIds(device, 'bob')
@@ -150,9 +152,10 @@ describe('useRemoveHistoryMessages', () => {
   })
 
   it('deletes everything before a message (the message stays) and updates on the server', async () => {
-    const { device, result } = await loadedThread(60)
+    const { device, queryClient, result } = await loadedThread(60)
     const pivot = result.current.view.messages[20]!
     await act(async () => { await result.current.removal.removeAsync({ ...bob, before: { messageId: pivot.id } }) })
+    await settled(queryClient)
     expect(result.current.view.messages[0]!.id).toBe(pivot.id)
     expect((await serverHistoryIds(device, 'bob'))[0]).toBe(pivot.id)
   })

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { setup } from '../kit'
 
+/** Lets `ms` pass inside act: the answers landing meanwhile update the hook, as a user's clock would. */
+const pass = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+
 describe('expirePins', () => {
   it('an unpin heard from another device survives a stale list read and the next page after it (a next page leaves the stale pages as they were)', async () => {
     const { server, wrapper } = setup({ seed: 5 })
@@ -24,23 +27,23 @@ describe('expirePins', () => {
     server.configure({ latency: 300 })
     act(() => result.current.list.refetch())
     server.configure({ latency: 0 })
-    await phone.pinConversation({ conversationId: first, conversationType: 'singleChat', isPinned: false })
+    await act(() => phone.pinConversation({ conversationId: first, conversationType: 'singleChat', isPinned: false }))
     await waitFor(() => expect(shown()).toMatchObject({ isPinned: false }))
     // The late answer lands with the stale pin; the decision heard from the phone still shows.
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    await pass(400)
     expect(shown()).toMatchObject({ isPinned: false })
     // The pinned list is read again (a message lists a new conversation), then the main list's next page.
-    server.sendMessage({ from: 'newcomer', to: 'alice', text: 'hi' })
+    act(() => { server.sendMessage({ from: 'newcomer', to: 'alice', text: 'hi' }) })
     await waitFor(() => expect(server.requests.filter((r) => r.method === 'getServerPinnedConversations')).toHaveLength(2))
     const pages = server.requests.filter((r) => r.method === 'getServerConversations').length
     await act(async () => { result.current.list.fetchNextPage() })
     await waitFor(() => expect(server.requests.filter((r) => r.method === 'getServerConversations').length).toBe(pages + 1))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await pass(50)
     // The first page is still the stale one: the decision must still win over it.
     expect(shown()).toMatchObject({ isPinned: false })
     // A full read of the main list replaces the stale page: the server's state, which agrees.
     act(() => result.current.list.refetch())
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await pass(50)
     expect(shown()).toMatchObject({ isPinned: false })
   })
 })
