@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import type { Conversation } from '../client/types'
 import { conversationListOptions, pinnedConversationsOptions } from '../query/conversationListOptions'
 import { visibleConversations } from '../query/conversationPages'
+import { conversationsInRange, nextListIndex, type IndexedConversations } from '../query/nextListIndex'
 import { useRoamingContext } from '../provider/RoamingContext'
 
 /** Options of `useConversationList`. */
@@ -16,6 +17,18 @@ export interface UseConversationListOptions {
 export interface UseConversationListResult {
   /** Pinned first (most recently pinned first), then by last-message time; each conversation once. */
   conversations: Conversation[]
+  /**
+   * react-virtuoso's `firstItemIndex`: scrolled down, the rows in view (see `setViewRange`) keep their index, so they
+   * stay still when conversations come to the top, move there or go above them; at the top it stays, and new
+   * conversations show as they arrive.
+   */
+  firstItemIndex: number
+  /**
+   * Tells which rows are rendered: give it react-virtuoso's `rangeChanged` (indexes counted from `firstItemIndex`;
+   * with `increaseViewportBy` those rows count as in view). Without it `firstItemIndex` never moves, and every change
+   * above the view moves the view by a row. Stable; renders nothing.
+   */
+  setViewRange: (range: { startIndex: number; endIndex: number }) => void
   /** `pending` until the first page, `error` when it failed, then `success`. */
   status: 'pending' | 'error' | 'success'
   /** The error of the list (or of the pinned list), if any. */
@@ -38,9 +51,20 @@ export function useConversationList(options: UseConversationListOptions = {}): U
   const deleted = useStore(kit.store, (s) => s.deletedConversations)
   const pins = useStore(kit.store, (s) => s.pins)
   const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted, pins), [all.data, pinned.data, deleted, pins])
+  // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
+  const indexed = useRef<IndexedConversations>(undefined)
+  // A ref, not state: the range changes as the reader scrolls and matters only when the conversations change. Its
+  // indexes are those of the last render (react-virtuoso says when they change), so they name the rows in view.
+  const range = useRef<{ startIndex: number; endIndex: number }>(undefined)
+  const prev = indexed.current
+  const firstItemIndex = nextListIndex(prev, conversations, prev && range.current ? conversationsInRange(prev, range.current) : [])
+  indexed.current = { index: firstItemIndex, conversations }
+  const setViewRange = useCallback((r: { startIndex: number; endIndex: number }) => { range.current = r }, [])
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = all
   return {
     conversations,
+    firstItemIndex,
+    setViewRange,
     status: all.status,
     error: all.error ?? pinned.error,
     fetchNextPage: () => { if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false }) },

@@ -78,6 +78,32 @@ describe('useConversationList', () => {
     expect(server.requests.length).toBe(after)
   })
 
+  it('keeps the index of the rows in view (setViewRange) when conversations move above them; at the top it stays', async () => {
+    const { server, result } = await loaded()
+    const list = () => result.current.list
+    const indexOf = (id: string) => list().firstItemIndex + ids(list().conversations).indexOf(id)
+    const base = list().firstItemIndex
+    // Scrolled down: rows 4 to 7 rendered, as react-virtuoso's rangeChanged says.
+    const inView = ids(list().conversations).slice(4, 8)
+    const below = list().conversations[9]!.conversationId
+    list().setViewRange({ startIndex: base + 4, endIndex: base + 7 })
+    const before = inView.map(indexOf)
+    // One below the view moves to the top, then a new conversation arrives: each shifts the rows in view by one.
+    act(() => { server.sendMessage({ from: below, to: 'alice', text: 'up' }) })
+    await waitFor(() => expect(list().conversations[0]!.conversationId).toBe(below))
+    expect(inView.map(indexOf)).toEqual(before)
+    act(() => { server.sendMessage({ from: 'zed', to: 'alice', text: 'hello' }) })
+    await waitFor(() => expect(list().conversations[0]!.conversationId).toBe('zed'))
+    expect(inView.map(indexOf)).toEqual(before)
+    expect(list().firstItemIndex).toBe(base - 2)
+    // At the top (the first conversation rendered), arrivals push the rows down: the reader sees them come.
+    list().setViewRange({ startIndex: list().firstItemIndex, endIndex: list().firstItemIndex + 5 })
+    act(() => { server.sendMessage({ from: 'yan', to: 'alice', text: 'hi' }) })
+    await waitFor(() => expect(list().conversations[0]!.conversationId).toBe('yan'))
+    expect(list().firstItemIndex).toBe(base - 2)
+    expect(inView.map(indexOf)).toEqual(before.map((i) => i + 1))
+  })
+
   it('pins first, most recently pinned first; unpin puts it back in time order', async () => {
     const { result } = await loaded()
     const [first, second, third] = result.current.list.conversations

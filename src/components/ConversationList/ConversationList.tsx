@@ -69,7 +69,7 @@ export function ConversationList({
   else {
     body = (
       <ConversationListbox
-        conversations={conversations} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage}
+        conversations={conversations} firstItemIndex={list.firstItemIndex} setViewRange={list.setViewRange} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage} activeKey={active ? keyOf(active) : null}
         onChoose={choose} actions={actions} nameOf={getDisplayName} avatarOf={getAvatarUrl} slots={components} locale={locale} t={t}
       />

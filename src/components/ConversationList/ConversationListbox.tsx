@@ -12,12 +12,15 @@ import type { ConversationListStringKey } from './strings'
 import type { ConversationActions } from './useConversationActions'
 import { useListFocus } from './useListFocus'
 import { useNow } from './useNow'
-import { nextListIndex, rowsInView, type IndexedConversations } from './nextListIndex'
 
 /** Props of `ConversationListbox`. */
 export interface ConversationListboxProps {
   /** Loaded conversations, in order. */
   conversations: Conversation[]
+  /** From `useConversationList`: keeps the rows in view still when conversations move above them. */
+  firstItemIndex: number
+  /** From `useConversationList`: told react-virtuoso's rendered range. */
+  setViewRange: (range: { startIndex: number; endIndex: number }) => void
   /** Whether the server has more. */
   hasNextPage: boolean
   /** Whether the next page is loading. */
@@ -95,25 +98,14 @@ export function ConversationListbox(props: ConversationListboxProps) {
   // its items re-render, and on React 18 even a no-op setState there re-renders and calls it again (a loop:
   // "Maximum update depth exceeded"). The context below is memoised for the same reason.
   const renderedRef = useRef(rendered)
-  // What was rendered and where the scroller is, read when the conversations change: the rows in view then.
-  const items = useRef<ListItem<Conversation>[]>([])
-  const scroller = useRef<HTMLElement | null>(null)
-  const indexed = useRef<IndexedConversations>(undefined)
-  // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
-  const firstItemIndex = nextListIndex(indexed.current, conversations, () => {
-    const el = scroller.current
-    return el ? rowsInView(items.current, el.scrollTop, el.clientHeight) : []
-  })
-  indexed.current = { index: firstItemIndex, conversations }
+  const { firstItemIndex } = props
   const onItemsRendered = useCallback((rows: ListItem<Conversation>[]) => {
-    items.current = rows
     const first = rows[0]?.originalIndex ?? 0
     const last = rows.at(-1)?.originalIndex ?? -1
     if (renderedRef.current.first === first && renderedRef.current.last === last) return
     renderedRef.current = { first, last }
     setRendered(renderedRef.current)
   }, [])
-  const setScroller = useCallback((el: HTMLElement | Window | null) => { scroller.current = el instanceof HTMLElement ? el : null }, [])
   const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
   // Rows are memoized: hand them one stable click handler that always sees the current list.
   const pick = useRef((_: number) => {})
@@ -131,9 +123,13 @@ export function ConversationListbox(props: ConversationListboxProps) {
     <>
       <Virtuoso<Conversation, RowContext>
         ref={virtuoso} className="rk-conversation-list-listbox" data={conversations} context={context} firstItemIndex={firstItemIndex}
-        scrollerRef={setScroller}
+        rangeChanged={props.setViewRange}
         computeItemKey={computeItemKey} itemContent={itemContent} components={VIRTUOSO_COMPONENTS}
-        endReached={props.fetchNextPage} itemsRendered={onItemsRendered} increaseViewportBy={{ top: 120, bottom: 240 }}
+        endReached={props.fetchNextPage} itemsRendered={onItemsRendered}
+        // Nothing rendered above the view: the rendered range is what `setViewRange` takes as the rows in view, and
+        // a reader within a row or two of the top would otherwise count as at the top. Rows are all 64 px, so rows
+        // scrolled into from above render in the same frame, at their final size.
+        increaseViewportBy={{ top: 0, bottom: 240 }}
         // The rows' height in the stylesheet: without an estimate react-virtuoso first renders and measures one
         // probe row, and only then the rows in view, a frame later.
         defaultItemHeight={ROW_HEIGHT}
