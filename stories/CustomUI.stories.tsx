@@ -42,7 +42,7 @@ function Conversations({ onOpen }: { onOpen: (c: Conversation) => void }) {
   )
 }
 
-/** One conversation: older pages on scroll up, removals above the view leave it still (`setViewTop`). */
+/** One conversation: older pages on scroll up, removals above the view leave it still (`setViewRange`). */
 function Thread({ conversation }: { conversation: Conversation }) {
   const { conversationId, chatType } = conversation
   const history = useHistoryMessages({ conversationId, chatType, pageSize: 20 })
@@ -55,7 +55,7 @@ function Thread({ conversation }: { conversation: Conversation }) {
         style={{ height: '100%' }} data={messages} firstItemIndex={firstItemIndex}
         initialTopMostItemIndex={Math.max(0, messages.length - 1)} followOutput={history.isLatest ? 'auto' : false}
         startReached={history.fetchOlder} endReached={history.fetchNewer}
-        rangeChanged={(r) => history.setViewTop(messages[r.startIndex - firstItemIndex])}
+        rangeChanged={history.setViewRange}
         computeItemKey={(_, m) => m.id}
         itemContent={(_, m) => (
           <p className="my-message" data-id={m.id} style={{ margin: 0, padding: '6px 12px' }}>

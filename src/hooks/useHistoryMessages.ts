@@ -24,16 +24,16 @@ export interface UseHistoryMessagesResult {
   /** Loaded messages, ascending, without removed ones. */
   messages: RoamingMessage[]
   /**
-   * react-virtuoso's `firstItemIndex`: the message at the top of the view (see `setViewTop`) keeps its index, and
+   * react-virtuoso's `firstItemIndex`: the message at the top of the view (see `setViewRange`) keeps its index, and
    * every message after it (prepends lower it, removals above raise it).
    */
   firstItemIndex: number
   /**
-   * Tells which message is at the top of the view (from react-virtuoso's `rangeChanged`), so that removals above
-   * it, on any device, leave it in place. Without it the first loaded message is kept, and a removal between it and
-   * the view moves the view by the removed rows. Stable; renders nothing.
+   * Tells which rows are rendered: give it react-virtuoso's `rangeChanged` (indexes counted from `firstItemIndex`),
+   * so that removals above the view, on any device, leave it in place. Without it the first loaded message is kept,
+   * and a removal between it and the view moves the view by the removed rows. Stable; renders nothing.
    */
-  setViewTop: (message: RoamingMessage | undefined) => void
+  setViewRange: (range: { startIndex: number; endIndex: number }) => void
   /** `pending` until the first page, `error` when it failed, then `success`. */
   status: 'pending' | 'error' | 'success'
   /** The error, if any. */
@@ -85,15 +85,18 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
   const around = query.data?.pages.find((p) => p.anchorFound !== undefined)
   // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
   const indexed = useRef<IndexedMessages>(undefined)
-  // A ref, not state: the view's top changes with every scroll and matters only when the messages change.
-  const top = useRef<RoamingMessage>(undefined)
-  const firstItemIndex = nextFirstItemIndex(indexed.current, messages, FIRST_ITEM_INDEX_BASE, top.current)
+  // A ref, not state: the range changes as the reader scrolls and matters only when the messages change. Its
+  // indexes are those of the last render (react-virtuoso says when they change), so they name the view's top.
+  const range = useRef<{ startIndex: number; endIndex: number }>(undefined)
+  const prev = indexed.current
+  const top = prev && range.current ? prev.messages[range.current.startIndex - prev.index] : undefined
+  const firstItemIndex = nextFirstItemIndex(prev, messages, FIRST_ITEM_INDEX_BASE, top)
   indexed.current = { index: firstItemIndex, messages }
-  const setViewTop = useCallback((message: RoamingMessage | undefined) => { top.current = message }, [])
+  const setViewRange = useCallback((r: { startIndex: number; endIndex: number }) => { range.current = r }, [])
   return {
     messages,
     firstItemIndex,
-    setViewTop,
+    setViewRange,
     status: query.status,
     error: query.error,
     // A view still marked stale (another device removed messages and its refetch failed) is refetched first: a

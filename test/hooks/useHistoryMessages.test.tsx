@@ -53,7 +53,7 @@ describe('useHistoryMessages', () => {
     expect(result.current.firstItemIndex).toBe(FIRST_ITEM_INDEX_BASE - 40)
   })
 
-  it('keeps the index of the message at the top of the view (setViewTop) when another device removes loaded messages above it', async () => {
+  it('keeps the index of the message at the top of the view (setViewRange) when another device removes loaded messages above it', async () => {
     const { server, device, wrapper } = setup()
     server.generate({ user: 'alice', conversations: 0, bigConversation: { with: 'bob', messages: 130 } })
     const all = await serverHistoryIds(device, 'bob')
@@ -64,7 +64,7 @@ describe('useHistoryMessages', () => {
     const indexOf = (id: string) => result.current.firstItemIndex + result.current.messages.findIndex((m) => m.id === id)
     const top = result.current.messages.find((m) => m.id === all[110])!
     const before = indexOf(top.id)
-    result.current.setViewTop(top)
+    result.current.setViewRange({ startIndex: before, endIndex: before + 9 })
     // Loaded, between the first loaded message (all[90]) and the view's top. The event names no ids: the view reads
     // its two pages again, and the older one, cut anew, starts 5 messages earlier.
     await act(() => server.connect('alice').removeHistoryMessages({ targetId: 'bob', chatType: 'singleChat', messageIds: all.slice(95, 100) }))

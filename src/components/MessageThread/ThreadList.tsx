@@ -89,8 +89,8 @@ export interface ThreadListProps {
   onStartReached: () => void
   /** Called at the bottom: load newer (after a jump). */
   onEndReached: () => void
-  /** The index of the row at the top of the view, whenever the rows in view change. */
-  onTopChange: (index: number) => void
+  /** The rendered rows, whenever they change (react-virtuoso's `rangeChanged`; `useHistoryMessages().setViewRange`). */
+  onRangeChange: (range: { startIndex: number; endIndex: number }) => void
   /** Whether the reader is at the bottom. */
   onAtBottomChange: (atBottom: boolean) => void
   /** The list's handle, to scroll to a row. */
@@ -131,7 +131,7 @@ export function ThreadList(props: ThreadListProps) {
       // and a new message would then not be followed. `follow` adds the view's policy (only at the latest page).
       followOutput={props.follow ? props.followOutput : false}
       atBottomStateChange={props.onAtBottomChange}
-      rangeChanged={(range) => props.onTopChange(range.startIndex)}
+      rangeChanged={props.onRangeChange}
       startReached={props.onStartReached}
       endReached={props.onEndReached}
       computeItemKey={itemKey}

@@ -75,6 +75,8 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   // No object per loaded message: the list reads rows from `messages` by index (see ThreadList's `rowsData`).
   const offset = heldBack(messages, hasOlder)
   const count = shownCount(messages, hasOlder)
+  // Row i shows messages[i - history.firstItemIndex]: holding the first message back shifts the index and the offset
+  // alike, so react-virtuoso's ranges go to the hook as they are (`setViewRange`).
   const firstItemIndex = history.firstItemIndex + (hasOlder ? 1 : 0)
   const data = useMemo(() => rowsData(messages, offset, count), [messages, offset, count])
   const name = useCallback((id: string) => getDisplayName?.(id) ?? id, [getDisplayName])
@@ -154,7 +156,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
       <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}
         context={context} estimatedRowHeight={estimatedRowHeight} follow={history.isLatest} label={label} busy={history.isFetchingOlder || history.isFetchingNewer}
         onStartReached={() => { if (hasOlder) fetchOlder() }} onEndReached={() => { if (history.hasNewer) history.fetchNewer() }}
-        onTopChange={(index) => history.setViewTop(messages[index - firstItemIndex + offset])} onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
+        onRangeChange={history.setViewRange} onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
         scrollerRef={scrollerRef} />
     )
     content = <>{content}<PageStatus loadingOlder={isFetchingOlder} retryPage={retryPage} t={t} /></>
