@@ -1,11 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import { useStore } from 'zustand'
 import type { Conversation } from '../client/types'
 import { conversationListOptions, pinnedConversationsOptions } from '../query/conversationListOptions'
 import { visibleConversations } from '../query/conversationPages'
-import { conversationsInRange, nextListIndex, type IndexedConversations } from '../query/nextListIndex'
+import { conversationsInRange, nextListIndex } from '../query/nextListIndex'
+import type { ViewRange } from '../query/viewRange'
 import { useRoamingContext } from '../provider/RoamingContext'
+import { useFirstItemIndex } from './useFirstItemIndex'
 
 /** Options of `useConversationList`. */
 export interface UseConversationListOptions {
@@ -28,7 +30,7 @@ export interface UseConversationListResult {
    * with `increaseViewportBy` those rows count as in view). Without it `firstItemIndex` never moves, and every change
    * above the view moves the view by a row. Stable; renders nothing.
    */
-  setViewRange: (range: { startIndex: number; endIndex: number }) => void
+  setViewRange: (range: ViewRange) => void
   /** `pending` until the first page, `error` when it failed, then `success`. */
   status: 'pending' | 'error' | 'success'
   /** The error of the list (or of the pinned list), if any. */
@@ -51,15 +53,8 @@ export function useConversationList(options: UseConversationListOptions = {}): U
   const deleted = useStore(kit.store, (s) => s.deletedConversations)
   const pins = useStore(kit.store, (s) => s.pins)
   const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted, pins), [all.data, pinned.data, deleted, pins])
-  // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
-  const indexed = useRef<IndexedConversations>(undefined)
-  // A ref, not state: the range changes as the reader scrolls and matters only when the conversations change. Its
-  // indexes are those of the last render (react-virtuoso says when they change), so they name the rows in view.
-  const range = useRef<{ startIndex: number; endIndex: number }>(undefined)
-  const prev = indexed.current
-  const firstItemIndex = nextListIndex(prev, conversations, prev && range.current ? conversationsInRange(prev, range.current) : [])
-  indexed.current = { index: firstItemIndex, conversations }
-  const setViewRange = useCallback((r: { startIndex: number; endIndex: number }) => { range.current = r }, [])
+  const { firstItemIndex, setViewRange } = useFirstItemIndex(conversations, (prev, range) =>
+    nextListIndex(prev, conversations, prev && range ? conversationsInRange(prev, range) : []))
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = all
   return {
     conversations,

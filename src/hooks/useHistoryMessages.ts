@@ -1,11 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ChatType, RoamingMessage } from '../client/types'
 import { checkHistoryView, historyMessagesOptions } from '../query/historyMessagesOptions'
-import { FIRST_ITEM_INDEX_BASE, flattenHistory, holdsLatest, nextFirstItemIndex, type IndexedMessages } from '../query/historyPages'
+import { FIRST_ITEM_INDEX_BASE, flattenHistory, holdsLatest, nextFirstItemIndex } from '../query/historyPages'
 import { keyOf } from '../query/keys'
+import type { ViewRange } from '../query/viewRange'
 import { useRoamingContext } from '../provider/RoamingContext'
+import { useFirstItemIndex } from './useFirstItemIndex'
 
 /** Options of `useHistoryMessages`. */
 export interface UseHistoryMessagesOptions {
@@ -33,7 +35,7 @@ export interface UseHistoryMessagesResult {
    * so that removals above the view, on any device, leave it in place. Without it the first loaded message is kept,
    * and a removal between it and the view moves the view by the removed rows. Stable; renders nothing.
    */
-  setViewRange: (range: { startIndex: number; endIndex: number }) => void
+  setViewRange: (range: ViewRange) => void
   /** `pending` until the first page, `error` when it failed, then `success`. */
   status: 'pending' | 'error' | 'success'
   /** The error, if any. */
@@ -83,16 +85,9 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
     return false
   }, [messages, origin])
   const around = query.data?.pages.find((p) => p.anchorFound !== undefined)
-  // Written in render: it depends only on what was last rendered, so a repeated render (StrictMode) gives the same.
-  const indexed = useRef<IndexedMessages>(undefined)
-  // A ref, not state: the range changes as the reader scrolls and matters only when the messages change. Its
-  // indexes are those of the last render (react-virtuoso says when they change), so they name the view's top.
-  const range = useRef<{ startIndex: number; endIndex: number }>(undefined)
-  const prev = indexed.current
-  const top = prev && range.current ? prev.messages[range.current.startIndex - prev.index] : undefined
-  const firstItemIndex = nextFirstItemIndex(prev, messages, FIRST_ITEM_INDEX_BASE, top)
-  indexed.current = { index: firstItemIndex, messages }
-  const setViewRange = useCallback((r: { startIndex: number; endIndex: number }) => { range.current = r }, [])
+  // The view's top is the message at the range's first index in the last render.
+  const { firstItemIndex, setViewRange } = useFirstItemIndex(messages, (prev, range) =>
+    nextFirstItemIndex(prev, messages, FIRST_ITEM_INDEX_BASE, prev && range ? prev.items[range.startIndex - prev.index] : undefined))
   return {
     messages,
     firstItemIndex,

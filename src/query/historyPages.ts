@@ -1,6 +1,7 @@
 import type { InfiniteData } from '@tanstack/react-query'
 import type { RoamingMessage } from '../client/types'
 import { isBuried, type Tombstone } from '../store/tombstones'
+import type { Indexed } from './viewRange'
 
 /**
  * Where a history page starts. The first page is the latest messages, or those around an anchor (a jump);
@@ -223,9 +224,6 @@ function indexOfMessage(list: readonly RoamingMessage[], m: RoamingMessage): num
   return list[at]?.id === m.id ? at : -1
 }
 
-/** A view's `firstItemIndex` and the messages it was given for (see `nextFirstItemIndex`). */
-export interface IndexedMessages { index: number; messages: readonly RoamingMessage[] }
-
 /**
  * `firstItemIndex` for the next messages of a view, so that the message the reader sees keeps its index, and with
  * it every message after it: prepends lower it by their count, removals above raise it by theirs, and a refetch
@@ -236,18 +234,18 @@ export interface IndexedMessages { index: number; messages: readonly RoamingMess
  * shown before too; without `top`, or when it was not, the first message shown in both. `fallback` when nothing
  * was shown before or nothing is shown in both.
  */
-export function nextFirstItemIndex(prev: IndexedMessages | undefined, messages: readonly RoamingMessage[], fallback: number, top?: RoamingMessage): number {
+export function nextFirstItemIndex(prev: Indexed<RoamingMessage> | undefined, messages: readonly RoamingMessage[], fallback: number, top?: RoamingMessage): number {
   if (!prev) return fallback
   const first = messages[0]
   if (!first) return prev.index
   if (top) {
     const place = placeOf(messages, top)
-    const kept = messages[place] && indexOfMessage(prev.messages, messages[place])
+    const kept = messages[place] && indexOfMessage(prev.items, messages[place])
     if (kept !== undefined && kept >= 0) return prev.index + kept - place
   }
-  let at = indexOfMessage(prev.messages, first)
+  let at = indexOfMessage(prev.items, first)
   if (at >= 0) return prev.index + at
-  const old = prev.messages[0]
+  const old = prev.items[0]
   at = old ? indexOfMessage(messages, old) : -1
   return at >= 0 ? prev.index - at : fallback
 }

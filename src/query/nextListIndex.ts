@@ -1,8 +1,6 @@
 import type { Conversation } from '../client/types'
 import { keyOf } from './keys'
-
-/** A list's `firstItemIndex` and the conversations it was given for (see `nextListIndex`). */
-export interface IndexedConversations { index: number; conversations: readonly Conversation[] }
+import type { Indexed, ViewRange } from './viewRange'
 
 /** `firstItemIndex` of a list that has moved nothing: large, so rows coming above the view keep it positive. */
 export const LIST_INDEX_BASE = 1_000_000_000
@@ -11,9 +9,9 @@ export const LIST_INDEX_BASE = 1_000_000_000
  * The conversations in a rendered range (react-virtuoso's `rangeChanged`: indexes counted from `shown.index`);
  * none when the first conversation is in it: a reader at the top sees what comes to the top.
  */
-export function conversationsInRange(shown: IndexedConversations, range: { startIndex: number; endIndex: number }): readonly Conversation[] {
+export function conversationsInRange(shown: Indexed<Conversation>, range: ViewRange): readonly Conversation[] {
   const start = range.startIndex - shown.index
-  return start <= 0 ? [] : shown.conversations.slice(start, range.endIndex - shown.index + 1)
+  return start <= 0 ? [] : shown.items.slice(start, range.endIndex - shown.index + 1)
 }
 
 /**
@@ -26,10 +24,10 @@ export function conversationsInRange(shown: IndexedConversations, range: { start
  * above a change in view stay and the rows below close the gap. Nothing in view (or the first row in view):
  * unchanged, so a reader at the top sees new conversations arrive.
  */
-export function nextListIndex(prev: IndexedConversations | undefined, conversations: readonly Conversation[], inView: readonly Conversation[]): number {
+export function nextListIndex(prev: Indexed<Conversation> | undefined, conversations: readonly Conversation[], inView: readonly Conversation[]): number {
   if (!prev) return LIST_INDEX_BASE
-  if (inView.length === 0 || prev.conversations === conversations) return prev.index
-  const was = new Map(prev.conversations.map((c, i) => [keyOf(c), i]))
+  if (inView.length === 0 || prev.items === conversations) return prev.index
+  const was = new Map(prev.items.map((c, i) => [keyOf(c), i]))
   const now = new Map(conversations.map((c, i) => [keyOf(c), i]))
   const moved = inView.map((c) => {
     const from = was.get(keyOf(c))

@@ -617,7 +617,7 @@ describe('flattenHistory with pages known clean (markClean)', () => {
 
 describe('nextFirstItemIndex', () => {
   const all = msgs(1, 10)
-  const at = (index: number, messages: ReturnType<typeof msgs>) => ({ index, messages })
+  const at = (index: number, items: ReturnType<typeof msgs>) => ({ index, items })
 
   it('takes the fallback with nothing shown before, and with nothing shown in both', () => {
     expect(nextFirstItemIndex(undefined, all, 7)).toBe(7)

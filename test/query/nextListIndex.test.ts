@@ -4,7 +4,7 @@ import { conversationsInRange, LIST_INDEX_BASE, nextListIndex } from '../../src/
 const conv = (id: string): Conversation =>
   ({ conversationId: id, chatType: 'singleChat', isPinned: false, pinnedTime: 0, lastMessage: null, unreadCount: 0, marks: [] })
 const list = (ids: string) => ids.split('').map(conv)
-const at = (index: number, conversations: Conversation[]) => ({ index, conversations })
+const at = (index: number, items: Conversation[]) => ({ index, items })
 
 describe('nextListIndex', () => {
   const before = list('abcdefghij')
