@@ -2,6 +2,7 @@ import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from '
 import { Virtuoso, type Components, type ListItem, type VirtuosoHandle } from 'react-virtuoso'
 import type { Conversation } from '../../client/types'
 import type { Translate } from '../../i18n/strings'
+import type { ViewRange } from '../../query/viewRange'
 import { keyOf } from '../../query/keys'
 import type { ConversationListComponents } from './ConversationListComponents'
 import { ConversationRow } from './ConversationRow'
@@ -20,7 +21,7 @@ export interface ConversationListboxProps {
   /** From `useConversationList`: keeps the rows in view still when conversations move above them. */
   firstItemIndex: number
   /** From `useConversationList`: told react-virtuoso's rendered range. */
-  setViewRange: (range: { startIndex: number; endIndex: number }) => void
+  setViewRange: (range: ViewRange) => void
   /** Whether the server has more. */
   hasNextPage: boolean
   /** Whether the next page is loading. */

@@ -1,6 +1,7 @@
 import { useState, type Ref } from 'react'
 import { Virtuoso, type Components, type IndexLocationWithAlign, type ItemProps, type VirtuosoHandle } from 'react-virtuoso'
 import type { RoamingMessage } from '../../client/types'
+import type { ViewRange } from '../../query/viewRange'
 import { MessageRow } from './MessageRow'
 import type { RowContext } from './rowContext'
 import { firstOfGroupAt, threadRowAt } from './threadRows'
@@ -90,7 +91,7 @@ export interface ThreadListProps {
   /** Called at the bottom: load newer (after a jump). */
   onEndReached: () => void
   /** The rendered rows, whenever they change (react-virtuoso's `rangeChanged`; `useHistoryMessages().setViewRange`). */
-  onRangeChange: (range: { startIndex: number; endIndex: number }) => void
+  onRangeChange: (range: ViewRange) => void
   /** Whether the reader is at the bottom. */
   onAtBottomChange: (atBottom: boolean) => void
   /** The list's handle, to scroll to a row. */
