@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Virtuoso } from 'react-virtuoso'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { useConversationList, useHistoryMessages, useRemoveHistoryMessages, type Conversation, type RoamingMessage } from '../src'
-import type { RoamingServer } from '../src/testing'
+import { Expose, servers } from './support/Expose'
 import { SimulatorFrame } from './support/SimulatorFrame'
 
 /**
@@ -12,12 +12,6 @@ import { SimulatorFrame } from './support/SimulatorFrame'
  * because each list is given the hook's `firstItemIndex` and tells the hook what is in view.
  */
 
-/** The server of the mounted story, so the play function can send messages. */
-let storyServer: RoamingServer | undefined
-function Expose({ server }: { server: RoamingServer }) {
-  useEffect(() => { storyServer = server }, [server])
-  return null
-}
 
 const textOf = (m: RoamingMessage | null) => (!m ? '' : m.type === 'txt' ? m.text : `[${m.type}]`)
 
@@ -75,7 +69,7 @@ function CustomUI() {
     <SimulatorFrame conversations={40} messages={0} latency={30}>
       {({ server }) => (
         <div style={{ display: 'flex', flex: 1, minWidth: 0 }}>
-          <Expose server={server} />
+          <Expose name="CustomUI" server={server} />
           <Conversations onOpen={setOpen} />
           {open ? <Thread key={`${open.chatType}:${open.conversationId}`} conversation={open} /> : <p style={{ padding: 12 }}>Pick a conversation.</p>}
         </div>
@@ -122,7 +116,7 @@ export const Browse: Story = {
     const seenName = seen.querySelector('b')!.textContent!
     const before = seen.getBoundingClientRect().top
     const lower = rows().at(-1)!.querySelector('b')!.textContent!
-    storyServer!.sendMessage({ from: lower, to: 'alice', text: 'up you go' })
+    servers.get('CustomUI')!.sendMessage({ from: lower, to: 'alice', text: 'up you go' })
     await waitFor(() => expect(rows().some((b) => b.querySelector('b')!.textContent === lower)).toBe(false), { timeout: 8000 })
     await new Promise((r) => setTimeout(r, 300))
     const now = rows().find((b) => b.querySelector('b')!.textContent === seenName)!

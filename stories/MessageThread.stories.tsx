@@ -4,15 +4,9 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { MessageThread } from '../src/components/MessageThread'
 import { zhCN } from '../src/components/zhCN'
 import { useRoamingClient } from '../src/hooks/useRoamingStore'
-import type { RoamingServer } from '../src/testing'
+import { Expose, servers } from './support/Expose'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
-/** Servers of the mounted stories, so play functions can drive them (send, fail). */
-const servers = new Map<string, RoamingServer>()
-function Expose({ name, server }: { name: string; server: RoamingServer }) {
-  useEffect(() => { servers.set(name, server) }, [name, server])
-  return null
-}
 
 const thread = <MessageThread conversationId="bob" chatType="singleChat" />
 /** A story over the simulator: alice's thread with bob, `messages` long. */
