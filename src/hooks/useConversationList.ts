@@ -4,7 +4,7 @@ import { useStore } from 'zustand'
 import type { Conversation } from '../client/types'
 import { conversationListOptions, pinnedConversationsOptions } from '../query/conversationListOptions'
 import { visibleConversations } from '../query/conversationPages'
-import { conversationsInRange, nextListIndex } from '../query/nextListIndex'
+import { nextListIndex } from '../query/nextListIndex'
 import type { ViewRange } from '../query/viewRange'
 import { useRoamingContext } from '../provider/RoamingContext'
 import { useFirstItemIndex } from './useFirstItemIndex'
@@ -53,8 +53,7 @@ export function useConversationList(options: UseConversationListOptions = {}): U
   const deleted = useStore(kit.store, (s) => s.deletedConversations)
   const pins = useStore(kit.store, (s) => s.pins)
   const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted, pins), [all.data, pinned.data, deleted, pins])
-  const { firstItemIndex, setViewRange } = useFirstItemIndex(conversations, (prev, range) =>
-    nextListIndex(prev, conversations, prev && range ? conversationsInRange(prev, range) : []))
+  const { firstItemIndex, setViewRange } = useFirstItemIndex(conversations, (prev, range) => nextListIndex(prev, conversations, range))
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = all
   return {
     conversations,

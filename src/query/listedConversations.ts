@@ -14,9 +14,10 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
  * Puts the entries of conversation `key` noted by `listedConversations` at tick `since` back where their list's
  * order says (a rollback). Not into a list read since: the server may have dropped the conversation meanwhile (found
  * by the soak: deleted on another device while this one was away, put back by a failed removal's or deletion's
- * rollback after the fresh list had landed). Every list read since is read again instead, now that the server's answer is known, the ones that had
- * no entry too: a read that landed while the change was pending was mended to its optimistic state (found by the
- * soak: deletions refused while offline; the list read after reconnecting left the conversation out for good).
+ * rollback after the fresh list had landed). Every list read since is read again instead, now that the server's
+ * answer is known, the ones that had no entry too: a read that landed while the change was pending was mended to its
+ * optimistic state (found by the soak: deletions refused while offline; the list read after reconnecting left the
+ * conversation out for good).
  */
 export function putBackListed(kit: RoamingKit, key: string, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
   // The pin as known now, not as noted: a pin change may have settled meanwhile (found by the soak: a removal noted
