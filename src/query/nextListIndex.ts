@@ -23,12 +23,12 @@ export function nextListIndex(prev: Indexed<Conversation> | undefined, conversat
   if (!range || start <= 0 || prev.items === conversations) return prev.index
   const inView = prev.items.slice(start, range.endIndex - prev.index + 1)
   const wanted = new Map(inView.map((c, i) => [keyOf(c), i]))
-  const now: Array<number | undefined> = []
+  // How far each row in view moved; a row gone stays a hole (undefined to findIndex).
+  const moved = Array<number | undefined>(inView.length)
   for (let j = 0, found = 0; j < conversations.length && found < inView.length; j++) {
     const i = wanted.get(keyOf(conversations[j] as Conversation))
-    if (i !== undefined) { now[i] = j; found++ }
+    if (i !== undefined) { moved[i] = j - start - i; found++ }
   }
-  const moved = inView.map((_, i) => (now[i] === undefined ? undefined : (now[i] as number) - (start + i)))
   const at = moved.findIndex((d, i) => d !== undefined && (i === moved.length - 1 || moved[i + 1] === d))
   return prev.index - (moved[at] ?? 0)
 }
