@@ -293,8 +293,18 @@ export class SimulatedConnection implements Device {
     const localMsgId = message.id ?? `local-${this.clientResource}-${this.core.clock.now()}`
     return this.core.request(this, 'send', message, () => {
       if (message.type === 'channel') {
-        const uc = this.core.state.findView(this.serverUser, chatType, this.core.normalizeId(message.to))
+        const to = this.core.normalizeId(message.to)
+        const uc = this.core.state.findView(this.serverUser, chatType, to)
         if (uc) { uc.unread = 0; this.core.state.touch() }
+        // The web read-ack page: in a single chat the user's other devices get `onChannelMessage` (and the peer's, as a
+        // read receipt); a group's ack only clears the server's count and triggers no callback.
+        const ack = { id: localMsgId, type: 'channel', chatType, from: this.serverUser, to, time: this.core.clock.now() }
+        const users = chatType === 'singleChat' ? new Set([this.serverUser, to]) : []
+        for (const user of users) {
+          for (const device of this.core.devicesOf(user, true)) {
+            if (device !== this) this.core.push(device, () => device.dispatch('onChannelMessage', { ...ack }))
+          }
+        }
         return { localMsgId, serverMsgId: this.core.state.nextId() }
       }
       const stored = storeMessage(this.core, {

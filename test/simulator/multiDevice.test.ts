@@ -110,4 +110,28 @@ describe('multi-device delivery (§6.27) and live messages', () => {
     expect(rd).toEqual([])
     expect(multiDevice(r2)).toEqual([])
   })
+
+  it('a conversation read ack: in a single chat the sender\'s other devices and the peer\'s get onChannelMessage (even after a drop); a group ack, no one', async () => {
+    const { server } = setup({ clock: manualClock(T) })
+    server.createGroup('g1', ['alice', 'bob'])
+    const a1 = server.connect('alice', { resource: 'a1' })
+    const a2 = server.connect('alice', { resource: 'a2' })
+    const a3 = server.connect('alice', { resource: 'a3' })
+    const b1 = server.connect('bob', { resource: 'b1' })
+    const [on1, on2, on3, onB] = [record(a1), record(a2), record(a3), record(b1)]
+    server.dropConnection(a3)
+    await a1.send({ type: 'channel', to: 'g1', chatType: 'groupChat' })
+    const sent = await a1.send({ type: 'channel', to: 'BOB', chatType: 'singleChat', id: '77' })
+    await ticks()
+    const acks = (events: typeof on1) => events.filter((e) => e.name === 'onChannelMessage').map((e) => e.payload)
+    const ack = { id: '77', type: 'channel', chatType: 'singleChat', from: 'alice', to: 'bob', time: T }
+    expect(sent).toMatchObject({ localMsgId: '77' })
+    expect(acks(on2)).toEqual([ack])
+    expect(acks(onB)).toEqual([ack])
+    expect(acks(on1)).toEqual([])
+    expect(acks(on3)).toEqual([])
+    server.restoreConnection(a3)
+    await ticks()
+    expect(acks(on3)).toEqual([ack])
+  })
 })
