@@ -1,4 +1,4 @@
-import { toConversation, toLegacyConversation, toMessage, toMultiDeviceEvent } from './normalize'
+import { toConversation, toLegacyConversation, toMessage, toMultiDeviceEvent, toReadEvent } from './normalize'
 import { RemovePartialError, RoamingArgumentError, RoamingError, toRoamingError } from './RoamingError'
 import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
 import type {
@@ -56,6 +56,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
   // offline sync ends, whether its end is one too: the offline messages come after onConnected, and one of them
   // may have been removed on another device meanwhile.
   let dropped = false
+  let ackCount = 0
   let catchingUp = false
   const handlerId = `roamkit-${++nextHandlerId}-${Math.random().toString(36).slice(2, 8)}`
 
@@ -238,12 +239,21 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       })
     },
 
+    async markConversationRead(params) {
+      const operation = 'markConversationRead'
+      const { conversationId, chatType } = target(operation, params, false)
+      // The ack `message.create` would make (see `SdkChannelAck`); a longer id than the SDK's own (ms since 2010 plus
+      // a counter, 12 digits) so the two never meet in its table of messages awaiting a receipt.
+      const ack = { id: `${now()}${String(++ackCount % 1000).padStart(3, '0')}`, type: 'channel' as const, chatType: chatType as ConversationType, to: conversationId, from: '', time: now() }
+      return invoke(operation, () => connection.send(ack), () => undefined)
+    },
+
     subscribe(listener) {
       if (typeof listener !== 'function') throw new RoamingArgumentError('subscribe', 'listener', listener, 'a function')
       if (listeners.size === 0) {
         dropped = catchingUp = false
         connection.addEventHandler(handlerId, {
-          onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onReconnecting: drop, onDisconnected: drop,
+          onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead, onReconnecting: drop, onDisconnected: drop,
           onConnected: () => { if (dropped) { dropped = false; catchingUp = true; emit({ type: 'reconnected' }) } },
           // The offline messages are all in: what they changed can be read after them.
           onOfflineMessageSyncFinish: () => { if (catchingUp) { catchingUp = false; emit({ type: 'reconnected' }) } },
@@ -270,6 +280,10 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       const message: RoamingMessage | null = toMessage(body, me)
       if (message) emit({ type: 'message', message })
     }
+  }
+  function deliverRead(raw: unknown): void {
+    const event = toReadEvent(raw, userId())
+    if (event) emit(event)
   }
   function deliverMultiDevice(raw: unknown): void {
     const event = toMultiDeviceEvent(raw)

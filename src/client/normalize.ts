@@ -100,3 +100,15 @@ export function toMultiDeviceEvent(event: unknown): RoamingEvent | null {
       return null
   }
 }
+
+/**
+ * Maps a conversation read ack (`onChannelMessage`) to a `RoamingEvent`, or `null`. Only an ack this user sent from
+ * another device says something of this user's unread counts: one from a peer is a read receipt for their messages.
+ */
+export function toReadEvent(body: unknown, me: string): RoamingEvent | null {
+  if (typeof body !== 'object' || body === null) return null
+  const b = body as { from?: string; to?: string; chatType?: string }
+  if (!me || !sameUser(b.from, me) || typeof b.to !== 'string' || b.to === '') return null
+  if (b.chatType !== 'singleChat' && b.chatType !== 'groupChat') return null
+  return { type: 'conversationRead', conversationId: b.to, chatType: b.chatType }
+}

@@ -133,6 +133,22 @@ export interface SdkEventHandler {
   onConnected?: () => void
   /** The offline messages pulled after a (re)connection have all been dispatched. */
   onOfflineMessageSyncFinish?: () => void
+  /** A conversation read ack: another device of this user read a conversation, or a peer read this user's. */
+  onChannelMessage?: (message: any) => void
+}
+
+/**
+ * A conversation read ack as `message.create({ type: 'channel', chatType, to })` makes it: measured on agora-chat
+ * 1.4.0 and easemob-websdk 4.21.1, `{id, type, chatType, to, from: '', time}` plus three fields left undefined. `id`
+ * is a decimal string, as the SDK's own are: `send` keys its table of messages awaiting the server's receipt by it.
+ */
+export interface SdkChannelAck {
+  id: string
+  type: 'channel'
+  chatType: 'singleChat' | 'groupChat'
+  to: string
+  from: string
+  time: number
 }
 
 /**
@@ -150,6 +166,7 @@ export interface SdkConnection {
   removeHistoryMessages(options: SdkRemoveParams): Promise<unknown>
   deleteConversation(params: { channel: string; chatType: 'singleChat' | 'groupChat'; deleteRoam: boolean }): Promise<unknown>
   pinConversation(params: { conversationId: string; conversationType: 'singleChat' | 'groupChat'; isPinned: boolean }): Promise<unknown>
+  send(message: SdkChannelAck): Promise<unknown>
   addEventHandler(id: string, handler: SdkEventHandler): void
   removeEventHandler(id: string): void
 }

@@ -243,6 +243,14 @@ export interface PinConversationParams {
   isPinned: boolean
 }
 
+/** Parameters of `markConversationRead`. */
+export interface MarkConversationReadParams {
+  /** Conversation id. */
+  conversationId: string
+  /** Single or group chat (chat rooms have no unread count). */
+  chatType: ConversationType
+}
+
 /** The pin state the server recorded. */
 export interface PinState {
   /** Whether it is pinned now. */
@@ -291,6 +299,17 @@ export type RoamingEvent =
     }
   | {
       /**
+       * Another device of this user read the conversation (it sent the conversation read ack): the server's unread
+       * count of it is 0. Only single chats say so; a group's ack is heard by no device.
+       */
+      type: 'conversationRead'
+      /** Conversation id. */
+      conversationId: string
+      /** Its type. */
+      chatType: ConversationType
+    }
+  | {
+      /**
        * The connection is back after it dropped (or after a logout and a new login), and again once the offline
        * messages it brings have all arrived. Events of the time it was down may never come (multi-device events are
        * not replayed), and an offline message may have been removed since: what is loaded should be read again.
@@ -323,6 +342,11 @@ export interface RoamingClient {
   deleteConversation(params: DeleteConversationParams): Promise<DeleteConversationResult>
   /** Pin or unpin a conversation. */
   pinConversation(params: PinConversationParams): Promise<PinState>
+  /**
+   * Tells the server this user read the conversation (the conversation read ack): its unread count becomes 0 on
+   * every device. In a single chat the peer's devices hear it too, as a read receipt.
+   */
+  markConversationRead(params: MarkConversationReadParams): Promise<void>
   /** Listen to live messages and multi-device events; returns the unsubscribe function. */
   subscribe(listener: RoamingListener): () => void
 }

@@ -37,7 +37,7 @@ describe('subscribe and the connection handler registry', () => {
     expect(ids).toHaveLength(1)
     expect(ids[0]).toMatch(/^roamkit-/)
     const handler = conn.eventHandler.handlerData[ids[0]!]!
-    expect(Object.keys(handler).sort()).toEqual(['onConnected', 'onDisconnected', 'onMessage', 'onMultiDeviceEvent', 'onOfflineMessageSyncFinish', 'onReconnecting'])
+    expect(Object.keys(handler).sort()).toEqual(['onChannelMessage', 'onConnected', 'onDisconnected', 'onMessage', 'onMultiDeviceEvent', 'onOfflineMessageSyncFinish', 'onReconnecting'])
 
     const stop2 = client.subscribe(() => {})
     expect(handlerIds(conn)).toEqual(ids)
@@ -220,6 +220,57 @@ describe('multi-device events from another device of the same user', () => {
     conn.dispatch('onMessage', [{ type: 'delivery', id: '9', time: 1 }, { id: '', type: 'txt', time: 1 }])
     conn.dispatch('onMessage', 'not an array')
     expect(events).toEqual([])
+  })
+})
+
+describe('conversation read acks', () => {
+  it('markConversationRead sends the ack message.create makes, and the server’s count of the conversation goes to 0', async () => {
+    const { server, laptopClient } = twoDevices()
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'y' })
+    await flush()
+    const unread = async () => (await laptopClient.getConversations()).conversations.find((c) => c.conversationId === 'bob')?.unreadCount
+    expect(await unread()).toBe(2)
+    server.clearRequests()
+    await expect(laptopClient.markConversationRead({ conversationId: 'bob', chatType: 'singleChat' })).resolves.toBeUndefined()
+    const [sent] = server.requests.filter((r) => r.method === 'send')
+    // The shape of agora-chat 1.4.0's `message.create({ type: 'channel', chatType, to })`; a decimal id.
+    expect(Object.keys(sent!.params as object).sort()).toEqual(['chatType', 'from', 'id', 'time', 'to', 'type'])
+    expect(sent!.params).toMatchObject({ type: 'channel', chatType: 'singleChat', to: 'bob', from: '' })
+    expect((sent!.params as { id: string }).id).toMatch(/^\d{16}$/)
+    expect(await unread()).toBe(0)
+  })
+
+  it('in a single chat, the other devices hear conversationRead; the peer’s read receipt is no event for it', async () => {
+    const { server, laptopClient, laptopEvents, phoneEvents } = twoDevices()
+    const bob = createRoamingClient(server.connect('bob'), { warn: () => {} })
+    const bobEvents: RoamingEvent[] = []
+    bob.subscribe((e) => bobEvents.push(e))
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
+    await flush()
+    laptopEvents.length = phoneEvents.length = bobEvents.length = 0
+    await laptopClient.markConversationRead({ conversationId: 'bob', chatType: 'singleChat' })
+    await flush()
+    expect(phoneEvents).toEqual([{ type: 'conversationRead', conversationId: 'bob', chatType: 'singleChat' }])
+    expect(laptopEvents).toEqual([])
+    // Bob's devices got onChannelMessage (alice read his messages): nothing about bob's own unread counts.
+    expect(bobEvents).toEqual([])
+  })
+
+  it('a group ack clears the server count and is heard by no device; chat rooms and bad input are refused before any call', async () => {
+    const { server, laptopClient, phoneClient, phoneEvents } = twoDevices()
+    server.createGroup('g1', ['alice', 'bob'])
+    server.sendMessage({ from: 'bob', to: 'g1', chatType: 'groupChat', text: 'x' })
+    await flush()
+    phoneEvents.length = 0
+    await laptopClient.markConversationRead({ conversationId: 'g1', chatType: 'groupChat' })
+    await flush()
+    expect(phoneEvents).toEqual([])
+    expect((await phoneClient.getConversations()).conversations.find((c) => c.conversationId === 'g1')?.unreadCount).toBe(0)
+    server.clearRequests()
+    await expect(laptopClient.markConversationRead({ conversationId: 'r1', chatType: 'chatRoom' as never })).rejects.toMatchObject({ name: 'RoamingArgumentError', argument: 'chatType' })
+    await expect(laptopClient.markConversationRead({ conversationId: '', chatType: 'singleChat' })).rejects.toMatchObject({ name: 'RoamingArgumentError', argument: 'conversationId' })
+    expect(server.requests).toEqual([])
   })
 })
 

@@ -31,6 +31,7 @@ export interface SdkUnderTest {
 
 export interface RealSdkModule {
   connection: new (options: Record<string, unknown>) => RealConnection
+  message: { create(options: Record<string, unknown>): Record<string, unknown> }
   logger: { disableAll(): void; enableAll(): void }
   statusCode: Record<string, number>
 }

@@ -594,6 +594,24 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       expect(other).toEqual(['deleteRoaming', 'deleteRoaming', 'deleteConversation', 'pinnedConversation', 'markConversation'])
     })
 
+    test('a conversation read ack: from this user (another device) → conversationRead; from the peer (a read receipt) → nothing', () => {
+      const events: RoamingEvent[] = []
+      client.subscribe((e) => events.push(e))
+      // The payload as the SDK's CHANNEL_ACK case builds it (always `singleChat`: a group's ack is dispatched to no one).
+      conn.eventHandler.dispatch('onChannelMessage', { id: '1100000000000000021', type: 'channel', chatType: 'singleChat', from: 'alice', to: 'bob', time: 1_700_000_000_900, onlineState: 1 })
+      conn.eventHandler.dispatch('onChannelMessage', { id: '1100000000000000022', type: 'channel', chatType: 'singleChat', from: 'bob', to: 'alice', time: 1_700_000_000_901, onlineState: 1 })
+      expect(events).toEqual([{ type: 'conversationRead', conversationId: 'bob', chatType: 'singleChat' }])
+    })
+
+    test('the ack the adapter sends has the fields of the SDK’s own message.create (checked against the simulator in test/client/events)', () => {
+      const made = sdk.module.message.create({ type: 'channel', chatType: 'singleChat', to: 'bob' })
+      // It also has `isChatThread`, `priority` and `deliverOnlineOnly`, all undefined for an ack.
+      const defined = Object.entries(made).filter(([, v]) => v !== undefined).map(([k]) => k)
+      expect(defined.sort()).toEqual(['chatType', 'from', 'id', 'time', 'to', 'type'])
+      expect(made).toMatchObject({ type: 'channel', chatType: 'singleChat', to: 'bob', from: '' })
+      expect(made.id).toMatch(/^\d+$/)
+    })
+
     test('a throwing listener does not cut off the SDK handlers registered after the adapter', async () => {
       const seen: string[] = []
       client.subscribe(() => { throw new Error('listener bug') })
