@@ -35,6 +35,13 @@ export interface RoamingProviderProps {
    * before any network answer (and deleted messages stay deleted). Opt-in; `true` or options. @default false
    */
   persist?: boolean | RoamingPersistOptions
+  /**
+   * Send the conversation read ack for the conversation open in the thread view (the store's `activeConversation`):
+   * its unread count then stays 0 on the server and on the user's other devices, instead of coming back with the next
+   * list read. In a single chat the peer is told its messages were read; set `false` if your app sends read acks
+   * itself or lets users keep read state private (counts are then cleared on this device only). @default true
+   */
+  readAcks?: boolean
   /** The subtree using roamkit's hooks and components. */
   children?: ReactNode
 }
@@ -43,13 +50,14 @@ export interface RoamingProviderProps {
  * Provides roamkit to its subtree: one client, one store (never shared with another provider), one query cache,
  * and one subscription to live messages and multi-device events, removed on unmount.
  */
-export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', persist = false, children }: RoamingProviderProps) {
+export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', persist = false, readAcks = true, children }: RoamingProviderProps) {
   if (!client && !connection) throw new RoamingArgumentError('RoamingProvider', 'client', undefined, 'a RoamingClient, or a connection')
   if (client && connection) throw new RoamingArgumentError('RoamingProvider', 'connection', 'both', 'either client or connection, not both')
   if (locale !== 'en' && !(typeof locale?.code === 'string' && typeof locale.strings === 'object' && locale.strings !== null)) {
     throw new RoamingArgumentError('RoamingProvider', 'locale', locale, "'en' or a locale object such as zhCN")
   }
   if (theme !== 'light' && theme !== 'dark' && theme !== 'system') throw new RoamingArgumentError('RoamingProvider', 'theme', theme, "'light', 'dark' or 'system'")
+  if (typeof readAcks !== 'boolean') throw new RoamingArgumentError('RoamingProvider', 'readAcks', readAcks, 'true or false')
   // The options object is read once per connection: a new object each render must not recreate the client.
   const [options] = useState(clientOptions)
   const roamingClient = useMemo(() => client ?? createRoamingClient(connection!, options), [client, connection, options])
@@ -75,6 +83,8 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     }
   }, [ownCache])
   const kit = useMemo(() => createRoamingKit({ client: roamingClient, store, queryClient: cache }), [roamingClient, store, cache])
+  // A prop, not part of the kit's identity: turning acks off must not drop the cache's live state.
+  useEffect(() => { kit.readAcks = readAcks }, [kit, readAcks])
   useEffect(() => startRoamingSync(kit), [kit])
   // Queries wait while the saved cache is read back (TanStack's IsRestoring), so nothing is fetched twice.
   const [restoring, setRestoring] = useState(persist !== false)

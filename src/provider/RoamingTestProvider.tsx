@@ -26,6 +26,8 @@ export interface RoamingTestProviderProps {
   locale?: RoamingLocale
   /** Color scheme. @default 'light' */
   theme?: RoamingTheme
+  /** Send conversation read acks (see `RoamingProvider`). @default true */
+  readAcks?: boolean
   /** A query cache of the test's own. @default a fresh one */
   queryClient?: QueryClient
   /** What to render. */
@@ -37,7 +39,7 @@ export interface RoamingTestProviderProps {
  * provider, and react-virtuoso's own test context so lists render rows in jsdom. Nothing is mocked.
  */
 export function RoamingTestProvider(props: RoamingTestProviderProps) {
-  const { virtuoso = { viewportHeight: 600, itemHeight: 60 }, locale = 'en', theme = 'light', children } = props
+  const { virtuoso = { viewportHeight: 600, itemHeight: 60 }, locale = 'en', theme = 'light', readAcks = true, children } = props
   const [setup] = useState(() => {
     const server = props.server ?? createRoamingServer(props.serverOptions)
     if (props.generate) server.generate({ ...props.generate, user: props.userId ?? 'alice' })
@@ -45,7 +47,7 @@ export function RoamingTestProvider(props: RoamingTestProviderProps) {
   })
   const tree = (
     // Without a cache of the test's own, the provider makes one and clears it when it unmounts.
-    <RoamingProvider connection={setup.device} {...(props.queryClient ? { queryClient: props.queryClient } : {})} locale={locale} theme={theme}>{children}</RoamingProvider>
+    <RoamingProvider connection={setup.device} {...(props.queryClient ? { queryClient: props.queryClient } : {})} locale={locale} theme={theme} readAcks={readAcks}>{children}</RoamingProvider>
   )
   return virtuoso ? <VirtuosoMockContext.Provider value={virtuoso}>{tree}</VirtuosoMockContext.Provider> : tree
 }

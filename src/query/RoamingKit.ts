@@ -24,6 +24,8 @@ export interface RoamingKit {
   displaced: Map<string, Array<{ queryKey: QueryKey; message: RoamingMessage }>>
   /** Live events heard so far: a resync whose reads were out meanwhile reads once more (see `resync`). */
   heard: number
+  /** Whether the open conversation's read ack is sent (see `startReadAcks`); the provider's `readAcks`. */
+  readAcks: boolean
 }
 
 let ticks = 0
@@ -46,8 +48,8 @@ export const fetchStartOf = (kit: RoamingKit, queryHash: string): number => fetc
 export const LIVE_LOG_SIZE = 200
 
 /** Creates the kit of one provider. */
-export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced' | 'heard'>): RoamingKit {
-  return { ...parts, live: new Map(), displaced: new Map(), heard: 0 }
+export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced' | 'heard' | 'readAcks'> & { readAcks?: boolean }): RoamingKit {
+  return { ...parts, readAcks: parts.readAcks ?? true, live: new Map(), displaced: new Map(), heard: 0 }
 }
 
 /** The newest logged live message of a conversation that the tombstone does not bury (a preview candidate). */

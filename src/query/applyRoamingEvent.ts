@@ -1,3 +1,4 @@
+import { sameUser } from '../client/normalize'
 import type { RoamingEvent, RoamingMessage } from '../client/types'
 import { applyIncoming, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
@@ -5,6 +6,7 @@ import { insertIncoming, type HistoryData } from './historyPages'
 import { isOpenConversation, isPinnedList, keyOf, roamingKeys } from './keys'
 import { writePinned } from './listedConversations'
 import { noteCrossedPins } from './pinConversationMutation'
+import { clearUnread, sendReadAck } from './readAcks'
 import { refreshPreviewOrList } from './refreshPreview'
 import { resync } from './resync'
 import { LIVE_LOG_SIZE, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -48,6 +50,8 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
     applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen }))
   if (!seen.listed && message.chatType !== 'chatRoom') void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
+  // Read as it comes: the server counted it (see `startReadAcks`).
+  if (isOpen && !sameUser(message.from, me)) sendReadAck(kit, message)
   const history = roamingKeys.history(scope, message.conversationId, message.chatType)
   if (late) void readAgain(kit, history)
   else updateQueries<HistoryData>(kit, history, (data) => insertIncoming(data, message))
@@ -99,6 +103,9 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       if (pinned) void readAgain(kit, lists)
       return
     }
+    case 'conversationRead':
+      clearUnread(kit, key)
+      return
     case 'conversationPinned': {
       const pin = { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }
       const state = kit.store.getState()

@@ -1,8 +1,9 @@
 import type { ChatType, Conversation } from '../client/types'
 import { isBuried } from '../store/tombstones'
-import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
+import { applyIncoming, findConversation, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
+import { sendReadAck } from './readAcks'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -73,6 +74,12 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     const isOpen = isOpenConversation(activeConversation, key)
     // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones.
     next = applyIncoming(next, last, { me, isOpen, pinnedList })
+  }
+  // The open conversation is being read: a count the server still has (an ack failed, or messages came while this
+  // device was away) is cleared and acked again (see `startReadAcks`).
+  if (activeConversation && findConversation(next, keyOf(activeConversation))?.unreadCount) {
+    next = patchConversation(next, keyOf(activeConversation), (c) => ({ ...c, unreadCount: 0 }))
+    sendReadAck(kit, activeConversation)
   }
   return next
 }

@@ -1,0 +1,64 @@
+import type { ActiveConversation } from '../store/createRoamingStore'
+import { patchConversation, type ConversationListData } from './conversationPages'
+import { keyOf, roamingKeys } from './keys'
+import { listedConversations } from './listedConversations'
+import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+
+/** Per kit, the conversations whose read ack is out, each with whether another is due when it settles. */
+const acksOut = new WeakMap<RoamingKit, Map<string, boolean>>()
+
+/**
+ * Sends the conversation read ack (`RoamingClient.markConversationRead`) unless the kit sends none. One at a time per
+ * conversation: asked again meanwhile, it sends one more when the first settles, so a busy group costs two acks, not
+ * one per message. A failed ack is not retried: the server keeps its count, and the next list read that shows it for
+ * the open conversation sends another (`reconcileFetches`).
+ */
+export function sendReadAck(kit: RoamingKit, conversation: ActiveConversation): void {
+  const out = acksOut.get(kit)
+  if (!out || !kit.readAcks || conversation.chatType === 'chatRoom') return
+  const key = keyOf(conversation)
+  if (out.has(key)) { out.set(key, true); return }
+  out.set(key, false)
+  const settled = () => {
+    const again = out.get(key)
+    out.delete(key)
+    // Not after the kit stopped (`acksOut` then holds another map, or none).
+    if (again && acksOut.get(kit) === out) sendReadAck(kit, conversation)
+  }
+  kit.client.markConversationRead({ conversationId: conversation.conversationId, chatType: conversation.chatType }).then(settled, settled)
+}
+
+/** Sets the unread count of conversation `key` to 0 in every loaded list; whether any list counted some. */
+export function clearUnread(kit: RoamingKit, key: string): boolean {
+  let counted = false
+  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) =>
+    patchConversation(data, key, (c) => {
+      if (c.unreadCount === 0) return c
+      counted = true
+      return { ...c, unreadCount: 0 }
+    }))
+  return counted
+}
+
+/**
+ * The conversation open in the thread view (`activeConversation`) is being read, here and, through the read ack, on
+ * the server and the user's other devices; without acks, list reads would bring its old count back. An ack goes when
+ * it is opened with unread messages (or unlisted: its count is unknown); also when someone else's message comes while
+ * it is open (`applyIncomingMessage`: the server counted it) and when a list read shows it with unread messages
+ * (`reconcileFetches`: an ack failed, or messages came while this device was away). Returns the stop function.
+ */
+export function startReadAcks(kit: RoamingKit): () => void {
+  const out = new Map<string, boolean>()
+  acksOut.set(kit, out)
+  const stop = kit.store.subscribe((state, previous) => {
+    const active = state.activeConversation
+    if (!active || active === previous.activeConversation) return
+    const key = keyOf(active)
+    const unlisted = listedConversations(kit, key).length === 0
+    if (clearUnread(kit, key) || unlisted) sendReadAck(kit, active)
+  })
+  return () => {
+    if (acksOut.get(kit) === out) acksOut.delete(kit)
+    stop()
+  }
+}
