@@ -110,3 +110,27 @@ export const AwayThenBack: Story = {
     await waitFor(() => expect(lists(laptop, name)).toBe(false), { timeout: 10_000 })
   },
 }
+
+/** The row of a device that names the conversation. */
+const rowOf = (device: Within, name: string) =>
+  device.getAllByRole('option').find((o: HTMLElement) => o.querySelector('.rk-conversation-row-name')?.textContent === name)
+
+/**
+ * Opening a conversation with unread messages on the phone sends the read ack: the laptop's badge goes without a
+ * list read, and it stays gone when the laptop reads its list again after a reconnection.
+ */
+export const ReadSyncs: Story = {
+  play: async ({ canvasElement }) => {
+    const { canvas, phone, laptop } = await devices(canvasElement)
+    const unread = phone.getAllByRole('option').find((o: HTMLElement) => o.dataset.unread === 'true')!
+    const name = unread.querySelector('.rk-conversation-row-name')!.textContent!
+    await waitFor(() => expect(rowOf(laptop, name)?.dataset.unread).toBe('true'))
+    await userEvent.click(unread)
+    await waitFor(() => expect(rowOf(phone, name)?.dataset.unread).toBeUndefined())
+    await waitFor(() => expect(rowOf(laptop, name)?.dataset.unread).toBeUndefined(), { timeout: 10_000 })
+    await userEvent.click(canvas.getByRole('button', { name: "Drop the laptop's connection" }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Reconnect the laptop' }))
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(rowOf(laptop, name)?.dataset.unread).toBeUndefined()
+  },
+}
