@@ -1,6 +1,6 @@
 import type { ChatType, Conversation } from '../client/types'
 import { isBuried } from '../store/tombstones'
-import { applyIncoming, findConversation, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
+import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
 import { sendReadAck } from './readAcks'
@@ -49,8 +49,12 @@ function mendHistory(kit: RoamingKit, conversationId: string, chatType: ChatType
 function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean, started: number, stale: Conversation[]): ConversationListData | undefined {
   const { deletedConversations, activeConversation, tombstones } = kit.store.getState()
   let next: ConversationListData | undefined = data
+  let unreadOpen = false
   for (const c of flattenConversations(data)) {
     const key = keyOf(c)
+    // The open conversation is being read: a count the server still has (an ack failed, or messages came while this
+    // device was away) is cleared and acked again below (see `startReadAcks`).
+    if (c.unreadCount > 0 && isOpenConversation(activeConversation, key)) unreadOpen = true
     const deleted = deletedConversations[key]
     // A preview worked out after this read started (messages were removed meanwhile, here or on another device) is
     // newer than the read's (found by the soak: a list answer computed before a removal landed after the preview
@@ -75,9 +79,7 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones.
     next = applyIncoming(next, last, { me, isOpen, pinnedList })
   }
-  // The open conversation is being read: a count the server still has (an ack failed, or messages came while this
-  // device was away) is cleared and acked again (see `startReadAcks`).
-  if (activeConversation && findConversation(next, keyOf(activeConversation))?.unreadCount) {
+  if (unreadOpen && activeConversation) {
     next = patchConversation(next, keyOf(activeConversation), (c) => ({ ...c, unreadCount: 0 }))
     sendReadAck(kit, activeConversation)
   }
