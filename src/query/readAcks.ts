@@ -1,3 +1,4 @@
+import { focusManager } from '@tanstack/react-query'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { patchConversation, type ConversationListData } from './conversationPages'
 import { keyOf, roamingKeys } from './keys'
@@ -6,6 +7,8 @@ import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Per kit, the conversations whose read ack is out, each with whether another is due when it settles. */
 const acksOut = new WeakMap<RoamingKit, Map<string, boolean>>()
+/** Per kit, the conversation whose ack waits for the page to show again. */
+const held = new WeakMap<RoamingKit, ActiveConversation>()
 
 /**
  * Sends the conversation read ack (`RoamingClient.markConversationRead`) unless the kit sends none. One at a time per
@@ -16,6 +19,9 @@ const acksOut = new WeakMap<RoamingKit, Map<string, boolean>>()
 export function sendReadAck(kit: RoamingKit, conversation: ActiveConversation): void {
   const out = acksOut.get(kit)
   if (!out || !kit.readAcks || conversation.chatType === 'chatRoom') return
+  // Not while the page is hidden (TanStack's focus state): a conversation left open on an unattended screen is not
+  // read, and the user's phone must keep its badges. Sent when the page shows again, if it is still open.
+  if (!focusManager.isFocused()) { held.set(kit, conversation); return }
   const key = keyOf(conversation)
   if (out.has(key)) { out.set(key, true); return }
   out.set(key, false)
@@ -45,7 +51,8 @@ export function clearUnread(kit: RoamingKit, key: string): boolean {
  * the server and the user's other devices; without acks, list reads would bring its old count back. An ack goes when
  * it is opened with unread messages (or unlisted: its count is unknown); also when someone else's message comes while
  * it is open (`applyIncomingMessage`: the server counted it) and when a list read shows it with unread messages
- * (`reconcileFetches`: an ack failed, or messages came while this device was away). Returns the stop function.
+ * (`reconcileFetches`: an ack failed, or messages came while this device was away); while the page is hidden, not
+ * until it shows again. Returns the stop function.
  */
 export function startReadAcks(kit: RoamingKit): () => void {
   const out = new Map<string, boolean>()
@@ -57,8 +64,17 @@ export function startReadAcks(kit: RoamingKit): () => void {
     const unlisted = listedConversations(kit, key).length === 0
     if (clearUnread(kit, key) || unlisted) sendReadAck(kit, active)
   })
+  const stopFocus = focusManager.subscribe((focused) => {
+    const waiting = held.get(kit)
+    const active = kit.store.getState().activeConversation
+    if (!focused || !waiting) return
+    held.delete(kit)
+    if (active && keyOf(active) === keyOf(waiting)) sendReadAck(kit, active)
+  })
   return () => {
     if (acksOut.get(kit) === out) acksOut.delete(kit)
+    held.delete(kit)
     stop()
+    stopFocus()
   }
 }

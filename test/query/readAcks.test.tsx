@@ -4,7 +4,8 @@
  */
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode, type ReactNode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { focusManager } from '@tanstack/react-query'
+import { afterEach, describe, expect, it } from 'vitest'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingProvider } from '../../src/provider/RoamingProvider'
@@ -36,6 +37,8 @@ function laptopAndPhone() {
   const unread = (r: typeof laptop, id: string) => r.result.current.list.conversations.find((c) => c.conversationId === id)?.unreadCount
   return { server, device, phone, queryClient, laptop, onPhone, unread }
 }
+
+afterEach(() => focusManager.setFocused(undefined))
 
 describe('read acks', () => {
   it('opening a conversation with unread messages sends one ack: the count stays 0 after a list read, and the phone shows 0 without reading', async () => {
@@ -128,5 +131,35 @@ describe('read acks', () => {
     expect(unread(tablet, 'bob')).toBe(0)
     expect(acks(server)).toEqual([])
     expect(await serverUnread(device, 'bob')).toBe(3)
+  })
+
+  it('while the page is hidden nothing is acked: the phone keeps its badge; one ack when the page shows, if the conversation is still open', async () => {
+    const { server, device, queryClient, laptop, onPhone, unread } = laptopAndPhone()
+    await waitFor(() => expect(unread(laptop, 'bob')).toBe(3))
+    act(() => laptop.result.current.open(bob))
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(0))
+    await settled(queryClient)
+    server.clearRequests()
+
+    act(() => focusManager.setFocused(false))
+    act(() => { for (let i = 0; i < 2; i++) server.sendMessage({ from: 'bob', to: 'alice', text: `away${i}` }) })
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(2))
+    await settled(queryClient)
+    expect(acks(server)).toEqual([])
+    expect(await serverUnread(device, 'bob')).toBe(2)
+
+    act(() => focusManager.setFocused(true))
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(0))
+    expect(acks(server)).toHaveLength(1)
+
+    // Closed while hidden: nothing is sent when the page shows.
+    act(() => focusManager.setFocused(false))
+    act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: 'later' }) })
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(1))
+    act(() => laptop.result.current.open(null))
+    act(() => focusManager.setFocused(true))
+    await settled(queryClient)
+    expect(acks(server)).toHaveLength(1)
+    expect(await serverUnread(device, 'bob')).toBe(1)
   })
 })
