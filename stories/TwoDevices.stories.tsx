@@ -116,8 +116,8 @@ const rowOf = (device: Within, name: string) =>
   device.getAllByRole('option').find((o: HTMLElement) => o.querySelector('.rk-conversation-row-name')?.textContent === name)
 
 /**
- * Opening a conversation with unread messages on the phone sends the read ack: the laptop's badge goes without a
- * list read, and it stays gone when the laptop reads its list again after a reconnection.
+ * Opening a conversation with unread messages on the phone shows where they start and sends the read ack: the
+ * laptop's badge goes without a list read, and it stays gone when the laptop reads its list again after a reconnection.
  */
 export const ReadSyncs: Story = {
   play: async ({ canvasElement }) => {
@@ -127,6 +127,8 @@ export const ReadSyncs: Story = {
     await waitFor(() => expect(rowOf(laptop, name)?.dataset.unread).toBe('true'))
     await userEvent.click(unread)
     await waitFor(() => expect(rowOf(phone, name)?.dataset.unread).toBeUndefined())
+    // The phone's thread opens where the unread messages start.
+    await waitFor(() => expect(phone.getByText('Unread messages')).toBeTruthy())
     await waitFor(() => expect(rowOf(laptop, name)?.dataset.unread).toBeUndefined(), { timeout: 10_000 })
     await userEvent.click(canvas.getByRole('button', { name: "Drop the laptop's connection" }))
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect the laptop' }))

@@ -47,6 +47,7 @@ const messageThread: Record<MessageThreadStringKey, string> = {
   loadingOlder: '正在加载更早的消息…',
   loadingNewer: '正在加载更新的消息…',
   startOfConversation: '会话开始',
+  unreadFrom: '以下为新消息',
   pageError: '更多消息加载失败。',
   newMessage: '1 条新消息',
   newMessages: '{count} 条新消息',

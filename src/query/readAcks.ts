@@ -34,13 +34,13 @@ export function sendReadAck(kit: RoamingKit, conversation: ActiveConversation): 
   kit.client.markConversationRead({ conversationId: conversation.conversationId, chatType: conversation.chatType }).then(settled, settled)
 }
 
-/** Sets the unread count of conversation `key` to 0 in every loaded list; whether any list counted some. */
-export function clearUnread(kit: RoamingKit, key: string): boolean {
-  let counted = false
+/** Sets the unread count of conversation `key` to 0 in every loaded list; returns the largest count cleared. */
+export function clearUnread(kit: RoamingKit, key: string): number {
+  let counted = 0
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) =>
     patchConversation(data, key, (c) => {
       if (c.unreadCount === 0) return c
-      counted = true
+      counted = Math.max(counted, c.unreadCount)
       return { ...c, unreadCount: 0 }
     }))
   return counted
@@ -62,7 +62,9 @@ export function startReadAcks(kit: RoamingKit): () => void {
     if (!active || active === previous.activeConversation) return
     const key = keyOf(active)
     const unlisted = listedConversations(kit, key).length === 0
-    if (clearUnread(kit, key) || unlisted) sendReadAck(kit, active)
+    const count = clearUnread(kit, key)
+    kit.store.setState({ unreadOnOpen: { key, count } })
+    if (count > 0 || unlisted) sendReadAck(kit, active)
   })
   const stopFocus = focusManager.subscribe((focused) => {
     const waiting = held.get(kit)

@@ -32,6 +32,11 @@ export interface ScrollAnchor {
 export interface RoamingStoreState {
   /** The open conversation, if any. */
   activeConversation: ActiveConversation | null
+  /**
+   * How many messages the lists counted unread in the open conversation when it was opened, before they were cleared
+   * (see `startReadAcks`): the thread marks where they start. `null` until a conversation is opened.
+   */
+  unreadOnOpen: { key: string; count: number } | null
   /** Bulk-delete selection: the conversation and the selected message ids. */
   selection: { key: string; ids: ReadonlySet<string> } | null
   /** Removals in flight, by removal id. */
@@ -98,6 +103,7 @@ function withTombstone(
 export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'activeConversation'>> = {}): RoamingStore {
   return createStore<RoamingStoreState>()((set, get) => ({
     activeConversation: initial.activeConversation ?? null,
+    unreadOnOpen: null,
     selection: null,
     pendingRemovals: {},
     confirmedRemovals: {},

@@ -1,6 +1,8 @@
-import { StrictMode, createRef, useRef } from 'react'
+import { StrictMode, createRef, useEffect, useRef } from 'react'
 import { render } from 'vitest-browser-react'
 import { MessageThread, type MessageBodyProps, type MessageThreadHandle } from '../../src/components/MessageThread'
+import { useConversationList } from '../../src/hooks/useConversationList'
+import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingTestProvider, createRoamingServer, type RoamingServer } from '../../src/testing'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
@@ -215,6 +217,38 @@ describe('MessageThread in Chromium', () => {
       expect(document.querySelector('.rk-new-messages-pill')).toBeNull()
     }
     expect(document.querySelector('.rk-new-messages-pill')).toBeNull()
+  })
+
+  it('opened with 15 unread messages, it starts at the first of them, under the unread separator; the pill goes to the latest', async () => {
+    const server = setup(60)
+    await server.connect('alice', { resource: 'phone' }).send({ type: 'channel', to: 'bob', chatType: 'singleChat' })
+    const unread = Array.from({ length: 15 }, (_, i) => server.sendMessage({ from: 'bob', to: 'alice', text: `unread ${i} `.repeat(6) }).id)
+    /** Opens bob's conversation as a list would, once the list has read its unread count. */
+    function OpenFromList() {
+      const list = useConversationList()
+      const open = useRoamingStore((s) => s.setActiveConversation)
+      const listed = list.conversations.some((c) => c.conversationId === 'bob' && c.unreadCount === 15)
+      useEffect(() => { if (listed) open(bob) }, [listed, open])
+      return null
+    }
+    await render(
+      <StrictMode>
+        <div style={{ height: 480, width: 420, display: 'flex' }}>
+          <RoamingTestProvider server={server} virtuoso={null}><OpenFromList /><MessageThread /></RoamingTestProvider>
+        </div>
+      </StrictMode>,
+    )
+    await vi.waitFor(() => expect(article(unread[0]!)).not.toBeNull(), { timeout: 5000 })
+    await new Promise((r) => setTimeout(r, 400))
+    await frame()
+    const scroller = document.querySelector('[role="log"]') as HTMLElement
+    const row = article(unread[0]!)!.closest<HTMLElement>('[data-item-index]')!
+    expect(row.querySelector('.rk-unread-separator')?.textContent).toBe('Unread messages')
+    expect(Math.abs(row.getBoundingClientRect().top - scroller.getBoundingClientRect().top)).toBeLessThanOrEqual(1)
+    expect(atBottom(scroller)).toBe(false)
+    ;(await vi.waitFor(() => document.querySelector<HTMLButtonElement>('button[aria-label="Jump to latest"]')!)).click()
+    await vi.waitFor(() => expect(atBottom(scroller)).toBe(true))
+    expect(article(unread[14]!)).not.toBeNull()
   })
 
   it('scrolled up, a new message shows the pill and does not move the view; the pill goes to the latest', async () => {

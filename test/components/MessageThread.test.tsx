@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { StrictMode, createRef, useEffect, type ComponentProps } from 'react'
+import { ConversationList } from '../../src/components/ConversationList'
 import { MessageThread, type MessageThreadHandle } from '../../src/components/MessageThread'
 import { zhCN } from '../../src/components/zhCN'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
@@ -267,6 +268,50 @@ describe('MessageThread', () => {
       expect(await screen.findByText('That message is no longer in this conversation.')).toBeInTheDocument()
       expect(article(gone)).toBeNull()
       expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeInTheDocument()
+    })
+  })
+
+  describe('unread messages', () => {
+    /** Alice read bob's first two messages on another device, then wrote one; bob wrote three more: 3 unread. */
+    function unreadServer() {
+      const server = createRoamingServer({ seed: 1 })
+      const ids = (n: number, from: string, to: string) => Array.from({ length: n }, (_, i) => server.sendMessage({ from, to, text: `${from}${i}` }).id)
+      ids(2, 'bob', 'alice')
+      void server.connect('alice', { resource: 'phone' }).send({ type: 'channel', to: 'bob', chatType: 'singleChat' })
+      ids(1, 'alice', 'bob')
+      const unread = ids(3, 'bob', 'alice')
+      ids(1, 'alice', 'dave')
+      return { server, unread }
+    }
+    const separator = () => document.querySelector('.rk-unread-separator')
+    const openFromList = async (name: string) => fireEvent.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }))
+
+    it('opened from the list with 3 unread, the thread marks where they start; the mark stays put as messages come', async () => {
+      const { server, unread } = unreadServer()
+      render(<StrictMode><RoamingTestProvider server={server} virtuoso={TALL}><ConversationList /><MessageThread estimatedRowHeight={TALL.itemHeight} /></RoamingTestProvider></StrictMode>)
+      await waitFor(() => expect(screen.getByRole('option', { name: /^bob/ })).toHaveAttribute('data-unread', 'true'))
+      await openFromList('bob')
+      await waitFor(() => expect(articles()).toHaveLength(6))
+      expect(separator()).toHaveTextContent('Unread messages')
+      expect(separator()!.nextElementSibling).toBe(article(unread[0]!))
+      act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: 'one more' }) })
+      await waitFor(() => expect(articles()).toHaveLength(7))
+      expect(document.querySelectorAll('.rk-unread-separator')).toHaveLength(1)
+      expect(separator()!.nextElementSibling).toBe(article(unread[0]!))
+    })
+
+    it('no mark for a conversation opened with nothing unread, nor for one opened again after reading it', async () => {
+      const { server } = unreadServer()
+      render(<StrictMode><RoamingTestProvider server={server} virtuoso={TALL} locale={zhCN}><ConversationList /><MessageThread estimatedRowHeight={TALL.itemHeight} /></RoamingTestProvider></StrictMode>)
+      await openFromList('bob')
+      await waitFor(() => expect(separator()).toHaveTextContent('以下为新消息'))
+      await openFromList('dave')
+      await waitFor(() => expect(screen.getByRole('log', { name: '与 dave 的消息' })).toBeInTheDocument())
+      await waitFor(() => expect(articles()).toHaveLength(1))
+      expect(separator()).toBeNull()
+      await openFromList('bob')
+      await waitFor(() => expect(articles()).toHaveLength(6))
+      expect(separator()).toBeNull()
     })
   })
 

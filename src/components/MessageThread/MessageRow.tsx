@@ -12,6 +12,8 @@ export interface MessageRowProps {
   showDate: boolean
   firstOfGroup: boolean
   lastOfGroup: boolean
+  /** Whether the unread messages start here (a separator goes above it). */
+  unreadFrom: boolean
   /** Whether it is highlighted (after a jump). */
   highlighted: boolean
   /** Whether its deletion failed. */
@@ -32,7 +34,7 @@ export const actionsTriggerId = (idPrefix: string, messageId: string) => `${idPr
 export const actionsBarId = (idPrefix: string) => `${idPrefix}-actions`
 
 /**
- * One message with what goes before it (date separator) and around it (sender name and avatar on the first of a
+ * One message with what goes before it (date separator, unread separator) and around it (sender name and avatar on the first of a
  * group, own or other alignment, highlight, selection checkbox, actions trigger). Every part that changes the
  * row's height is decided by `threadRowAt` from the row's neighbours, final once shown, so rows above the view
  * never resize. Memoised: while scrolling, react-virtuoso re-renders its item list on every range change, and
@@ -50,6 +52,7 @@ export const MessageRow = /* @__PURE__ */ memo(function MessageRow(props: Messag
   return (
     <>
       {showDate && <parts.DateSeparator time={message.time} label={formatDay(message.time, locale)} />}
+      {props.unreadFrom && <div className="rk-unread-separator">{t('unreadFrom')}</div>}
       <article className={className} aria-label={label} data-message-id={message.id}
         data-rk-state={highlighted ? 'highlighted' : failed ? 'failed' : undefined}>
         {selecting && (

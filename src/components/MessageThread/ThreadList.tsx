@@ -44,7 +44,7 @@ function itemContent(index: number, first: RoamingMessage | undefined, context: 
   const id = message.id
   const row = (
     <MessageRow message={message} own={own} showDate={showDate} firstOfGroup={firstOfGroup} lastOfGroup={lastOfGroup}
-      highlighted={context.highlightedId === id} failed={context.failed.has(id)} open={context.actionsFor === id}
+      unreadFrom={context.unreadFromId === id} highlighted={context.highlightedId === id} failed={context.failed.has(id)} open={context.actionsFor === id}
       selecting={context.selecting} checked={context.selecting && context.selected.has(id)} shared={context.shared} />
   )
   // The start of the conversation is part of its first row, not a header: see PageStatus for why the list has none.
@@ -72,7 +72,7 @@ export interface ThreadListProps {
   data: readonly (RoamingMessage | undefined)[]
   /** From `useHistoryMessages`, plus one while the first message is held back as context (see `heldBack`). */
   firstItemIndex: number
-  /** Where to open: the anchor (centred) or the last row (bottom). Called on mount only. */
+  /** Where to open: the anchor (centred), the first unread message (top) or the last row (bottom). Called on mount only. */
   initialIndex: () => IndexLocationWithAlign
   /** The messages and shared state and callbacks for the rows (its `firstItemIndex` equals the prop). */
   context: RowContext

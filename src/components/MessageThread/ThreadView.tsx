@@ -20,7 +20,7 @@ import type { RowContext, RowShared } from './rowContext'
 import { ScrollControls } from './ScrollControls'
 import { messageThreadStrings } from './strings'
 import { ThreadDock } from './ThreadDock'
-import { heldBack, lastIndexOfId, shownCount } from './threadRows'
+import { firstUnreadIndex, heldBack, lastIndexOfId, shownCount } from './threadRows'
 import { rowsData, ThreadList } from './ThreadList'
 import { EmptyState, ThreadError, ThreadSkeleton } from './ThreadStatus'
 import { useNewMessages } from './useNewMessages'
@@ -48,6 +48,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const key = conversationKey(conversationId, chatType)
   const history = useHistoryMessages({ conversationId, chatType, ...(pageSize ? { pageSize } : {}), anchorId: anchorId ?? null })
   const tombstone = useRoamingStore((s) => s.tombstones[key])
+  const opened = useRoamingStore((s) => s.unreadOnOpen)
   const selection = useRoamingStore((s) => s.selection)
   const deletion = useThreadDeletion(conversationId, chatType)
   const view = `${key}|${history.anchorId ?? ''}`
@@ -84,6 +85,14 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const selecting = selectingHere || selection?.key === key
   const failed = useMemo(() => new Set(deletion.failure?.ids ?? []), [deletion.failure?.ids])
   const label = t('log', { name: name(conversationId) })
+
+  // Where the messages unread at opening start: found once, when the thread first shows the latest messages, so it
+  // stays put as messages come (an anchored first view has none: its end is not the latest message).
+  const [unreadFromId, setUnreadFromId] = useState<string | null>()
+  if (unreadFromId === undefined && history.status === 'success') {
+    const count = opened?.key === key && !history.anchorId && history.isLatest ? opened.count : 0
+    setUnreadFromId(count > 0 ? messages[firstUnreadIndex(messages, count, me)]?.id ?? null : null)
+  }
 
   const { fetchOlder, status } = history
   useEffect(() => { if (status === 'success' && count === 0 && hasOlder) fetchOlder() })
@@ -125,9 +134,9 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
     [pageFailed, hasOlder, hasNewer, fetchOlder, fetchNewer])
   const highlightedId = highlight ?? history.anchorId
   const context = useMemo<RowContext>(() => ({
-    messages, firstItemIndex, offset, me, shared, highlightedId, selecting, selected, failed, actionsFor,
-    hasOlder, isFetchingNewer,
-  }), [messages, firstItemIndex, offset, me, shared, highlightedId, selecting, selected, failed, actionsFor,
+    messages, firstItemIndex, offset, me, shared, highlightedId, unreadFromId: unreadFromId ?? null, selecting, selected, failed,
+    actionsFor, hasOlder, isFetchingNewer,
+  }), [messages, firstItemIndex, offset, me, shared, highlightedId, unreadFromId, selecting, selected, failed, actionsFor,
     hasOlder, isFetchingNewer])
   const describe = (id: string) => {
     const m = messages[lastIndexOfId(messages, id)]
@@ -144,7 +153,10 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   // Read by the list on mount only: no search for the anchor on every render.
   const initialIndex = (): IndexLocationWithAlign => {
     const anchorIndex = history.anchorId ? lastIndexOfId(messages, history.anchorId) - offset : -1
-    return anchorIndex >= 0 ? { index: anchorIndex, align: 'center' } : { index: Math.max(0, count - 1), align: 'end' }
+    // At the first unread message, so the reader starts where they left off (at the bottom when they all fit).
+    const unreadIndex = unreadFromId ? lastIndexOfId(messages, unreadFromId) - offset : -1
+    if (anchorIndex >= 0) return { index: anchorIndex, align: 'center' }
+    return unreadIndex >= 0 ? { index: unreadIndex, align: 'start' } : { index: Math.max(0, count - 1), align: 'end' }
   }
 
   let content

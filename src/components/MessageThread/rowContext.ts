@@ -43,6 +43,8 @@ export interface RowContext {
   shared: RowShared
   /** The message to highlight (after a jump), if any. */
   highlightedId: string | null
+  /** The first message that was unread when the thread opened (a separator goes above it), if any. */
+  unreadFromId: string | null
   /** Whether rows show selection checkboxes. */
   selecting: boolean
   /** Selected message ids. */

@@ -3,7 +3,7 @@ import type { Strings } from '../../i18n/strings'
 /** Keys of MessageThread's strings. */
 export type MessageThreadStringKey =
   | 'noConversation' | 'empty' | 'loading' | 'loadError' | 'retry' | 'log' | 'loadingOlder' | 'loadingNewer'
-  | 'startOfConversation' | 'pageError' | 'newMessage' | 'newMessages' | 'jumpToLatest' | 'anchorMissing' | 'announceOne' | 'announceMany'
+  | 'startOfConversation' | 'unreadFrom' | 'pageError' | 'newMessage' | 'newMessages' | 'jumpToLatest' | 'anchorMissing' | 'announceOne' | 'announceMany'
   | 'messageLabel' | 'ownName' | 'actionsFor' | 'deleteForMe' | 'deleteBefore' | 'select' | 'selectMessage'
   | 'confirmBeforeTitle' | 'confirmBeforeBody' | 'confirmDelete' | 'cancel' | 'selected' | 'deleteSelected'
   | 'deleting' | 'deletingSome' | 'deleteBeforeFailed' | 'deleteFailedOne' | 'deleteFailed' | 'deleteFailedBack' | 'dismiss' | 'notDeleted' | 'image' | 'openImage'
@@ -20,6 +20,7 @@ export const messageThreadStrings: Strings<MessageThreadStringKey> = {
   loadingOlder: 'Loading older messages…',
   loadingNewer: 'Loading newer messages…',
   startOfConversation: 'Start of the conversation',
+  unreadFrom: 'Unread messages',
   pageError: 'Couldn’t load more messages.',
   newMessage: '1 new message',
   newMessages: '{count} new messages',

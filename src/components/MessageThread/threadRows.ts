@@ -1,4 +1,5 @@
 import type { RoamingMessage } from '../../client/types'
+import { sameUser } from '../../client/normalize'
 import { sameDay } from '../../i18n/formatTime'
 
 /** One row of the thread: a message and what to draw around it. */
@@ -74,5 +75,16 @@ export function threadRowAt(messages: readonly RoamingMessage[], i: number, opti
 /** The index in `messages` of the message `id`, searched from the end (new and recent messages are there); -1 if none. */
 export function lastIndexOfId(messages: readonly RoamingMessage[], id: string): number {
   for (let i = messages.length - 1; i >= 0; i--) if ((messages[i] as RoamingMessage).id === id) return i
+  return -1
+}
+
+/**
+ * The index in `messages` of the first of the last `count` messages from others (the server counts only those as
+ * unread), or -1 when fewer are loaded.
+ */
+export function firstUnreadIndex(messages: readonly RoamingMessage[], count: number, me: string): number {
+  for (let i = messages.length - 1, left = count; i >= 0 && left > 0; i--) {
+    if (!sameUser((messages[i] as RoamingMessage).from, me) && --left === 0) return i
+  }
   return -1
 }
