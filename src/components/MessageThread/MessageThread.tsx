@@ -14,7 +14,7 @@ import './MessageThread.css'
 /**
  * A drop-in, virtualized message history (its `ref` gives `jumpTo(messageId)` and `jumpToLatest()`): the given conversation (or the store's active one), paged both ways
  * with the view held still, date separators and sender groups, safe bodies per message type, jumps with a
- * highlight, "N new messages", one-way deletion (one, everything before, or a selection) with progress and
+ * highlight, where the messages unread at opening start (it opens there), "N new messages", one-way deletion (one, everything before, or a selection) with progress and
  * rollback, and polite announcements of new messages. Images that scroll into view during a fling (faster than
  * 3,000 px/s) load once it ends, in boxes already of their final size. Must be inside a `RoamingProvider`.
  *
