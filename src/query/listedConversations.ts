@@ -22,8 +22,11 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
 export function putBackListed(kit: RoamingKit, key: string, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
   // The pin as known now, not as noted: a pin change may have settled meanwhile (found by the soak: a removal noted
   // the entries while this device's pin was out; the pin was refused and rolled back, then the removal was refused
-  // too, and its rollback put the conversation back into the pinned list).
-  const known = kit.store.getState().pins[key] ?? listedConversations(kit, key)[0]?.[1] ?? entries[0]?.[1]
+  // too, and its rollback put the conversation back into the pinned list). Else as noted, from the pinned list first:
+  // a main list's entry may have been listed by a message before the pinned list was read, with no pin (found by the
+  // soak: deleted here, pinned on the other device, listed again by a message; a refused deletion put it back unpinned).
+  const noted = entries.find(([queryKey]) => isPinnedList(queryKey)) ?? entries[0]
+  const known = kit.store.getState().pins[key] ?? listedConversations(kit, key)[0]?.[1] ?? noted?.[1]
   for (const query of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })) {
     const { queryKey } = query
     const entry = entries.find(([k]) => k === queryKey)?.[1]

@@ -627,6 +627,13 @@ describe('model regressions', () => {
     await scenario(1, cmds)
   })
 
+  it('a refused deletion of a conversation a message listed again, pinned on the other device meanwhile, puts it back pinned (the pinned list\'s entry says so)', async () => {
+    await scenario(167431429, [
+      new DeleteConversation(2, false, true), new OtherDevicePins(2, true), new Failures(true, 'ajax'), new DeleteIds([0], true), new Incoming(2, 2),
+      new DeleteBefore(0, true), new OtherDeviceSends(0), new DeleteConversation(2, false, false), new Settle(),
+    ], [98, 30, 30])
+  })
+
   it('a removal that fails while away does not put back a conversation another device deleted meanwhile (lists read since are read again)', async () => {
     await scenario(1, [new Latency(false, false), new DropConnection(), new OtherDeviceDeletesConversation(0, false), new DeleteBefore(0, false)], [34, 30, 30])
   })
