@@ -28,6 +28,8 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // removed it, and the conversation stayed out of the list).
   const isOpen = isOpenConversation(state.activeConversation, key)
   const me = kit.client.userId()
+  // Read as it comes, even if already removed: the server counted it (see `startReadAcks`).
+  if (isOpen && !sameUser(message.from, me)) sendReadAck(kit, message)
   if (isBuried(state.confirmedRemovals[key], message)) {
     if (recreates) void refreshPreviewOrList(kit, message.conversationId, message.chatType, { relist: { unreadCount: unreadBy(message, { me, isOpen }) } })
     return
@@ -50,8 +52,6 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
     applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen }))
   if (!seen.listed && message.chatType !== 'chatRoom') void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
-  // Read as it comes: the server counted it (see `startReadAcks`).
-  if (isOpen && !sameUser(message.from, me)) sendReadAck(kit, message)
   const history = roamingKeys.history(scope, message.conversationId, message.chatType)
   if (late) void readAgain(kit, history)
   else updateQueries<HistoryData>(kit, history, (data) => insertIncoming(data, message))

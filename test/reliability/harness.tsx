@@ -140,6 +140,8 @@ export function replay(
         return
       }
       case 'send': {
+        // A conversation read ack (the open conversation): no message.
+        if (p.type === 'channel') return
         const m = sent.get(r.params)
         // Mid-flight (picking ids for a command) an answer may still be on its way; after a settle it must be known.
         if (!m) { if (strict) throw new Error(`replay: the answer of send #${k} is unknown`); return }

@@ -56,6 +56,9 @@ function useSubject({ conversationId, pageSize }: { conversationId: string; page
     remove: useRemoveHistoryMessages(),
     del: useDeleteConversation(),
     pin: usePinConversation(),
+    /** The thread view's conversation, as `ConversationList` opens it (read acks follow it). */
+    active: useRoamingStore((s) => s.activeConversation),
+    setActive: useRoamingStore((s) => s.setActiveConversation),
     /** For MODEL_DEBUG=1 replays. */
     deleted: useRoamingStore((s) => s.deletedConversations),
   }
@@ -191,6 +194,8 @@ class Real {
       for (const c of got) {
         const m = byId.get(c.conversationId)!
         expect(c.isPinned, why(`isPinned of ${c.conversationId}`)).toBe(m.isPinned)
+        // The open conversation is being read: no list read or message brings a count back (see startReadAcks).
+        if (c.conversationId === this.current.active?.conversationId) expect(c.unreadCount, why(`unread count of the open ${c.conversationId}`)).toBe(0)
         expect(c.lastMessage?.id, why(`last message of ${c.conversationId}`)).toBe(m.lastId)
       }
       const ranks = got.map((c) => rankOf(model.get(c.conversationId)!))
@@ -255,6 +260,7 @@ class Open extends Base {
   async act(real: Real) {
     real.props = { ...real.props, conversationId: pick(real.peers, this.i)! }
     real.hook.rerender(real.props)
+    inAct(() => real.current.setActive({ conversationId: real.props.conversationId, chatType }))
   }
   toString() { return `open(${this.i})` }
 }
