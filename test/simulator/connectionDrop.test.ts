@@ -72,6 +72,29 @@ describe('a dropped connection (dropConnection / restoreConnection)', () => {
     expect(server.pending()).toBe(0)
   })
 
+  it('a sync cut short by another drop is not replayed: the next reconnection has one Start and one Finish, around everything waiting', async () => {
+    const { server, clock } = setup({ latency: 10 })
+    const laptop = server.connect('alice', { resource: 'laptop' })
+    server.connect('bob')
+    clock.advance(10)
+    await ticks()
+    const onLaptop = record(laptop)
+    server.dropConnection(laptop)
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'first' })
+    server.restoreConnection(laptop)
+    // Dropped again before its sync's pushes arrive; another message meanwhile.
+    server.dropConnection(laptop)
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'second' })
+    server.restoreConnection(laptop)
+    clock.advance(100)
+    await ticks()
+    expect(names(onLaptop)).toEqual([
+      'onReconnecting', 'onConnected', 'onReconnecting', 'onConnected',
+      'onOfflineMessageSyncStart', 'onMessage', 'onMessage', 'onOfflineMessageSyncFinish',
+    ])
+    expect(onLaptop.filter((e) => e.name === 'onMessage').map((e) => (e.payload as [{ msg: string }])[0].msg)).toEqual(['first', 'second'])
+  })
+
   it('a logout while dropped forgets the waiting messages; bad calls throw a TypeError naming the method', async () => {
     const { server } = setup()
     const laptop = server.connect('alice')
