@@ -48,8 +48,8 @@ export const fetchStartOf = (kit: RoamingKit, queryHash: string): number => fetc
 export const LIVE_LOG_SIZE = 200
 
 /** Creates the kit of one provider. */
-export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced' | 'heard' | 'readAcks'> & { readAcks?: boolean }): RoamingKit {
-  return { ...parts, readAcks: parts.readAcks ?? true, live: new Map(), displaced: new Map(), heard: 0 }
+export function createRoamingKit(parts: Omit<RoamingKit, 'live' | 'displaced' | 'heard' | 'readAcks'>): RoamingKit {
+  return { ...parts, live: new Map(), displaced: new Map(), heard: 0, readAcks: true }
 }
 
 /** The newest logged live message of a conversation that the tombstone does not bury (a preview candidate). */
