@@ -1,7 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, PinState } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
-import { isPinnedList, roamingKeys } from './keys'
+import { isOpenConversation, isPinnedList, roamingKeys } from './keys'
 import { fetchStartOf, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Where a conversation is listed: each loaded list that has it, with its entry there. */
@@ -33,7 +33,10 @@ export function putBackListed(kit: RoamingKit, key: string, entries: ReadonlyArr
     const pinnedList = isPinnedList(queryKey)
     if (fetchStartOf(kit, query.queryHash) > since) void kit.queryClient.invalidateQueries({ queryKey, exact: true })
     else if (entry && known && (known.isPinned || !pinnedList)) {
-      const conversation = { ...entry, isPinned: known.isPinned, pinnedTime: known.pinnedTime }
+      // The open conversation is being read (see `startReadAcks`): its noted count is not put back (found by the soak:
+      // opened while its deletion was out, the refused deletion's rollback showed its old count).
+      const unread = isOpenConversation(kit.store.getState().activeConversation, key) ? { unreadCount: 0 } : {}
+      const conversation = { ...entry, isPinned: known.isPinned, pinnedTime: known.pinnedTime, ...unread }
       writeQuery<ConversationListData>(kit, queryKey, (data) => insertSorted(data, conversation, pinnedList ? 'pinned' : 'activity'))
     }
   }

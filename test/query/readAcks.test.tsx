@@ -7,6 +7,7 @@ import { StrictMode, type ReactNode } from 'react'
 import { focusManager } from '@tanstack/react-query'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useConversationList } from '../../src/hooks/useConversationList'
+import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingProvider } from '../../src/provider/RoamingProvider'
 import type { SimulatedConnection } from '../../src/simulator/SimulatedConnection'
@@ -14,8 +15,8 @@ import { newQueryClient, providerFor, settled, setup } from '../kit'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' } as const
 
-/** The conversation list of a device and the store's `setActiveConversation`. */
-const useDevice = () => ({ list: useConversationList(), open: useRoamingStore((s) => s.setActiveConversation) })
+/** The conversation list of a device, the store's `setActiveConversation` and conversation deletion. */
+const useDevice = () => ({ list: useConversationList(), open: useRoamingStore((s) => s.setActiveConversation), del: useDeleteConversation() })
 
 /** The unread count of `id` on the server, as a fresh read of `device` sees it. */
 async function serverUnread(device: SimulatedConnection, id: string): Promise<number | undefined> {
@@ -161,5 +162,19 @@ describe('read acks', () => {
     await settled(queryClient)
     expect(acks(server)).toHaveLength(1)
     expect(await serverUnread(device, 'bob')).toBe(1)
+  })
+
+  it('opened while its deletion is out, a refused deletion puts the conversation back without its old count', async () => {
+    const { server, queryClient, laptop, unread } = laptopAndPhone()
+    await waitFor(() => expect(unread(laptop, 'bob')).toBe(3))
+    server.configure({ latency: 50, failureRate: 1 })
+    let refused = false
+    act(() => { laptop.result.current.del.deleteConversationAsync({ ...bob, deleteRoam: false }).catch(() => { refused = true }) })
+    await waitFor(() => expect(unread(laptop, 'bob')).toBeUndefined())
+    act(() => laptop.result.current.open(bob))
+    await waitFor(() => expect(refused).toBe(true), { timeout: 3000 })
+    server.configure({ latency: 0, failureRate: 0 })
+    await settled(queryClient)
+    expect(unread(laptop, 'bob')).toBe(0)
   })
 })
