@@ -6,6 +6,7 @@
  */
 import { createRoamingClient, RemovePartialError, RoamingArgumentError, RoamingError } from '../../src/index'
 import type { RoamingClient, RoamingEvent, SdkConnection } from '../../src/index'
+import { createRoamingServer } from '../../src/testing'
 import { BOB_DOWN_PAGE, BOB_UP_PAGE, IDS_45, LAST_FROM_BOB, LAST_IN_G1 } from './fixtures'
 import {
   API_URL, SDKS, channelInfo, fakeLogin, historyAnswer, installNetwork, json, newConnection, restError, restMeta,
@@ -603,13 +604,19 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       expect(events).toEqual([{ type: 'conversationRead', conversationId: 'bob', chatType: 'singleChat' }])
     })
 
-    test('the ack the adapter sends has the fields of the SDK’s own message.create (checked against the simulator in test/client/events)', () => {
+    test('the ack the adapter sends has the fields, and the values, of the SDK’s own message.create', async () => {
       const made = sdk.module.message.create({ type: 'channel', chatType: 'singleChat', to: 'bob' })
       // It also has `isChatThread`, `priority` and `deliverOnlineOnly`, all undefined for an ack.
       const defined = Object.entries(made).filter(([, v]) => v !== undefined).map(([k]) => k)
       expect(defined.sort()).toEqual(['chatType', 'from', 'id', 'time', 'to', 'type'])
-      expect(made).toMatchObject({ type: 'channel', chatType: 'singleChat', to: 'bob', from: '' })
-      expect(made.id).toMatch(/^\d+$/)
+      // What the adapter hands to `send` (a real send needs the socket): the simulator logs it as received.
+      const server = createRoamingServer()
+      await adapt(server.connect('alice') as unknown as RealConnection, { warn: () => {} }).markConversationRead({ conversationId: 'bob', chatType: 'singleChat' })
+      const sent = server.requests.find((r) => r.method === 'send')!.params as Record<string, unknown>
+      expect(Object.keys(sent).sort()).toEqual(defined)
+      for (const k of ['type', 'chatType', 'to', 'from'] as const) expect(sent[k]).toBe(made[k])
+      for (const k of ['id', 'time'] as const) expect(typeof sent[k]).toBe(typeof made[k])
+      expect(sent.id).toMatch(/^\d+$/)
     })
 
     test('a throwing listener does not cut off the SDK handlers registered after the adapter', async () => {
