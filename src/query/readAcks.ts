@@ -1,9 +1,10 @@
 import { focusManager } from '@tanstack/react-query'
+import type { Conversation } from '../client/types'
 import type { ActiveConversation } from '../store/createRoamingStore'
-import { patchConversation, type ConversationListData } from './conversationPages'
+import { patchConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { keyOf, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
-import { scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+import { nextTick, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Per kit, the conversations whose read ack is out, each with whether another is due when it settles. */
 const acksOut = new WeakMap<RoamingKit, Map<string, boolean>>()
@@ -34,16 +35,41 @@ export function sendReadAck(kit: RoamingKit, conversation: ActiveConversation): 
   kit.client.markConversationRead({ conversationId: conversation.conversationId, chatType: conversation.chatType }).then(settled, settled)
 }
 
-/** Sets the unread count of conversation `key` to 0 in every loaded list; returns the largest count cleared. */
+/** Per kit, when each conversation was last read (`nextTick`) and the newest message time known then. */
+const reads = new WeakMap<RoamingKit, Map<string, { tick: number; time: number }>>()
+
+/**
+ * Sets the unread count of conversation `key` to 0 in every loaded list, and notes the read for list reads still
+ * out (`unreadAfterRead`); returns the largest count cleared.
+ */
 export function clearUnread(kit: RoamingKit, key: string): number {
   let counted = 0
+  let time = kit.live.get(key)?.at(-1)?.time ?? 0
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) =>
     patchConversation(data, key, (c) => {
+      time = Math.max(time, c.lastMessage?.time ?? 0)
       if (c.unreadCount === 0) return c
       counted = Math.max(counted, c.unreadCount)
       return { ...c, unreadCount: 0 }
     }))
+  const marks = reads.get(kit) ?? new Map<string, { tick: number; time: number }>()
+  reads.set(kit, marks.set(key, { tick: nextTick(), time }))
   return counted
+}
+
+/**
+ * The unread count a list read that started at `started` (`nextTick`) may show for `c` (key `key`). One started before the
+ * conversation was read (opened here, or a `conversationRead` event from another device) has the server's count
+ * from before: only the logged messages from others newer than the read and known to the read can be unread (a
+ * list read out when the phone opened the conversation brought the old badge back until the next read).
+ */
+export function unreadAfterRead(kit: RoamingKit, key: string, c: Conversation, started: number): number {
+  const read = c.unreadCount > 0 ? reads.get(kit)?.get(key) : undefined
+  if (!read || read.tick < started) return c.unreadCount
+  const me = kit.client.userId()
+  const last = c.lastMessage?.time ?? 0
+  const after = (kit.live.get(key) ?? []).filter((m) => m.time > read.time && m.time <= last && unreadBy(m, { me, isOpen: false }) > 0)
+  return Math.min(c.unreadCount, after.length)
 }
 
 /**

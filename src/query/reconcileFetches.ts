@@ -3,7 +3,7 @@ import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
-import { sendReadAck } from './readAcks'
+import { sendReadAck, unreadAfterRead } from './readAcks'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -54,7 +54,9 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     const key = keyOf(c)
     // The open conversation is being read: a count the server still has (an ack failed, or messages came while this
     // device was away) is cleared and acked again below (see `startReadAcks`).
-    if (c.unreadCount > 0 && isOpenConversation(activeConversation, key)) unreadOpen = true
+    const unread = unreadAfterRead(kit, key, c, started)
+    if (unread > 0 && isOpenConversation(activeConversation, key)) unreadOpen = true
+    else if (unread !== c.unreadCount) next = patchConversation(next, key, (x) => ({ ...x, unreadCount: unread }))
     const deleted = deletedConversations[key]
     // A preview worked out after this read started (messages were removed meanwhile, here or on another device) is
     // newer than the read's (found by the soak: a list answer computed before a removal landed after the preview

@@ -33,10 +33,11 @@ function laptopAndPhone() {
   const phone = server.connect('alice', { resource: 'phone' })
   for (let i = 0; i < 3; i++) server.sendMessage({ from: 'bob', to: 'alice', text: `b${i}` })
   server.sendMessage({ from: 'carol', to: 'alice', text: 'c' })
+  const phoneQueries = newQueryClient()
   const laptop = renderHook(useDevice, { wrapper })
-  const onPhone = renderHook(useDevice, { wrapper: providerFor(phone) })
+  const onPhone = renderHook(useDevice, { wrapper: providerFor(phone, phoneQueries) })
   const unread = (r: typeof laptop, id: string) => r.result.current.list.conversations.find((c) => c.conversationId === id)?.unreadCount
-  return { server, device, phone, queryClient, laptop, onPhone, unread }
+  return { server, device, phone, queryClient, phoneQueries, laptop, onPhone, unread }
 }
 
 afterEach(() => focusManager.setFocused(undefined))
@@ -162,6 +163,32 @@ describe('read acks', () => {
     await settled(queryClient)
     expect(acks(server)).toHaveLength(1)
     expect(await serverUnread(device, 'bob')).toBe(1)
+  })
+
+  // A list read started before another device read the conversation: the server read it before the read (its old
+  // count must not come back), or after a newer message (which it counts, and which must stay counted).
+  it.each([
+    ['answered after the read, read by the server before it', { latency: 200 }],
+    ['read by the server after the read and a newer message', { uplinkLatency: 200 }],
+  ] as const)('a list read out when another device read the conversation: %s', async (_, slow) => {
+    const { server, phoneQueries, laptop, onPhone, unread } = laptopAndPhone()
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(3))
+    await waitFor(() => expect(unread(laptop, 'bob')).toBe(3))
+    server.configure(slow)
+    let read: Promise<unknown> = Promise.resolve()
+    act(() => { read = onPhone.result.current.list.refetch() })
+    server.configure({ latency: 0, uplinkLatency: 0 })
+    act(() => laptop.result.current.open(bob))
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(0))
+    act(() => laptop.result.current.open(null))
+    act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: 'after the read' }) })
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(1))
+
+    await act(() => read)
+    await settled(phoneQueries)
+    expect(onPhone.result.current.list.conversations.find((c) => c.conversationId === 'bob')?.lastMessage?.text).toBe('after the read')
+    expect(unread(onPhone, 'bob')).toBe(1)
+    expect(unread(onPhone, 'carol')).toBe(1)
   })
 
   it('opened while its deletion is out, a refused deletion puts the conversation back without its old count', async () => {
