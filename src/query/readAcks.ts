@@ -40,9 +40,9 @@ const reads = new WeakMap<RoamingKit, Map<string, { tick: number; time: number }
 
 /**
  * Sets the unread count of conversation `key` to 0 in every loaded list, and notes the read for list reads still
- * out (`unreadAfterRead`); returns the largest count cleared.
+ * out (`unreadAfterRead`); returns the largest count cleared and the newest message time known.
  */
-export function clearUnread(kit: RoamingKit, key: string): number {
+export function clearUnread(kit: RoamingKit, key: string): { count: number; time: number } {
   let counted = 0
   let time = kit.live.get(key)?.at(-1)?.time ?? 0
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) =>
@@ -54,7 +54,7 @@ export function clearUnread(kit: RoamingKit, key: string): number {
     }))
   const marks = reads.get(kit) ?? new Map<string, { tick: number; time: number }>()
   reads.set(kit, marks.set(key, { tick: nextTick(), time }))
-  return counted
+  return { count: counted, time }
 }
 
 /**
@@ -88,9 +88,9 @@ export function startReadAcks(kit: RoamingKit): () => void {
     if (!active || active === previous.activeConversation) return
     const key = keyOf(active)
     const unlisted = listedConversations(kit, key).length === 0
-    const count = clearUnread(kit, key)
-    kit.store.setState({ unreadOnOpen: { key, count } })
-    if (count > 0 || unlisted) sendReadAck(kit, active)
+    const read = clearUnread(kit, key)
+    kit.store.setState({ unreadOnOpen: { key, ...read } })
+    if (read.count > 0 || unlisted) sendReadAck(kit, active)
   })
   const stopFocus = focusManager.subscribe((focused) => {
     const waiting = held.get(kit)

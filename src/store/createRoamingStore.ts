@@ -33,10 +33,11 @@ export interface RoamingStoreState {
   /** The open conversation, if any. */
   activeConversation: ActiveConversation | null
   /**
-   * How many messages the lists counted unread in the open conversation when it was opened, before they were cleared
-   * (see `startReadAcks`): the thread marks where they start. `null` until a conversation is opened.
+   * How many messages the lists counted unread in the open conversation when it was opened, before they were cleared,
+   * and the newest message time known then (see `startReadAcks`): the thread marks where they start, above any that
+   * came after. `null` until a conversation is opened.
    */
-  unreadOnOpen: { key: string; count: number } | null
+  unreadOnOpen: { key: string; count: number; time: number } | null
   /** Bulk-delete selection: the conversation and the selected message ids. */
   selection: { key: string; ids: ReadonlySet<string> } | null
   /** Removals in flight, by removal id. */

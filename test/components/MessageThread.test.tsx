@@ -300,6 +300,20 @@ describe('MessageThread', () => {
       expect(separator()!.nextElementSibling).toBe(article(unread[0]!))
     })
 
+    it('messages that come between the click and the first page go below the mark, not above it', async () => {
+      const { server, unread } = unreadServer()
+      render(<StrictMode><RoamingTestProvider server={server} virtuoso={TALL}><ConversationList /><MessageThread estimatedRowHeight={TALL.itemHeight} /></RoamingTestProvider></StrictMode>)
+      await waitFor(() => expect(screen.getByRole('option', { name: /^bob/ })).toHaveAttribute('data-unread', 'true'))
+      // The history request reaches the server in 100 ms: the two messages sent meanwhile are in its first page.
+      server.configure({ uplinkLatency: 100 })
+      await openFromList('bob')
+      server.configure({ uplinkLatency: 0 })
+      act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: 'while opening 1' }) })
+      act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: 'while opening 2' }) })
+      await waitFor(() => expect(articles()).toHaveLength(8))
+      expect(separator()!.nextElementSibling).toBe(article(unread[0]!))
+    })
+
     it('no mark for a conversation opened with nothing unread, nor for one opened again after reading it', async () => {
       const { server } = unreadServer()
       render(<StrictMode><RoamingTestProvider server={server} virtuoso={TALL} locale={zhCN}><ConversationList /><MessageThread estimatedRowHeight={TALL.itemHeight} /></RoamingTestProvider></StrictMode>)

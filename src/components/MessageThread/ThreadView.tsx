@@ -91,7 +91,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const [unreadFromId, setUnreadFromId] = useState<string | null>()
   if (unreadFromId === undefined && history.status === 'success') {
     const count = opened?.key === key && !history.anchorId && history.isLatest ? opened.count : 0
-    setUnreadFromId(count > 0 ? messages[firstUnreadIndex(messages, count, me)]?.id ?? null : null)
+    setUnreadFromId(count > 0 ? messages[firstUnreadIndex(messages, count, me, opened?.time)]?.id ?? null : null)
   }
 
   const { fetchOlder, status } = history

@@ -80,11 +80,12 @@ export function lastIndexOfId(messages: readonly RoamingMessage[], id: string): 
 
 /**
  * The index in `messages` of the first of the last `count` messages from others (the server counts only those as
- * unread), or -1 when fewer are loaded.
+ * unread) at or before `time` (`0`: any; later ones came after the count was taken), or -1 when fewer are loaded.
  */
-export function firstUnreadIndex(messages: readonly RoamingMessage[], count: number, me: string): number {
+export function firstUnreadIndex(messages: readonly RoamingMessage[], count: number, me: string, time = 0): number {
   for (let i = messages.length - 1, left = count; i >= 0 && left > 0; i--) {
-    if (!sameUser((messages[i] as RoamingMessage).from, me) && --left === 0) return i
+    const m = messages[i] as RoamingMessage
+    if ((!time || m.time <= time) && !sameUser(m.from, me) && --left === 0) return i
   }
   return -1
 }
