@@ -104,6 +104,8 @@ export function toMultiDeviceEvent(event: unknown): RoamingEvent | null {
 /**
  * Maps a conversation read ack (`onChannelMessage`) to a `RoamingEvent`, or `null`. Only an ack this user sent from
  * another device says something of this user's unread counts: one from a peer is a read receipt for their messages.
+ * `from` is who sent the ack and `to` who it is for, on the peer's devices and the sender's other ones alike (Agora's
+ * reference of `onConversationRead(from, to)`, Android and Flutter; not measured against the real server).
  */
 export function toReadEvent(body: unknown, me: string): RoamingEvent | null {
   if (typeof body !== 'object' || body === null) return null
