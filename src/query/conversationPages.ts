@@ -90,11 +90,12 @@ export const unreadBy = (message: RoamingMessage, opts: { me: string; isOpen: bo
  * count grows unless the message is the user's own or the conversation is open. A conversation not in the list
  * is added at the top (no request: the message says all the list shows). Older or already-seen messages change
  * nothing. In the pinned list the entry is updated in place (its order is by pin time). `seen.listed` is set when
- * the list had the conversation.
+ * the list had the conversation. `unread(since)`, given the listed preview's time (0: unlisted), says how many
+ * messages come unread with it when it stands for several (default: 1, none if own or open).
  */
 export function applyIncoming(
   data: ConversationListData | undefined, message: RoamingMessage,
-  opts: { me: string; isOpen: boolean; pinnedList: boolean; seen?: { listed: boolean } },
+  opts: { me: string; isOpen: boolean; pinnedList: boolean; seen?: { listed: boolean }; unread?: (since: number) => number },
 ): ConversationListData | undefined {
   if (!data) return data
   const chatType: ChatType = message.chatType
@@ -103,7 +104,7 @@ export function applyIncoming(
   const current = findConversation(data, key)
   if (current && opts.seen) opts.seen.listed = true
   if (current?.lastMessage && (current.lastMessage.id === message.id || current.lastMessage.time > message.time)) return data
-  const unread = unreadBy(message, opts)
+  const unread = opts.unread && !opts.isOpen ? opts.unread(current?.lastMessage?.time ?? 0) : unreadBy(message, opts)
   const next: Conversation = current
     ? { ...current, lastMessage: message, unreadCount: unread === 0 && opts.isOpen ? 0 : current.unreadCount + unread }
     : { conversationId: message.conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage: message, unreadCount: unread, marks: [] }

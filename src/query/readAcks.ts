@@ -57,6 +57,9 @@ export function clearUnread(kit: RoamingKit, key: string): { count: number; time
   return { count: counted, time }
 }
 
+/** The newest message time known when conversation `key` was last read (0: not read here): none up to it is unread. */
+export const readTime = (kit: RoamingKit, key: string): number => reads.get(kit)?.get(key)?.time ?? 0
+
 /**
  * The unread count a list read that started at `started` (`nextTick`) may show for `c` (key `key`). One started before the
  * conversation was read (opened here, or a `conversationRead` event from another device) has the server's count

@@ -1,9 +1,9 @@
 import type { ChatType, Conversation } from '../client/types'
 import { isBuried } from '../store/tombstones'
-import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
+import { applyIncoming, flattenConversations, patchConversation, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
-import { sendReadAck, unreadAfterRead } from './readAcks'
+import { readTime, sendReadAck, unreadAfterRead } from './readAcks'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -78,8 +78,13 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     const deleted = deletedConversations[key]
     if (!last || (deleted && last.time <= deleted.at)) continue
     const isOpen = isOpenConversation(activeConversation, key)
-    // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones.
-    next = applyIncoming(next, last, { me, isOpen, pinnedList })
+    // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones. It
+    // grows by every logged message from others newer than the list's preview, not by one: a burst that came while
+    // the read was out counted 1 for 3. Those the conversation was read after (here or on another device) are read.
+    const seen = readTime(kit, key)
+    const unread = (since: number) => (kit.live.get(key) ?? []).filter((m) =>
+      m.time > Math.max(since, seen) && !(deleted && m.time <= deleted.at) && !isBuried(tombstones[key], m) && unreadBy(m, { me, isOpen }) > 0).length
+    next = applyIncoming(next, last, { me, isOpen, pinnedList, unread })
   }
   if (unreadOpen && activeConversation) {
     next = patchConversation(next, keyOf(activeConversation), (c) => ({ ...c, unreadCount: 0 }))

@@ -5,7 +5,7 @@ import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
 import { usePinConversation } from '../../src/hooks/usePinConversation'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { roamingKeys } from '../../src/query/keys'
-import { callsOf, providerFor, setup } from '../kit'
+import { callsOf, providerFor, settled, setup } from '../kit'
 
 function useList() {
   return {
@@ -76,6 +76,30 @@ describe('useConversationList', () => {
     server.sendMessage({ from: 'zed', to: 'lobby', chatType: 'chatRoom', text: 'room' })
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(server.requests.length).toBe(after)
+  })
+
+  it('messages that come while a list read is out are all counted unread when it lands, not only the newest', async () => {
+    const { server, queryClient, result } = await loaded()
+    const unread = (id: string) => result.current.list.conversations.find((c) => c.conversationId === id)?.unreadCount
+    const peer = result.current.list.conversations[3]!.conversationId
+    const start = unread(peer)!
+    // The server reads the list now and answers in 200 ms; three messages from the peer come meanwhile.
+    server.configure({ latency: 200 })
+    act(() => result.current.list.refetch())
+    server.configure({ latency: 0 })
+    for (let i = 0; i < 3; i++) act(() => { server.sendMessage({ from: peer, to: 'alice', text: `meanwhile ${i}` }) })
+    await waitFor(() => expect(unread(peer)).toBe(start + 3))
+    await settled(queryClient)
+    expect(result.current.list.conversations[0]).toMatchObject({ conversationId: peer, lastMessage: { text: 'meanwhile 2' } })
+    expect(unread(peer)).toBe(start + 3)
+    // A conversation no list had: its messages of the time are all unread too.
+    server.configure({ latency: 200 })
+    act(() => result.current.list.refetch())
+    server.configure({ latency: 0 })
+    for (let i = 0; i < 2; i++) act(() => { server.sendMessage({ from: 'newcomer', to: 'alice', text: `hi ${i}` }) })
+    await waitFor(() => expect(unread('newcomer')).toBe(2))
+    await settled(queryClient)
+    expect(unread('newcomer')).toBe(2)
   })
 
   it('keeps the index of the rows in view (setViewRange) when conversations move above them; at the top it stays', async () => {

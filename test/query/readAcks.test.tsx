@@ -191,6 +191,22 @@ describe('read acks', () => {
     expect(unread(onPhone, 'carol')).toBe(1)
   })
 
+  it('messages that came while a list read was out and were then read on another device stay read when it lands', async () => {
+    const { server, phoneQueries, laptop, onPhone, unread } = laptopAndPhone()
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(3))
+    await waitFor(() => expect(unread(laptop, 'bob')).toBe(3))
+    server.configure({ latency: 200 })
+    act(() => onPhone.result.current.list.refetch())
+    server.configure({ latency: 0 })
+    for (let i = 0; i < 2; i++) act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: `before the read ${i}` }) })
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(5))
+    await waitFor(() => expect(unread(laptop, 'bob')).toBe(5))
+    act(() => laptop.result.current.open(bob))
+    await waitFor(() => expect(unread(onPhone, 'bob')).toBe(0))
+    await settled(phoneQueries)
+    expect(unread(onPhone, 'bob')).toBe(0)
+  })
+
   it('opened while its deletion is out, a refused deletion puts the conversation back without its old count', async () => {
     const { server, queryClient, laptop, unread } = laptopAndPhone()
     await waitFor(() => expect(unread(laptop, 'bob')).toBe(3))
