@@ -4,6 +4,7 @@ import { applyIncoming, removeConversation, unreadBy, type ConversationListData 
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { isOpenConversation, isPinnedList, keyOf, roamingKeys } from './keys'
+import { learnUnread } from './learnUnread'
 import { writePinned } from './listedConversations'
 import { noteCrossedPins } from './pinConversationMutation'
 import { clearUnread, sendReadAck } from './readAcks'
@@ -49,9 +50,16 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // laptop was away, after a deletion; a message listed it again, unpinned). The pinned list tells.
   // Noted by the same pass over the lists (no second scan of 10k listed conversations per message).
   const seen = { listed: false }
-  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) =>
-    applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen }))
-  if (!seen.listed && message.chatType !== 'chatRoom') void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
+  let more = false
+  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) => {
+    if (!isPinnedList(queryKey) && data?.pages.at(-1)?.nextCursor) more = true
+    return applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen })
+  })
+  if (!seen.listed && message.chatType !== 'chatRoom') {
+    void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
+    // Unlisted with pages not loaded: its unread count is unknown (see `learnUnread`).
+    if (more && unreadBy(message, { me, isOpen }) > 0) void learnUnread(kit, message)
+  }
   const history = roamingKeys.history(scope, message.conversationId, message.chatType)
   if (late) void readAgain(kit, history)
   else updateQueries<HistoryData>(kit, history, (data) => insertIncoming(data, message))

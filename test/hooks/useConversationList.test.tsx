@@ -57,13 +57,14 @@ describe('useConversationList', () => {
     server.sendMessage({ from: top.conversationId, to: 'alice', text: 'while open' })
     await waitFor(() => expect(result.current.list.conversations[0]!.lastMessage).toMatchObject({ text: 'while open' }))
     expect(result.current.list.conversations[0]!.unreadCount).toBe(0)
-    // A brand-new conversation appears at the top at once, before any answer; the one request is the pinned list's,
-    // which says whether a conversation no list had is pinned (it may have been pinned while unlisted).
+    // A brand-new conversation appears at the top at once, before any answer. The requests: the pinned list, which
+    // says whether a conversation no list had is pinned (it may have been pinned while unlisted), and, as the list
+    // has pages not loaded where it may sit with unread messages, the first page (see `learnUnread`).
     const before = server.requests.length
     server.configure({ latency: 200 })
     server.sendMessage({ from: 'newcomer', to: 'alice', text: 'hello' })
     await waitFor(() => expect(result.current.list.conversations[0]!.conversationId).toBe('newcomer'))
-    expect(server.requests.slice(before).map((r) => r.outcome === 'ok' && r.method)).toEqual(['getServerPinnedConversations'])
+    expect(server.requests.slice(before).map((r) => r.outcome === 'ok' && r.method).sort()).toEqual(['getServerConversations', 'getServerPinnedConversations'])
     // A message of a listed conversation asks nothing.
     server.configure({ latency: 0 })
     await waitFor(() => expect(result.current.list.conversations[0]!.isPinned).toBe(false))
@@ -100,6 +101,27 @@ describe('useConversationList', () => {
     await waitFor(() => expect(unread('newcomer')).toBe(2))
     await settled(queryClient)
     expect(unread('newcomer')).toBe(2)
+  })
+
+  it('a message from a conversation on a page not loaded yet shows its whole unread count, not 1 (one request for its first)', async () => {
+    const ctx = setup()
+    ctx.server.generate({ user: 'alice', conversations: 25, groupShare: 0, unreadShare: 1 })
+    const all = (await ctx.device.getServerConversations({ pageSize: 50 })).data.conversations
+    // Past the first page of 10, with more than one unread message.
+    const far = all.slice(10).find((c) => c.unReadCount > 1)!
+    const { result } = renderHook(() => useList(), { wrapper: ctx.wrapper })
+    await waitFor(() => expect(result.current.list.status).toBe('success'))
+    const unread = (id: string) => result.current.list.conversations.find((c) => c.conversationId === id)?.unreadCount
+    expect(unread(far.conversationId)).toBeUndefined()
+    ctx.server.clearRequests()
+    act(() => { ctx.server.sendMessage({ from: far.conversationId, to: 'alice', text: 'remember me?' }) })
+    await waitFor(() => expect(unread(far.conversationId)).toBe(far.unReadCount + 1))
+    await settled(ctx.queryClient)
+    expect(unread(far.conversationId)).toBe(far.unReadCount + 1)
+    act(() => { ctx.server.sendMessage({ from: far.conversationId, to: 'alice', text: 'again' }) })
+    await waitFor(() => expect(unread(far.conversationId)).toBe(far.unReadCount + 2))
+    await settled(ctx.queryClient)
+    expect(callsOf(ctx.server, 'getServerConversations')).toBe(1)
   })
 
   it('keeps the index of the rows in view (setViewRange) when conversations move above them; at the top it stays', async () => {

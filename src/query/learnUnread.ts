@@ -1,0 +1,29 @@
+import type { RoamingMessage } from '../client/types'
+import { patchConversation, type ConversationListData } from './conversationPages'
+import { isOpenConversation, keyOf, roamingKeys } from './keys'
+import { unreadAfterRead } from './readAcks'
+import { nextTick, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+
+/** Conversations the server's first page fits: the message just put its conversation at or near the top. */
+const FIRST_PAGE = 20
+
+/**
+ * A message from someone else listed a conversation that no loaded page had, while the list has pages not loaded
+ * yet: it may sit in one of those with unread messages the kit never counted (it showed 1 unread for 5). The
+ * server's first page, where the message just put it, has its count. One request per conversation that comes up
+ * from the unloaded pages (the next message finds it listed); none when every page is loaded (then it is new).
+ * The count is taken only while the answer's preview is still the listed one (a newer message makes it older
+ * news), never lower than shown, and without the messages read since the request went (`unreadAfterRead`).
+ * A failed request changes nothing.
+ */
+export async function learnUnread(kit: RoamingKit, message: RoamingMessage): Promise<void> {
+  const key = keyOf(message)
+  const started = nextTick()
+  const page = await kit.client.getConversations({ pageSize: FIRST_PAGE }).catch(() => null)
+  const entry = page?.conversations.find((c) => keyOf(c) === key)
+  if (!entry || isOpenConversation(kit.store.getState().activeConversation, key)) return
+  const counted = unreadAfterRead(kit, key, entry, started)
+  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) =>
+    patchConversation(data, key, (c) =>
+      (c.lastMessage?.id !== entry.lastMessage?.id || c.unreadCount >= counted ? c : { ...c, unreadCount: counted })))
+}
