@@ -9,6 +9,7 @@
  *   BENCH_RUNS=1 npm run bench -- --only=thread --sizes=10000,100000
  *   npm run bench -- --profile=threadLoaded:kit:100000   # CPU profile of one run: top functions by self time
  *   npm run bench -- --profile=threadLoaded:kit:100000 --phase=scroll   # the same, of the scroll only
+ *   npm run bench -- --only=list --no-trace   # no CDP tracing during the scrolls (no main-thread CPU per frame)
  */
 import { createServer } from 'node:http'
 import { readFile, mkdir, writeFile, stat } from 'node:fs/promises'
@@ -25,6 +26,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? args.runs ?? 3))
 const ONLY = args.only ? String(args.only).split(',') : ['thread', 'list', 'requests', 'size']
 const PROFILE = typeof args.profile === 'string' ? args.profile : null
 const PHASE = typeof args.phase === 'string' ? args.phase : null
+// Main-thread CPU per frame of the scrolls (CDP tracing during the scroll only); off with --profile or --no-trace.
+const TRACE = !PROFILE && !args['no-trace']
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 8 * 60_000)
 const RUN_TIMEOUT_MS = 120_000
 const started = Date.now()
@@ -79,6 +82,7 @@ async function runInPage(browser, origin, build, fn, fnArgs, { profile = false }
     await cdp.send('HeapProfiler.collectGarbage')
     return (await cdp.send('Runtime.getHeapUsage')).usedSize
   })
+  if (TRACE) await exposeTrace(page, cdp, errors)
   try {
     await page.goto(`${origin}/${build}/index.html`)
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 20_000 })
@@ -97,6 +101,72 @@ async function runInPage(browser, origin, build, fn, fnArgs, { profile = false }
   } finally {
     await context.close().catch(() => {})
   }
+}
+
+// ─── main-thread CPU per frame (trace of the scroll) ─────────────────────────
+// Only the `toplevel` category (every task of every thread, with its thread time `tdur`) and `blink.user_timing` (the
+// page's frame marks): few events, so little overhead on the scroll being measured.
+const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing']
+const FRAME_MARK = 'bench:scroll-frame'
+
+/** `window.benchTraceStart/Stop` for scrollWhole (bench/pages/lib.ts): tracing from start to stop, analysed at stop. */
+async function exposeTrace(page, cdp, errors) {
+  let events = null
+  cdp.on('Tracing.dataCollected', (d) => { if (events) for (const e of d.value) events.push(e) })
+  await page.exposeFunction('benchTraceStart', async () => {
+    try {
+      events = []
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' })
+      return true
+    } catch (e) {
+      events = null
+      errors.push(`cpu trace: ${e.message.split('\n')[0]}`)
+      return false
+    }
+  })
+  await page.exposeFunction('benchTraceStop', async (frames) => {
+    try {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve))
+      await cdp.send('Tracing.end')
+      await done
+      const cpu = cpuPerFrame(events)
+      if (cpu.frames !== frames) throw new Error(`${cpu.frames} frames in the trace, ${frames} in the page`)
+      return { median: cpu.median, mean: cpu.mean }
+    } catch (e) {
+      errors.push(`cpu trace: ${e.message.split('\n')[0]}`)
+      return null
+    } finally {
+      events = null
+    }
+  })
+}
+
+/**
+ * Main-thread CPU time per frame, from trace events: the page marks each rAF callback of the scroll; the renderer
+ * main thread is the marks' thread; a frame is every top-level task (by nesting) from the task holding one mark to
+ * the task holding the next (the frame's own task: scroll event, rAF, style, layout, ResizeObserver, paint; then the
+ * tasks after it: the next scroll step, React's scheduler, timers), summed by thread time (`tdur`, CPU, not wall).
+ */
+function cpuPerFrame(events) {
+  const marks = events.filter((e) => e.name === FRAME_MARK).sort((a, b) => a.ts - b.ts)
+  if (marks.length < 2) throw new Error(`${marks.length} frame marks in the trace`)
+  const { pid, tid } = marks[0]
+  const xs = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+  const tasks = []
+  let end = -Infinity
+  for (const e of xs) if (e.ts >= end) { tasks.push(e); end = e.ts + e.dur }
+  // A frame starts with the task that holds its mark (or at the mark, should no task hold it).
+  const starts = marks.map((m) => tasks.find((t) => t.ts <= m.ts && m.ts <= t.ts + t.dur)?.ts ?? m.ts)
+  const perFrame = starts.slice(1).map(() => 0)
+  let i = 0
+  for (const t of tasks) {
+    if (t.ts < starts[0]) continue
+    while (i < perFrame.length && t.ts >= starts[i + 1]) i++
+    if (i >= perFrame.length) break
+    perFrame[i] += t.tdur / 1000
+  }
+  const r = (x) => Math.round(x * 10) / 10
+  return { frames: perFrame.length, median: r(median(perFrame)), mean: r(perFrame.reduce((a, b) => a + b, 0) / perFrame.length) }
 }
 
 // ─── statistics ──────────────────────────────────────────────────────────────
@@ -149,7 +219,9 @@ function plan() {
 async function main() {
   log(`building bench pages (${os.cpus().length} cores)`)
   await buildPages()
-  const results = { date: new Date().toISOString(), runs: RUNS, chromium: null, viewport: '1280x800', scenarios: {}, requests: null, size: null, warnings: [] }
+  // 1-minute load average at start and end: fps and dropped frames depend on it, main-thread CPU per frame much less.
+  const load = () => Math.round(os.loadavg()[0] * 10) / 10
+  const results = { date: new Date().toISOString(), runs: RUNS, chromium: null, viewport: '1280x800', load: { start: load(), end: null }, scenarios: {}, requests: null, size: null, warnings: [] }
   if (ONLY.includes('size') && !PROFILE) {
     log('bundle sizes (esbuild)')
     const sizes = await bundleSizes()
@@ -201,13 +273,14 @@ async function main() {
     await browser.close()
     server.close()
   }
+  results.load.end = load()
   const { table, warnings } = report(results)
   results.warnings.push(...warnings)
   await mkdir(path.join(here, 'results'), { recursive: true })
   await writeFile(path.join(here, 'results', 'latest.json'), JSON.stringify(results, null, 2))
   console.log(table)
   if (results.warnings.length) console.log(`\n**Warnings**\n\n${results.warnings.map((w) => `- ${w}`).join('\n')}`)
-  console.log(`\n(${RUNS} run${RUNS > 1 ? 's' : ''} each, medians; Chromium ${results.chromium}; ${elapsed()}; bench/results/latest.json)`)
+  console.log(`\n(${RUNS} run${RUNS > 1 ? 's' : ''} each, medians; Chromium ${results.chromium}; load ${results.load.start} → ${results.load.end}; ${elapsed()}; bench/results/latest.json)`)
 }
 
 // ─── report ──────────────────────────────────────────────────────────────────
@@ -313,6 +386,8 @@ function report(results) {
 function scrollRows(row, name, k = {}, b = {}) {
   row(name, 'scroll whole list in 3 s: fps', k.fps, b.fps, '60 fps', k.fps >= 59)
   row(name, 'scroll: dropped frames (gaps > 25 ms)', k.dropped, b.dropped, '0', k.dropped === 0)
+  row(name, 'scroll: main-thread CPU per frame, median of frames (ms, thread time)', k.cpuFrameMs, b.cpuFrameMs, 'info', null)
+  row(name, 'scroll: main-thread CPU per frame, mean (ms)', k.cpuFrameMeanMs, b.cpuFrameMeanMs, 'info', null)
   row(name, 'scroll: blank frames (no row under a probe point, as painted)', k.blank, b.blank, '0', k.blank === 0)
   row(name, 'scroll: blank before layout (probe in rAF, stricter)', k.blankBeforeLayout, b.blankBeforeLayout, 'info', null)
   row(name, 'scroll: long tasks (count / ms)', `${fmt(k.longTasks)} / ${fmt(k.longTaskMs)}`, `${fmt(b.longTasks)} / ${fmt(b.longTaskMs)}`, 'info', null, { noRatio: true })

@@ -107,6 +107,10 @@ declare global {
   interface Window {
     /** Exposed by bench/run.mjs: full GC over CDP, then `Runtime.getHeapUsage().usedSize`. */
     benchHeap?: () => Promise<number>
+    /** Exposed by bench/run.mjs (not with `--profile` or `--no-trace`): starts CDP tracing of the renderer. */
+    benchTraceStart?: () => Promise<boolean>
+    /** Ends that trace; main-thread CPU ms per frame between the scroll's frame marks, null if not `frames` frames. */
+    benchTraceStop?: (frames: number) => Promise<{ median: number; mean: number } | null>
     gc?: () => void
   }
 }
@@ -174,7 +178,17 @@ export interface ScrollResult {
   reachedEnd: boolean
   /** What the probes found at the first blank frames. */
   blankSamples: string[]
+  /**
+   * Main-thread CPU time (thread time, not wall time) per frame of the scroll, from a Chromium trace: the median
+   * over the frames, and the mean (all of it / frames). Steadier under machine load than fps and dropped frames;
+   * null when the page runs without bench/run.mjs's tracing (`--profile`, `--no-trace`) or the trace missed frames.
+   */
+  cpuFrameMs: number | null
+  cpuFrameMeanMs: number | null
 }
+
+/** Frame boundaries for bench/run.mjs's trace analysis (a `blink.user_timing` mark in the scroll's rAF callback). */
+const FRAME_MARK = 'bench:scroll-frame'
 
 /**
  * Scrolls the whole list in `durationMs`, one programmatic step per frame, from the current end to the other
@@ -187,6 +201,9 @@ export interface ScrollResult {
  * in creation order), i.e. what the frame paints, up to further ResizeObserver rounds.
  */
 export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down', durationMs = 3000): Promise<ScrollResult> {
+  // Main-thread CPU per frame: bench/run.mjs traces the renderer from here to benchTraceStop (not without it),
+  // started before the observers below so that starting it does not count as a long task or frame.
+  const tracing = window.benchTraceStart ? await window.benchTraceStart() : false
   const lt = longTasks()
   const frames = longFrames()
   const times: number[] = []
@@ -216,6 +233,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
       scroller.scrollTop = Math.round(direction === 'down' ? max * fraction : max * (1 - fraction))
     }
     const frame = (t: number) => {
+      if (tracing) performance.mark(FRAME_MARK)
       if (start < 0) start = t
       else {
         times.push(t)
@@ -244,6 +262,8 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   const reachedEnd = direction === 'down' ? atEnd(scroller) : scroller.scrollTop <= 1
   const tasks = lt.stop()
   const slow = frames.stop()
+  const cpu = tracing && window.benchTraceStop ? await window.benchTraceStop(times.length) : null
+  if (tracing) performance.clearMarks(FRAME_MARK)
   let dropped = 0
   let prev = start
   for (const t of times) {
@@ -255,6 +275,7 @@ export async function scrollWhole(scroller: HTMLElement, direction: 'up' | 'down
   return {
     frames: times.length, ms: round(ms), fps: round((times.length / ms) * 1000), dropped, blank, blankBeforeLayout, domPeak,
     longTasks: tasks.count, longTaskMs: tasks.ms, reachedEnd, blankSamples, longFrames: slow.count, longFrameSamples: slow.samples,
+    cpuFrameMs: cpu?.median ?? null, cpuFrameMeanMs: cpu?.mean ?? null,
   }
 }
 
