@@ -1,5 +1,5 @@
 import { focusManager } from '@tanstack/react-query'
-import type { Conversation } from '../client/types'
+import type { Conversation, RoamingMessage } from '../client/types'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { patchConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { keyOf, roamingKeys } from './keys'
@@ -69,10 +69,13 @@ export const readTime = (kit: RoamingKit, key: string): number => reads.get(kit)
 export function unreadAfterRead(kit: RoamingKit, key: string, c: Conversation, started: number): number {
   const read = c.unreadCount > 0 ? reads.get(kit)?.get(key) : undefined
   if (!read || read.tick < started) return c.unreadCount
+  return Math.min(c.unreadCount, loggedUnread(kit, key, read.time, c.lastMessage?.time ?? 0))
+}
+
+/** How many logged live messages of conversation `key` from others have `after < time <= upTo` and are not `hidden`. */
+export function loggedUnread(kit: RoamingKit, key: string, after: number, upTo: number, hidden?: (m: RoamingMessage) => boolean): number {
   const me = kit.client.userId()
-  const last = c.lastMessage?.time ?? 0
-  const after = (kit.live.get(key) ?? []).filter((m) => m.time > read.time && m.time <= last && unreadBy(m, { me, isOpen: false }) > 0)
-  return Math.min(c.unreadCount, after.length)
+  return (kit.live.get(key) ?? []).filter((m) => m.time > after && m.time <= upTo && unreadBy(m, { me, isOpen: false }) > 0 && !hidden?.(m)).length
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { ChatType, Conversation } from '../client/types'
+import type { ChatType, Conversation, RoamingMessage } from '../client/types'
 import { isBuried } from '../store/tombstones'
-import { applyIncoming, flattenConversations, patchConversation, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
+import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
-import { readTime, sendReadAck, unreadAfterRead } from './readAcks'
+import { loggedUnread, readTime, sendReadAck, unreadAfterRead } from './readAcks'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -52,8 +52,9 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
   let unreadOpen = false
   for (const c of flattenConversations(data)) {
     const key = keyOf(c)
-    // The open conversation is being read: a count the server still has (an ack failed, or messages came while this
-    // device was away) is cleared and acked again below (see `startReadAcks`).
+    // Read since this list read started (here or on another device): its old count is not shown. The open
+    // conversation is being read: a count the server still has (an ack failed, or messages came while this device
+    // was away) is cleared and acked again below (see `startReadAcks`).
     const unread = unreadAfterRead(kit, key, c, started)
     if (unread > 0 && isOpenConversation(activeConversation, key)) unreadOpen = true
     else if (unread !== c.unreadCount) next = patchConversation(next, key, (x) => ({ ...x, unreadCount: unread }))
@@ -81,9 +82,8 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones. It
     // grows by every logged message from others newer than the list's preview, not by one: a burst that came while
     // the read was out counted 1 for 3. Those the conversation was read after (here or on another device) are read.
-    const seen = readTime(kit, key)
-    const unread = (since: number) => (kit.live.get(key) ?? []).filter((m) =>
-      m.time > Math.max(since, seen) && !(deleted && m.time <= deleted.at) && !isBuried(tombstones[key], m) && unreadBy(m, { me, isOpen }) > 0).length
+    const hidden = (m: RoamingMessage) => (!!deleted && m.time <= deleted.at) || isBuried(tombstones[key], m)
+    const unread = (since: number) => loggedUnread(kit, key, Math.max(since, readTime(kit, key)), Infinity, hidden)
     next = applyIncoming(next, last, { me, isOpen, pinnedList, unread })
   }
   if (unreadOpen && activeConversation) {
