@@ -122,6 +122,17 @@ describe('useConversationList', () => {
     await waitFor(() => expect(unread(far.conversationId)).toBe(far.unReadCount + 2))
     await settled(ctx.queryClient)
     expect(callsOf(ctx.server, 'getServerConversations')).toBe(1)
+
+    // A burst: the second message comes before the first page answers (its preview is the first message).
+    const other = all.slice(10).find((c) => c.unReadCount > 1 && c.conversationId !== far.conversationId)!
+    ctx.server.configure({ latency: 100 })
+    act(() => { ctx.server.sendMessage({ from: other.conversationId, to: 'alice', text: 'one' }) })
+    await waitFor(() => expect(unread(other.conversationId)).toBe(1))
+    ctx.server.configure({ latency: 0 })
+    act(() => { ctx.server.sendMessage({ from: other.conversationId, to: 'alice', text: 'two' }) })
+    await waitFor(() => expect(unread(other.conversationId)).toBe(other.unReadCount + 2))
+    await settled(ctx.queryClient)
+    expect(unread(other.conversationId)).toBe(other.unReadCount + 2)
   })
 
   it('keeps the index of the rows in view (setViewRange) when conversations move above them; at the top it stays', async () => {
