@@ -56,6 +56,11 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
     return applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen })
   })
   if (!seen.listed && message.chatType !== 'chatRoom') {
+    // That read has the last word on its pin: a pin state decided while no list showed it could not give way to
+    // list reads (see `expirePins`) and may be stale (found by the soak: a deletion event heard after this device's
+    // pin unpinned it here, the server having pinned it after the deletion; a pin refused later restored that).
+    // Not while a pin change is out: its answer decides.
+    if (state.pins[key] && !kit.queryClient.isMutating({ mutationKey: ['roamkit', 'pinConversation'] })) state.setPin(key, null)
     void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
     // Unlisted with pages not loaded: its unread count is unknown (see `learnUnread`).
     if (more && unreadBy(message, { me, isOpen }) > 0) void learnUnread(kit, message)

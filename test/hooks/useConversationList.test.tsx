@@ -190,6 +190,28 @@ describe('useConversationList', () => {
     expect(after.lastMessage).toMatchObject({ text: 'while pinning' })
   })
 
+  it('a conversation pinned after the phone deleted it, its deletion heard late and a pin refused while unlisted, shows pinned when a message lists it', async () => {
+    const { server, queryClient, result } = await loaded()
+    const phone = server.connect('alice', { resource: 'phone' })
+    const { conversationId } = result.current.list.conversations[2]!
+    const target = { conversationId, chatType: 'singleChat' as const }
+    // The phone's deletion reaches the server first; its event reaches this device after the pin's answer.
+    server.configure({ latency: 200 })
+    act(() => { void phone.deleteConversation({ channel: conversationId, chatType: 'singleChat', deleteRoam: true }) })
+    server.configure({ latency: 20 })
+    await act(async () => { await result.current.pin.pinAsync({ ...target, isPinned: true }) })
+    await waitFor(() => expect(result.current.list.conversations.some((c) => c.conversationId === conversationId)).toBe(false))
+    await settled(queryClient)
+    // Pinned on the server, and empty, so unlisted. A pin sent now is refused.
+    server.configure({ latency: 0, failureRate: 1 })
+    await act(async () => { await result.current.pin.pinAsync({ ...target, isPinned: true }).catch(() => undefined) })
+    server.configure({ failureRate: 0 })
+    act(() => { server.sendMessage({ from: conversationId, to: 'alice', text: 'back' }) })
+    await waitFor(() => expect(result.current.list.conversations.some((c) => c.conversationId === conversationId)).toBe(true))
+    await settled(queryClient)
+    expect(result.current.list.conversations[0]).toMatchObject({ conversationId, isPinned: true })
+  })
+
   it('deletes a conversation optimistically and brings it back where it was when the server refuses', async () => {
     const { server, result } = await loaded({ latency: 80 })
     const before = ids(result.current.list.conversations)
