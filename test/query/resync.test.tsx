@@ -4,12 +4,12 @@
  * in the server's state: removed messages gone, a deleted conversation gone, pins as the phone left them, the
  * messages that arrived meanwhile shown once.
  */
-import { act, renderHook, waitFor } from '@testing-library/react'
+import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
 import { usePinConversation } from '../../src/hooks/usePinConversation'
-import { serverHistoryIds, setup } from '../kit'
+import { callsOf, serverHistoryIds, settled, setup } from '../kit'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
 const single = (conversationId: string) => ({ conversationId, chatType: 'singleChat' as const })
@@ -85,6 +85,38 @@ describe('resync after a dropped connection', () => {
     expect(server.pending()).toBeGreaterThan(0)
     unmount()
     expect(Object.keys(device.eventHandler.handlerData)).toEqual([])
+  })
+
+  it('a thread nothing shows keeps its newest page over a reconnection: reopened, it costs one request, not one per page, and pages back without a gap', async () => {
+    const ctx = setup({ seed: 5 })
+    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 300 } })
+    // The provider stays mounted (it hears the reconnection); the thread is shown, hidden, shown again.
+    let thread: ReturnType<typeof useHistoryMessages> | undefined
+    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20 }); return null }
+    const App = ({ on }: { on: boolean }) => (on ? <Thread /> : null)
+    const view = render(<App on />, { wrapper: ctx.wrapper })
+    await waitFor(() => expect(thread?.status).toBe('success'))
+    for (let i = 0; i < 6; i++) {
+      await act(() => thread!.fetchOlder())
+      await settled(ctx.queryClient)
+    }
+    expect(thread!.messages).toHaveLength(140)
+    view.rerender(<App on={false} />)
+    ctx.server.dropConnection(ctx.device)
+    act(() => ctx.server.restoreConnection(ctx.device))
+    await settled(ctx.queryClient)
+    const all = await serverHistoryIds(ctx.device, 'bob')
+    ctx.server.clearRequests()
+
+    view.rerender(<App on />)
+    await waitFor(() => expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-20)))
+    await settled(ctx.queryClient)
+    expect(callsOf(ctx.server, 'getHistoryMessages')).toBe(1)
+    for (let i = 0; i < 2; i++) {
+      await act(() => thread!.fetchOlder())
+      await settled(ctx.queryClient)
+    }
+    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-60))
   })
 
   it('the first login is no reconnection: nothing is read twice', async () => {
