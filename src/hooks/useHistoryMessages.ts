@@ -1,10 +1,11 @@
-import { useInfiniteQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { hashKey, useInfiniteQuery } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ChatType, RoamingMessage } from '../client/types'
 import { checkHistoryView, historyMessagesOptions } from '../query/historyMessagesOptions'
 import { FIRST_ITEM_INDEX_BASE, flattenHistory, holdsLatest, nextFirstItemIndex } from '../query/historyPages'
 import { keyOf } from '../query/keys'
+import { showView } from '../query/shownViews'
 import type { ViewRange } from '../query/viewRange'
 import { useRoamingContext } from '../provider/RoamingContext'
 import { useFirstItemIndex } from './useFirstItemIndex'
@@ -32,8 +33,10 @@ export interface UseHistoryMessagesResult {
   firstItemIndex: number
   /**
    * Tells which rows are rendered: give it react-virtuoso's `rangeChanged` (indexes counted from `firstItemIndex`),
-   * so that removals above the view, on any device, leave it in place. Without it the first loaded message is kept,
-   * and a removal between it and the view moves the view by the removed rows. Stable; renders nothing.
+   * so that removals above the view, on any device, leave it in place, and a reconnection reads again only the pages
+   * from one above the view down (see `trimViews`). Without it the first loaded message is kept, a removal between it
+   * and the view moves the view by the removed rows, and a reconnection reads every loaded page. Stable; renders
+   * nothing.
    */
   setViewRange: (range: ViewRange) => void
   /** `pending` until the first page, `error` when it failed, then `success`. */
@@ -75,7 +78,8 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
   const origin = `${key}|${view.anchorId ?? ''}`
   const [jump, setJump] = useState<{ origin: string; anchorId: string | null } | null>(null)
   const anchorId = jump?.origin === origin ? jump.anchorId : view.anchorId
-  const query = useInfiniteQuery(historyMessagesOptions(kit, { ...view, anchorId }), kit.queryClient)
+  const viewOptions = historyMessagesOptions(kit, { ...view, anchorId })
+  const query = useInfiniteQuery(viewOptions, kit.queryClient)
   const tombstone = useStore(kit.store, (s) => s.tombstones[key])
   const messages = useMemo(() => flattenHistory(query.data, tombstone), [query.data, tombstone])
   const { hasPreviousPage, hasNextPage, isFetchingPreviousPage, isFetchingNextPage, fetchPreviousPage, fetchNextPage, refetch } = query
@@ -86,8 +90,11 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
   }, [messages, origin])
   const around = query.data?.pages.find((p) => p.anchorFound !== undefined)
   // The view's top is the message at the range's first index in the last render.
-  const { firstItemIndex, setViewRange } = useFirstItemIndex(messages, (prev, range) =>
+  const { firstItemIndex, setViewRange, rendered } = useFirstItemIndex(messages, (prev, range) =>
     nextFirstItemIndex(prev, messages, FIRST_ITEM_INDEX_BASE, prev && range ? prev.items[range.startIndex - prev.index] : undefined))
+  // What the view renders, for a reconnection to read again only the pages around it (see `trimViews`).
+  const queryHash = hashKey(viewOptions.queryKey)
+  useEffect(() => showView(kit, queryHash, rendered), [kit, queryHash, rendered])
   return {
     messages,
     firstItemIndex,

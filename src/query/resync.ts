@@ -1,7 +1,6 @@
-import type { ChatType } from '../client/types'
-import type { HistoryData } from './historyPages'
-import { conversationKey, roamingKeys } from './keys'
+import { roamingKeys } from './keys'
 import { readAgain, scopeOf, type RoamingKit } from './RoamingKit'
+import { trimViews } from './trimViews'
 
 /** Resyncs started per kit: only the newest one reads again. */
 const generations = new WeakMap<RoamingKit, number>()
@@ -27,26 +26,8 @@ export function resync(kit: RoamingKit, again = true): void {
   // Logged live messages may have been removed meanwhile: `reconcileFetches` must not put them back into the
   // refetched pages (as for `historyRemoved`).
   kit.live.clear()
-  trimUnshownViews(kit)
+  trimViews(kit)
   void readAgain(kit, roamingKeys.all(scopeOf(kit))).then(() => {
     if (again && kit.heard !== heard && generations.get(kit) === generation) resync(kit, false)
   })
-}
-
-/**
- * A history view nothing shows keeps only its newest page over a reconnection (one around an anchor, or one without
- * the latest page, is dropped): shown again, it is read with one request, not one per page it had (a thread scrolled
- * 30 pages back cost 31 when reopened), and it opens at its newest messages anyway. Not while a removal of the
- * conversation is out (a rollback puts messages back where their pages were), nor while it is fetching.
- */
-function trimUnshownViews(kit: RoamingKit): void {
-  const cache = kit.queryClient.getQueryCache()
-  for (const q of cache.findAll({ queryKey: [...roamingKeys.all(scopeOf(kit)), 'history'], predicate: (q) => q.getObserversCount() === 0 && q.state.fetchStatus === 'idle' })) {
-    const data = q.state.data as HistoryData | undefined
-    const [, , , chatType, conversationId, , anchorId] = q.queryKey as readonly unknown[]
-    const last = data?.pages[data.pages.length - 1]
-    if (!data || !last || data.pages.length < 2 || kit.displaced.get(conversationKey(conversationId as string, chatType as ChatType))?.length) continue
-    if (anchorId !== null || last.newerCursor !== null) cache.remove(q)
-    else kit.queryClient.setQueryData<HistoryData>(q.queryKey, { pages: [{ ...last, olderCursor: last.messages[0]?.id ?? null }], pageParams: [{ kind: 'latest' }] })
-  }
 }

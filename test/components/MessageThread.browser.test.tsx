@@ -204,6 +204,58 @@ describe('MessageThread in Chromium', () => {
     for (const gone of loaded.slice(0, at - 4)) expect(article(gone)).toBeNull()
   })
 
+  it('a reconnection while scrolled back down to the newest rows reads 2 pages again, not the 7 loaded, and moves no row in view', async () => {
+    const server = setup(300, 20)
+    const scroller = await mount(server, undefined, 20)
+    const device = server.devices('alice')[0]!
+    const reads = () => server.requests.filter((r) => r.resource === device.clientResource && r.method === 'getHistoryMessages').length
+    await loadOlderThenBottom(scroller, () => reads() >= 7)
+    const loadedPages = reads()
+    const target = firstVisible(scroller)
+    const id = target.dataset.messageId!
+    const before = target.getBoundingClientRect().top
+    server.clearRequests()
+    server.dropConnection(device)
+    server.restoreConnection(device)
+    const max = await largestShift(id, before)
+    await vi.waitFor(() => expect(server.pending()).toBe(0))
+    console.info(`reconnection at the newest rows of ${loadedPages} loaded pages: ${reads()} history reads; largest shift of the row in view ${max.toFixed(1)} px in 40 frames`)
+    expect(reads()).toBe(2)
+    expect(max).toBeLessThan(0.5)
+    expect(atBottom(scroller)).toBe(true)
+    // Still the latest: a new message shows at the bottom.
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'after the reconnection' })
+    await vi.waitFor(() => expect(document.querySelector('[role="log"]')!.textContent).toContain('after the reconnection'))
+  })
+
+  it('a reconnection mid-thread moves no row in view, and scrolling up then shows every older row once', async () => {
+    const { server, scroller, id, before } = await midThread()
+    const device = server.devices('alice')[0]!
+    const loaded = await allIds(server)
+    const at = loaded.indexOf(id)
+    const reads = () => server.requests.filter((r) => r.resource === device.clientResource && r.method === 'getHistoryMessages').length
+    const loadedPages = reads()
+    server.clearRequests()
+    server.dropConnection(device)
+    server.restoreConnection(device)
+    const max = await largestShift(id, before)
+    await vi.waitFor(() => expect(server.pending()).toBe(0))
+    console.info(`reconnection mid-thread (${loadedPages} pages loaded): ${reads()} history reads; largest shift of the row in view ${max.toFixed(1)} px in 40 frames`)
+    expect(max).toBeLessThan(0.5)
+    // The pages from a page above the view to the latest, not the older ones.
+    expect(reads()).toBeLessThanOrEqual(loadedPages - 2)
+    // Up to 60 rows above the one in view, each once, in order (the older pages are read again as they come).
+    const seen: string[] = []
+    for (let i = 0; i < 60 && !article(loaded[at - 60]!); i++) {
+      for (const m of ids()) if (!seen.includes(m)) seen.push(m)
+      scroller.scrollTop -= 200
+      await new Promise((r) => setTimeout(r, 60))
+    }
+    expect(article(loaded[at - 60]!)).not.toBeNull()
+    const rendered = ids()
+    expect(rendered).toEqual(loaded.slice(loaded.indexOf(rendered[0]!), loaded.indexOf(rendered[0]!) + rendered.length))
+  })
+
   it('keeps a new message pinned to the bottom when the reader is at the bottom', async () => {
     const server = setup(120)
     const scroller = await mount(server)

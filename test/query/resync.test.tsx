@@ -119,6 +119,97 @@ describe('resync after a dropped connection', () => {
     expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-60))
   })
 
+  it('a thread shown at its newest rows reads again only them and a page above over a reconnection, not the 31 pages it loaded, and stays where it was', async () => {
+    const ctx = setup({ seed: 5 })
+    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 700 } })
+    let thread: ReturnType<typeof useHistoryMessages> | undefined
+    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20 }); return null }
+    render(<Thread />, { wrapper: ctx.wrapper })
+    await waitFor(() => expect(thread?.status).toBe('success'))
+    for (let i = 0; i < 30; i++) {
+      await act(() => thread!.fetchOlder())
+      await settled(ctx.queryClient)
+    }
+    expect(thread!.messages).toHaveLength(620)
+    // Scrolled back and down again: the rendered rows are the newest 10, as react-virtuoso's rangeChanged says.
+    const start = thread!.firstItemIndex + 610
+    act(() => thread!.setViewRange({ startIndex: start, endIndex: start + 9 }))
+    const top = thread!.messages[610]!
+    const all = await serverHistoryIds(ctx.device, 'bob')
+    ctx.server.clearRequests()
+    ctx.server.dropConnection(ctx.device)
+    act(() => ctx.server.restoreConnection(ctx.device))
+    await settled(ctx.queryClient)
+    await waitFor(() => expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-40)))
+    // 2 requests, not 31.
+    expect(callsOf(ctx.server, 'getHistoryMessages')).toBe(2)
+    // The top row kept its index: react-virtuoso reads the raised firstItemIndex as rows gone above the view.
+    expect(thread!.firstItemIndex + thread!.messages.findIndex((m) => m.id === top.id)).toBe(start)
+    expect(thread!.isLatest).toBe(true)
+    for (let i = 0; i < 2; i++) {
+      await act(() => thread!.fetchOlder())
+      await settled(ctx.queryClient)
+    }
+    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-80))
+  })
+
+  it('a thread that never told its rendered rows reads every page again: what it shows is not known', async () => {
+    const ctx = setup({ seed: 5 })
+    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 300 } })
+    let thread: ReturnType<typeof useHistoryMessages> | undefined
+    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20 }); return null }
+    render(<Thread />, { wrapper: ctx.wrapper })
+    await waitFor(() => expect(thread?.status).toBe('success'))
+    for (let i = 0; i < 6; i++) {
+      await act(() => thread!.fetchOlder())
+      await settled(ctx.queryClient)
+    }
+    const all = await serverHistoryIds(ctx.device, 'bob')
+    ctx.server.clearRequests()
+    ctx.server.dropConnection(ctx.device)
+    act(() => ctx.server.restoreConnection(ctx.device))
+    await settled(ctx.queryClient)
+    expect(callsOf(ctx.server, 'getHistoryMessages')).toBe(7)
+    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-140))
+  })
+
+  it('a jumped thread scrolled down reads again from a page above its rows to a page below them, and pages on without a gap', async () => {
+    const ctx = setup({ seed: 5 })
+    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 300 } })
+    const all = await serverHistoryIds(ctx.device, 'bob')
+    let thread: ReturnType<typeof useHistoryMessages> | undefined
+    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20, anchorId: all[60]! }); return null }
+    render(<Thread />, { wrapper: ctx.wrapper })
+    await waitFor(() => expect(thread?.status).toBe('success'))
+    for (let i = 0; i < 6; i++) {
+      await act(() => thread!.fetchNewer())
+      await settled(ctx.queryClient)
+    }
+    const loaded = thread!.messages.map((m) => m.id)
+    expect(loaded.length).toBeGreaterThan(120)
+    expect(thread!.isLatest).toBe(false)
+    // The rendered rows: 10 from the 60th loaded message on.
+    const start = thread!.firstItemIndex + 60
+    act(() => thread!.setViewRange({ startIndex: start, endIndex: start + 9 }))
+    const top = thread!.messages[60]!
+    ctx.server.clearRequests()
+    ctx.server.dropConnection(ctx.device)
+    act(() => ctx.server.restoreConnection(ctx.device))
+    await settled(ctx.queryClient)
+    const requests = callsOf(ctx.server, 'getHistoryMessages')
+    expect(requests).toBe(3)
+    // One run of the server's history, with a page of rows above the top rendered one.
+    const shown = thread!.messages.map((m) => m.id)
+    const from = all.indexOf(shown[0]!)
+    expect(shown).toEqual(all.slice(from, from + shown.length))
+    expect(shown.indexOf(top.id)).toBeGreaterThanOrEqual(20)
+    expect(thread!.firstItemIndex + thread!.messages.findIndex((m) => m.id === top.id)).toBe(start)
+    expect(thread!.hasNewer).toBe(true)
+    await act(() => thread!.fetchNewer())
+    await settled(ctx.queryClient)
+    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(from, from + thread!.messages.length))
+  })
+
   it('the first login is no reconnection: nothing is read twice', async () => {
     const { server, device, wrapper } = setup({ seed: 5 })
     server.generate({ user: 'alice', conversations: 3, groupShare: 0 })

@@ -255,6 +255,29 @@ class JumpToLatest extends Base {
   async act(real: Real) { inAct(() => real.current.history.jumpToLatest()) }
   toString() { return 'jumpToLatest' }
 }
+/** The reader scrolls back `n` pages, each loaded before the next (a single `fetchOlder` rarely loads more than two). */
+class ScrollBack extends Base {
+  override readonly waits = true
+  constructor(readonly n: number) { super() }
+  async act(real: Real) {
+    for (let i = 0; i < this.n; i++) {
+      await inAct(() => real.current.history.fetchOlder())
+      await real.settle()
+    }
+  }
+  toString() { return `scrollBack(${this.n})` }
+}
+/** The reader scrolls: the thread renders `n` rows from a loaded message on (react-virtuoso's `rangeChanged`). */
+class ViewRange extends Base {
+  constructor(readonly r: number, readonly n: number) { super() }
+  async act(real: Real) {
+    const { messages, firstItemIndex, setViewRange } = real.current.history
+    if (messages.length === 0) return
+    const at = this.r % messages.length
+    inAct(() => setViewRange({ startIndex: firstItemIndex + at, endIndex: firstItemIndex + Math.min(at + this.n, messages.length) - 1 }))
+  }
+  toString() { return `viewRange(${this.r}, ${this.n})` }
+}
 class Open extends Base {
   constructor(readonly i: number) { super() }
   async act(real: Real) {
@@ -472,6 +495,8 @@ const commands = [
   fc.constant(new FetchNewer()),
   nat.map((r) => new JumpTo(r)),
   fc.constant(new JumpToLatest()),
+  fc.integer({ min: 2, max: 5 }).map((n) => new ScrollBack(n)),
+  fc.tuple(nat, fc.integer({ min: 1, max: 15 })).map(([r, n]) => new ViewRange(r, n)),
   conv.map((i) => new Open(i)),
   fc.tuple(conv, fc.integer({ min: 1, max: 3 })).map(([i, n]) => new Incoming(i, n)),
   conv.map((i) => new OtherDeviceSends(i)),
