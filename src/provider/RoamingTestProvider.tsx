@@ -4,6 +4,7 @@ import { VirtuosoMockContext } from 'react-virtuoso'
 import { createRoamingServer, type RoamingServer } from '../simulator/createRoamingServer'
 import type { GenerateOptions } from '../simulator/generateRoamingData'
 import type { RoamingServerOptions } from '../simulator/options'
+import type { SimulatedConnection } from '../simulator/SimulatedConnection'
 import type { RoamingLocale, RoamingTheme } from './RoamingContext'
 import { RoamingProvider } from './RoamingProvider'
 
@@ -17,6 +18,12 @@ export interface RoamingTestProviderProps {
   generate?: Omit<GenerateOptions, 'user'>
   /** The logged-in user. @default 'alice' */
   userId?: string
+  /**
+   * The device to use, of `server` (`server.connect(userId)`), for a test that drives it: drops its connection, counts its
+   * requests. By default one is connected here (under StrictMode on React 18 twice, so `server.devices()` also
+   * lists one nothing uses).
+   */
+  device?: SimulatedConnection
   /**
    * Virtuoso's measurements in environments without layout (jsdom); `null` in a real browser. For exact row counts
    * give `MessageThread` the same `estimatedRowHeight` as `itemHeight`. @default { viewportHeight: 600, itemHeight: 60 }
@@ -43,7 +50,7 @@ export function RoamingTestProvider(props: RoamingTestProviderProps) {
   const [setup] = useState(() => {
     const server = props.server ?? createRoamingServer(props.serverOptions)
     if (props.generate) server.generate({ ...props.generate, user: props.userId ?? 'alice' })
-    return { device: server.connect(props.userId ?? 'alice') }
+    return { device: props.device ?? server.connect(props.userId ?? 'alice') }
   })
   const tree = (
     // Without a cache of the test's own, the provider makes one and clears it when it unmounts.

@@ -3,7 +3,7 @@ import { render } from 'vitest-browser-react'
 import { MessageThread, type MessageBodyProps, type MessageThreadHandle } from '../../src/components/MessageThread'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
-import { RoamingTestProvider, createRoamingServer, type RoamingServer } from '../../src/testing'
+import { RoamingTestProvider, createRoamingServer, type RoamingServer, type SimulatedConnection } from '../../src/testing'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
@@ -14,11 +14,16 @@ function setup(messages: number, latency = 0) {
   return server
 }
 
+/** The device each mounted thread uses (the test's own: under StrictMode React 18 connects a provider's twice). */
+const mounted = new WeakMap<RoamingServer, SimulatedConnection>()
+
 async function mount(server: RoamingServer, ref?: React.Ref<MessageThreadHandle>, pageSize?: number) {
+  const device = server.connect('alice')
+  mounted.set(server, device)
   await render(
     <StrictMode>
       <div style={{ height: 480, width: 420, display: 'flex' }}>
-        <RoamingTestProvider server={server} virtuoso={null}><MessageThread {...bob} {...(ref ? { ref } : {})} {...(pageSize ? { pageSize } : {})} /></RoamingTestProvider>
+        <RoamingTestProvider server={server} device={device} virtuoso={null}><MessageThread {...bob} {...(ref ? { ref } : {})} {...(pageSize ? { pageSize } : {})} /></RoamingTestProvider>
       </div>
     </StrictMode>,
   )
@@ -207,7 +212,7 @@ describe('MessageThread in Chromium', () => {
   it('a reconnection while scrolled back down to the newest rows reads 2 pages again, not the 7 loaded, and moves no row in view', async () => {
     const server = setup(300, 20)
     const scroller = await mount(server, undefined, 20)
-    const device = server.devices('alice')[0]!
+    const device = mounted.get(server)!
     const reads = () => server.requests.filter((r) => r.resource === device.clientResource && r.method === 'getHistoryMessages').length
     await loadOlderThenBottom(scroller, () => reads() >= 7)
     const loadedPages = reads()
@@ -230,7 +235,7 @@ describe('MessageThread in Chromium', () => {
 
   it('a reconnection mid-thread moves no row in view, and scrolling up then shows every older row once', async () => {
     const { server, scroller, id, before } = await midThread()
-    const device = server.devices('alice')[0]!
+    const device = mounted.get(server)!
     const loaded = await allIds(server)
     const at = loaded.indexOf(id)
     const reads = () => server.requests.filter((r) => r.resource === device.clientResource && r.method === 'getHistoryMessages').length
