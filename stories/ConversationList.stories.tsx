@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ConversationList } from '../src/components/ConversationList'
 import { zhCN } from '../src/components/zhCN'
 import type { RoamingServer } from '../src/testing'
+import { ConnectionToggle } from './support/ConnectionToggle'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
 /** A knob inside the story: make the simulated server refuse every request, or answer again. */
@@ -23,14 +24,15 @@ function ServerSwitch({ server, children }: { server: RoamingServer; children: R
   )
 }
 
-type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean }
+type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean }
 
 /** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize`. */
-function ConversationListStory({ pageSize, withSwitch, ...frame }: FrameArgs) {
+function ConversationListStory({ pageSize, withSwitch, withConnection, ...frame }: FrameArgs) {
   return (
     <SimulatorFrame {...frame}>
-      {({ server }) => {
+      {({ server, device }) => {
         const list = <ConversationList {...(pageSize ? { pageSize } : {})} />
+        if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} />{list}</div>
         return withSwitch ? <ServerSwitch server={server}>{list}</ServerSwitch> : list
       }}
     </SimulatorFrame>
@@ -195,6 +197,26 @@ export const DeleteFailedRolledBack: Story = {
     const alert = await canvas.findByRole('alert', {}, LOAD)
     await expect(alert).toHaveTextContent(`Couldn't delete the conversation with ${before[2]}. It is back in the list.`)
     await waitFor(() => expect(options().map(rowName)).toEqual(before))
+  },
+}
+
+/**
+ * The connection drops: the list says so above its rows and keeps them; back, the notice goes and what came
+ * meanwhile shows. Ends offline.
+ */
+export const Offline: Story = {
+  args: { withConnection: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await rows(canvasElement)
+    const notice = canvasElement.querySelector('.rk-conversation-list-notice')!
+    await expect(notice).toBeEmptyDOMElement()
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    await expect(notice).toHaveTextContent('Connection lost. Reconnecting…')
+    await userEvent.click(canvas.getByRole('button', { name: 'Reconnect' }))
+    await expect(notice).toBeEmptyDOMElement()
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    await expect(notice).toBeVisible()
   },
 }
 

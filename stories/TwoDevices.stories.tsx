@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createRoamingServer, type RoamingServer, type SimulatedConnection } from '../src/testing'
+import { createRoamingServer } from '../src/testing'
 import { TwoPaneApp } from '../demo/TwoPaneApp'
+import { ConnectionToggle } from './support/ConnectionToggle'
 import { SimulatorFrame } from './support/SimulatorFrame'
 
 /** Props of the two-device story. */
@@ -24,27 +25,12 @@ function TwoDevices({ latency }: TwoDevicesProps) {
       <SimulatorFrame server={server} height={560}>
         {({ device }) => (
           <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
-            <ConnectionToggle server={server} device={device} />
+            <ConnectionToggle server={server} device={device} labels={["Drop the laptop's connection", 'Reconnect the laptop']} />
             <TwoPaneApp label="Laptop" />
           </div>
         )}
       </SimulatorFrame>
     </div>
-  )
-}
-
-/** Drops and restores a device's connection, as a sleeping laptop or a lost network would. */
-function ConnectionToggle({ server, device }: { server: RoamingServer; device: SimulatedConnection }) {
-  const [away, setAway] = useState(false)
-  const toggle = () => {
-    if (away) server.restoreConnection(device)
-    else server.dropConnection(device)
-    setAway(!away)
-  }
-  return (
-    <button type="button" onClick={toggle} style={{ alignSelf: 'flex-start', margin: '0 0 8px' }}>
-      {away ? 'Reconnect the laptop' : 'Drop the laptop\'s connection'}
-    </button>
   )
 }
 
@@ -102,12 +88,15 @@ export const AwayThenBack: Story = {
   play: async ({ canvasElement }) => {
     const { canvas, phone, laptop } = await devices(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: "Drop the laptop's connection" }))
+    // The laptop says it is offline, above its list and its thread.
+    await waitFor(() => expect(laptop.getAllByText('Connection lost. Reconnecting…').length).toBeGreaterThan(0))
     const name = await deleteFirstOnPhone(phone)
     // Well past the latency: the deletion's event never reached the laptop.
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(lists(laptop, name)).toBe(true)
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect the laptop' }))
     await waitFor(() => expect(lists(laptop, name)).toBe(false), { timeout: 10_000 })
+    expect(laptop.queryByText('Connection lost. Reconnecting…')).toBeNull()
   },
 }
 

@@ -267,7 +267,10 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     },
   }
 
-  function drop(): void { dropped = true; catchingUp = false }
+  function drop(): void {
+    catchingUp = false
+    if (!dropped) { dropped = true; emit({ type: 'disconnected' }) }
+  }
   function emit(event: Parameters<RoamingListener>[0]): void {
     for (const listener of [...listeners]) {
       // The SDK dispatches without try/catch: a throwing listener must not cut off the other SDK handlers.

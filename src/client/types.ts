@@ -310,6 +310,13 @@ export type RoamingEvent =
     }
   | {
       /**
+       * The connection dropped (the SDK's `onReconnecting` or `onDisconnected`): until `reconnected`, requests fail,
+       * and nothing is pushed. Said once per drop.
+       */
+      type: 'disconnected'
+    }
+  | {
+      /**
        * The connection is back after it dropped (or after a logout and a new login), and again once the offline
        * messages it brings have all arrived. Events of the time it was down may never come (multi-device events are
        * not replayed), and an offline message may have been removed since: what is loaded should be read again.

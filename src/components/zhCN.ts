@@ -35,6 +35,7 @@ const conversationList: Record<ConversationListStringKey, string> = {
   pinFailed: '置顶 {name} 失败。',
   unpinFailed: '取消置顶 {name} 失败。',
   dismiss: '关闭',
+  offline: '连接已断开，正在重新连接…',
 }
 
 const messageThread: Record<MessageThreadStringKey, string> = {
@@ -75,6 +76,7 @@ const messageThread: Record<MessageThreadStringKey, string> = {
   deleteFailed: '{count} 条消息删除失败：{list}。',
   deleteFailedBack: '这些消息已恢复到会话中。',
   dismiss: '关闭',
+  offline: '连接已断开，正在重新连接…',
   notDeleted: '未删除',
   image: '图片',
   openImage: '打开图片',

@@ -55,6 +55,11 @@ export interface RoamingStoreState {
   pins: Readonly<Record<string, { isPinned: boolean; pinnedTime: number }>>
   /** Scroll anchors by conversation key. */
   scrollAnchors: Readonly<Record<string, ScrollAnchor>>
+  /**
+   * Whether the connection is up, as the provider's live sync last heard (`false` from a drop to the reconnection):
+   * meanwhile what shows may be stale and every request fails. `true` until a drop is heard.
+   */
+  connected: boolean
   /** Opens a conversation (or closes the thread with `null`). */
   setActiveConversation(conversation: ActiveConversation | null): void
   /** Selects or unselects a message for bulk deletion; selecting in another conversation starts over. */
@@ -112,6 +117,7 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
     deletedConversations: {},
     pins: {},
     scrollAnchors: {},
+    connected: true,
     setActiveConversation: (conversation) => set({ activeConversation: conversation, selection: null }),
     toggleSelected(key, messageId) {
       const current = get().selection

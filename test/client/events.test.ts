@@ -275,7 +275,7 @@ describe('conversation read acks', () => {
 })
 
 describe('the connection coming back', () => {
-  it('after a drop, onConnected → one { type: "reconnected" }; a first login or a connection that never dropped → none', async () => {
+  it('a drop → one { type: "disconnected" }, then onConnected → one { type: "reconnected" }; a first login or a connection that never dropped → none', async () => {
     const server = createRoamingServer()
     const conn = server.connect('alice', { open: false })
     const client = createRoamingClient(conn, { warn: () => {} })
@@ -284,17 +284,19 @@ describe('the connection coming back', () => {
     await conn.open({ user: 'alice', accessToken: 't' })
     expect(events).toEqual([])
     server.dropConnection(conn)
-    // The SDK dispatches onReconnecting on each attempt: still one event when it succeeds.
+    expect(events).toEqual([{ type: 'disconnected' }])
+    // The SDK dispatches onReconnecting on each attempt, and onDisconnected when one fails: one event each way.
     conn.dispatch('onReconnecting', undefined)
-    expect(events).toEqual([])
+    conn.dispatch('onDisconnected', undefined)
+    expect(events).toEqual([{ type: 'disconnected' }])
     server.restoreConnection(conn)
-    expect(events).toEqual([{ type: 'reconnected' }])
+    expect(events).toEqual([{ type: 'disconnected' }, { type: 'reconnected' }])
     conn.dispatch('onConnected', undefined)
-    expect(events).toHaveLength(1)
+    expect(events).toHaveLength(2)
     // A logout (or a reconnection that failed: onDisconnected) and a new login miss events the same way.
     conn.close()
     await conn.open({ user: 'alice', accessToken: 't' })
-    expect(events).toEqual([{ type: 'reconnected' }, { type: 'reconnected' }])
+    expect(events.map((e) => e.type)).toEqual(['disconnected', 'reconnected', 'disconnected', 'reconnected'])
   })
 
   it('after a drop, the end of the offline-message sync → another "reconnected"; without a drop, none', async () => {
@@ -310,9 +312,9 @@ describe('the connection coming back', () => {
     server.sendMessage({ from: 'bob', to: 'alice', text: 'offline' })
     server.restoreConnection(conn)
     await flush()
-    expect(events.map((e) => e.type)).toEqual(['reconnected', 'message', 'reconnected'])
+    expect(events.map((e) => e.type)).toEqual(['disconnected', 'reconnected', 'message', 'reconnected'])
     conn.dispatch('onOfflineMessageSyncFinish', undefined)
-    expect(events).toHaveLength(3)
+    expect(events).toHaveLength(4)
   })
 
   it('a drop while nobody listened is forgotten when listening starts again', async () => {
@@ -326,7 +328,7 @@ describe('the connection coming back', () => {
     server.restoreConnection(conn)
     client.subscribe((e) => events.push(e))
     conn.dispatch('onConnected', undefined)
-    expect(events).toEqual([])
+    expect(events).toEqual([{ type: 'disconnected' }])
   })
 })
 

@@ -28,15 +28,17 @@ interface Setup {
 /** The list over a simulated server (30 single chats of alice unless told), in StrictMode, as an app would. */
 function renderList({ server = createRoamingServer({ seed: 1 }), conversations = 30, locale = 'en', props = {} }: Setup = {}) {
   const user = userEvent.setup()
+  // The test's own device: under StrictMode React 18 would connect the provider's twice.
+  const device = server.connect('alice')
   const view = render(
     <StrictMode>
-      <RoamingTestProvider server={server} generate={{ conversations, groupShare: 0, unreadShare: 0 }} locale={locale}>
+      <RoamingTestProvider server={server} device={device} generate={{ conversations, groupShare: 0, unreadShare: 0 }} locale={locale}>
         <ConversationList {...props} />
         <ActiveProbe />
       </RoamingTestProvider>
     </StrictMode>,
   )
-  return { server, user, ...view }
+  return { server, device, user, ...view }
 }
 
 const options = () => screen.getAllByRole('option')
@@ -123,6 +125,22 @@ describe('ConversationList', () => {
       expect(option(1)).toHaveTextContent('ping from the other side')
       expect(within(option(1)).getByText('1 unread')).toBeInTheDocument()
       expect(nameOf(option(2))).not.toBe(fifth)
+    })
+
+    it('says so while the connection is down, in a live region that is there before and after; what came meanwhile shows once it is back', async () => {
+      const { server, device, container } = await loaded()
+      const notice = container.querySelector('.rk-conversation-list-notice')!
+      expect(notice).toHaveAttribute('aria-live', 'polite')
+      expect(notice).toBeEmptyDOMElement()
+      const fifth = nameOf(option(5))
+      act(() => server.dropConnection(device))
+      expect(notice).toHaveTextContent('Connection lost. Reconnecting…')
+      act(() => { server.sendMessage({ from: fifth, to: 'alice', text: 'while away' }) })
+      act(() => server.restoreConnection(device))
+      expect(notice).toBeEmptyDOMElement()
+      expect(container.querySelector('.rk-conversation-list-notice')).toBe(notice)
+      await waitFor(() => expect(nameOf(option(1))).toBe(fifth))
+      expect(option(1)).toHaveTextContent('while away')
     })
   })
 

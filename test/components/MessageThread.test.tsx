@@ -258,6 +258,21 @@ describe('MessageThread', () => {
       expect(document.querySelector('.rk-message--highlighted')).toBeNull()
     })
 
+    it('says in Chinese, while the connection is down, that it is reconnecting; a message of that time shows once it is back', async () => {
+      const server = bigServer(20)
+      const mine = server.connect('alice')
+      renderThread(server, bob, { locale: zhCN, device: mine })
+      await waitFor(() => expect(articles().length).toBeGreaterThan(0))
+      const notice = document.querySelector('.rk-thread-notice[aria-live="polite"]')!
+      expect(notice).toBeEmptyDOMElement()
+      act(() => server.dropConnection(mine))
+      expect(notice).toHaveTextContent('连接已断开，正在重新连接…')
+      act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: 'while away' }) })
+      act(() => server.restoreConnection(mine))
+      expect(notice).toBeEmptyDOMElement()
+      expect(await screen.findByText('while away')).toBeInTheDocument()
+    })
+
     it('opens around anchorId and says so when the message no longer exists for this user', async () => {
       const server = bigServer(100)
       const other = server.connect('alice')

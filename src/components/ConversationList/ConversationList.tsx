@@ -53,6 +53,7 @@ export function ConversationList({
   const t = useStrings(conversationListStrings, 'ConversationList')
   const list = useConversationList(pageSize === undefined ? {} : { pageSize })
   const active = useRoamingStore((s) => s.activeConversation)
+  const connected = useRoamingStore((s) => s.connected)
   const setActiveConversation = useRoamingStore((s) => s.setActiveConversation)
   const actions = useConversationActions(getDisplayName, t)
   const { conversations, status } = list
@@ -80,6 +81,9 @@ export function ConversationList({
   const statusLine = list.isFetchingNextPage ? t('loadingMore') : actions.status
   return (
     <div className={className ? `rk rk-conversation-list ${className}` : 'rk rk-conversation-list'} data-rk-theme={theme} data-status={status}>
+      {/* Always there, filled while the connection is down: a live region announces what changes in it (no role:
+          the list's status line below is its one status). */}
+      <p className="rk-conversation-list-notice" aria-live="polite" data-empty={connected || undefined}>{connected ? '' : t('offline')}</p>
       {body}
       {lateError && (
         <div className="rk-conversation-list-alert" role="alert">

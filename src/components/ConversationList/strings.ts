@@ -36,6 +36,7 @@ const en = {
   pinFailed: "Couldn't pin {name}.",
   unpinFailed: "Couldn't unpin {name}.",
   dismiss: 'Dismiss',
+  offline: 'Connection lost. Reconnecting…',
 } as const
 
 /** `ConversationList`'s dictionary in English, aria labels included (other languages: a locale object, e.g. `zhCN`). */

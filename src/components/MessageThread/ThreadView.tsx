@@ -50,6 +50,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const tombstone = useRoamingStore((s) => s.tombstones[key])
   const opened = useRoamingStore((s) => s.unreadOnOpen)
   const selection = useRoamingStore((s) => s.selection)
+  const connected = useRoamingStore((s) => s.connected)
   const deletion = useThreadDeletion(conversationId, chatType)
   const view = `${key}|${history.anchorId ?? ''}`
   const news = useNewMessages({ view, messages: history.messages, isLatest: history.isLatest, me })
@@ -176,6 +177,8 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const arrival = news.arrival
   return (
     <>
+      {/* Always there, filled while the connection is down: a live region announces what changes in it. */}
+      <p aria-live="polite" className="rk-thread-notice" data-empty={connected || undefined}>{connected ? '' : t('offline')}</p>
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
         <FlingContext.Provider value={fling}>{content}</FlingContext.Provider>
