@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { MessageThread } from '../src/components/MessageThread'
 import { zhCN } from '../src/components/zhCN'
 import { useRoamingClient } from '../src/hooks/useRoamingStore'
+import { ConnectionToggle } from './support/ConnectionToggle'
 import { Expose, servers } from './support/Expose'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
@@ -241,6 +242,38 @@ export const ChineseLocale: Story = {
     await userEvent.click(within(rowOf(canvasElement, row.dataset.messageId!)!).getByRole('button', { name: /的消息的操作$/ }))
     expect(within(canvasElement).getByRole('button', { name: '为我删除' })).toBeInTheDocument()
     await userEvent.keyboard('{Escape}')
+  },
+}
+
+/**
+ * The connection drops: the thread says so above its rows, and keeps them; a message of that time shows once it is
+ * back, with the notice gone. Ends offline.
+ */
+export const Offline: Story = {
+  render: () => (
+    <SimulatorFrame conversations={0} messages={200} height={520}>
+      {({ server, device }) => (
+        <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
+          <Expose name="Offline" server={server} />
+          <ConnectionToggle server={server} device={device} />
+          {thread}
+        </div>
+      )}
+    </SimulatorFrame>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await rows(canvasElement)
+    const notice = canvasElement.querySelector('.rk-thread-notice[aria-live="polite"]')!
+    await expect(notice).toBeEmptyDOMElement()
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    await expect(notice).toHaveTextContent('Connection lost. Reconnecting…')
+    servers.get('Offline')!.sendMessage({ from: 'bob', to: 'alice', text: 'sent while you were away' })
+    await userEvent.click(canvas.getByRole('button', { name: 'Reconnect' }))
+    await expect(notice).toBeEmptyDOMElement()
+    await waitFor(() => expect(canvas.getByText('sent while you were away')).toBeInTheDocument(), { timeout: 8000 })
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    await expect(notice).toBeVisible()
   },
 }
 

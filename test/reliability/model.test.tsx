@@ -58,6 +58,8 @@ function useSubject({ conversationId, pageSize }: { conversationId: string; page
     pin: usePinConversation(),
     /** The thread view's conversation, as `ConversationList` opens it (read acks follow it). */
     active: useRoamingStore((s) => s.activeConversation),
+    /** What the components say of the connection. */
+    connected: useRoamingStore((s) => s.connected),
     setActive: useRoamingStore((s) => s.setActiveConversation),
     /** For MODEL_DEBUG=1 replays. */
     deleted: useRoamingStore((s) => s.deletedConversations),
@@ -474,6 +476,7 @@ class Settle extends Base {
   override readonly waits = true
   async act(real: Real) {
     await real.settle()
+    expect(real.current.connected, `connected while ${real.dropped ? 'dropped' : 'up'}\n${real.trace.join('\n')}`).toBe(!real.dropped)
     if (!real.dropped) real.checkSettled()
   }
   toString() { return 'settle' }
