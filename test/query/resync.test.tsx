@@ -27,6 +27,45 @@ async function world() {
   return { ...ctx, ...hook, phone }
 }
 
+type Thread = ReturnType<typeof useHistoryMessages>
+
+/** Alice's thread with bob, `messages` long, in pages of 20: `Thread` mounts it, `thread()` is its last render. */
+function bigThread(messages: number) {
+  const ctx = setup({ seed: 5 })
+  ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages } })
+  let last: Thread | undefined
+  function Thread({ anchorId }: { anchorId?: string }) { last = useHistoryMessages({ ...bob, pageSize: 20, anchorId: anchorId ?? null }); return null }
+  return { ...ctx, Thread, thread: () => last! }
+}
+type BigThread = ReturnType<typeof bigThread>
+
+/** Once the view loaded, `n` more pages, each landed before the next. */
+async function page(ctx: BigThread, way: 'fetchOlder' | 'fetchNewer', n: number): Promise<void> {
+  await waitFor(() => expect(ctx.thread()?.status).toBe('success'))
+  for (let i = 0; i < n; i++) {
+    await act(() => ctx.thread()[way]())
+    await settled(ctx.queryClient)
+  }
+}
+
+/** Tells the view it renders 10 rows from its `at`-th message: the first row's index and message id. */
+function showRows(ctx: BigThread, at: number): { start: number; top: string } {
+  const start = ctx.thread().firstItemIndex + at
+  act(() => ctx.thread().setViewRange({ startIndex: start, endIndex: start + 9 }))
+  return { start, top: ctx.thread().messages[at]!.id }
+}
+
+/** The connection drops and comes back; resolves once the reads settled. */
+async function reconnect(ctx: BigThread): Promise<void> {
+  ctx.server.dropConnection(ctx.device)
+  act(() => ctx.server.restoreConnection(ctx.device))
+  await settled(ctx.queryClient)
+}
+
+const ids = (thread: Thread) => thread.messages.map((m) => m.id)
+/** The react-virtuoso index of a message (its firstItemIndex-based row). */
+const indexOf = (thread: Thread, id: string) => thread.firstItemIndex + thread.messages.findIndex((m) => m.id === id)
+
 const peers = (list: { conversationId: string }[]) => list.map((c) => c.conversationId)
 
 describe('resync after a dropped connection', () => {
@@ -88,126 +127,77 @@ describe('resync after a dropped connection', () => {
   })
 
   it('a thread nothing shows keeps its newest page over a reconnection: reopened, it costs one request, not one per page, and pages back without a gap', async () => {
-    const ctx = setup({ seed: 5 })
-    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 300 } })
+    const ctx = bigThread(300)
     // The provider stays mounted (it hears the reconnection); the thread is shown, hidden, shown again.
-    let thread: ReturnType<typeof useHistoryMessages> | undefined
-    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20 }); return null }
-    const App = ({ on }: { on: boolean }) => (on ? <Thread /> : null)
+    const App = ({ on }: { on: boolean }) => (on ? <ctx.Thread /> : null)
     const view = render(<App on />, { wrapper: ctx.wrapper })
-    await waitFor(() => expect(thread?.status).toBe('success'))
-    for (let i = 0; i < 6; i++) {
-      await act(() => thread!.fetchOlder())
-      await settled(ctx.queryClient)
-    }
-    expect(thread!.messages).toHaveLength(140)
+    await page(ctx, 'fetchOlder', 6)
+    expect(ctx.thread().messages).toHaveLength(140)
     view.rerender(<App on={false} />)
-    ctx.server.dropConnection(ctx.device)
-    act(() => ctx.server.restoreConnection(ctx.device))
-    await settled(ctx.queryClient)
+    await reconnect(ctx)
     const all = await serverHistoryIds(ctx.device, 'bob')
     ctx.server.clearRequests()
 
     view.rerender(<App on />)
-    await waitFor(() => expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-20)))
+    await waitFor(() => expect(ids(ctx.thread())).toEqual(all.slice(-20)))
     await settled(ctx.queryClient)
     expect(callsOf(ctx.server, 'getHistoryMessages')).toBe(1)
-    for (let i = 0; i < 2; i++) {
-      await act(() => thread!.fetchOlder())
-      await settled(ctx.queryClient)
-    }
-    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-60))
+    await page(ctx, 'fetchOlder', 2)
+    expect(ids(ctx.thread())).toEqual(all.slice(-60))
   })
 
   it('a thread shown at its newest rows reads again only them and a page above over a reconnection, not the 31 pages it loaded, and stays where it was', async () => {
-    const ctx = setup({ seed: 5 })
-    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 700 } })
-    let thread: ReturnType<typeof useHistoryMessages> | undefined
-    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20 }); return null }
-    render(<Thread />, { wrapper: ctx.wrapper })
-    await waitFor(() => expect(thread?.status).toBe('success'))
-    for (let i = 0; i < 30; i++) {
-      await act(() => thread!.fetchOlder())
-      await settled(ctx.queryClient)
-    }
-    expect(thread!.messages).toHaveLength(620)
+    const ctx = bigThread(700)
+    render(<ctx.Thread />, { wrapper: ctx.wrapper })
+    await page(ctx, 'fetchOlder', 30)
+    expect(ctx.thread().messages).toHaveLength(620)
     // Scrolled back and down again: the rendered rows are the newest 10, as react-virtuoso's rangeChanged says.
-    const start = thread!.firstItemIndex + 610
-    act(() => thread!.setViewRange({ startIndex: start, endIndex: start + 9 }))
-    const top = thread!.messages[610]!
+    const { start, top } = showRows(ctx, 610)
     const all = await serverHistoryIds(ctx.device, 'bob')
     ctx.server.clearRequests()
-    ctx.server.dropConnection(ctx.device)
-    act(() => ctx.server.restoreConnection(ctx.device))
-    await settled(ctx.queryClient)
-    await waitFor(() => expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-40)))
+    await reconnect(ctx)
+    await waitFor(() => expect(ids(ctx.thread())).toEqual(all.slice(-40)))
     // 2 requests, not 31.
     expect(callsOf(ctx.server, 'getHistoryMessages')).toBe(2)
     // The top row kept its index: react-virtuoso reads the raised firstItemIndex as rows gone above the view.
-    expect(thread!.firstItemIndex + thread!.messages.findIndex((m) => m.id === top.id)).toBe(start)
-    expect(thread!.isLatest).toBe(true)
-    for (let i = 0; i < 2; i++) {
-      await act(() => thread!.fetchOlder())
-      await settled(ctx.queryClient)
-    }
-    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-80))
+    expect(indexOf(ctx.thread(), top)).toBe(start)
+    expect(ctx.thread().isLatest).toBe(true)
+    await page(ctx, 'fetchOlder', 2)
+    expect(ids(ctx.thread())).toEqual(all.slice(-80))
   })
 
   it('a thread that never told its rendered rows reads every page again: what it shows is not known', async () => {
-    const ctx = setup({ seed: 5 })
-    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 300 } })
-    let thread: ReturnType<typeof useHistoryMessages> | undefined
-    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20 }); return null }
-    render(<Thread />, { wrapper: ctx.wrapper })
-    await waitFor(() => expect(thread?.status).toBe('success'))
-    for (let i = 0; i < 6; i++) {
-      await act(() => thread!.fetchOlder())
-      await settled(ctx.queryClient)
-    }
+    const ctx = bigThread(300)
+    render(<ctx.Thread />, { wrapper: ctx.wrapper })
+    await page(ctx, 'fetchOlder', 6)
     const all = await serverHistoryIds(ctx.device, 'bob')
     ctx.server.clearRequests()
-    ctx.server.dropConnection(ctx.device)
-    act(() => ctx.server.restoreConnection(ctx.device))
-    await settled(ctx.queryClient)
+    await reconnect(ctx)
     expect(callsOf(ctx.server, 'getHistoryMessages')).toBe(7)
-    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(-140))
+    expect(ids(ctx.thread())).toEqual(all.slice(-140))
   })
 
   it('a jumped thread scrolled down reads again from a page above its rows to a page below them, and pages on without a gap', async () => {
-    const ctx = setup({ seed: 5 })
-    ctx.server.generate({ user: 'alice', conversations: 3, groupShare: 0, unreadShare: 0, bigConversation: { with: 'bob', messages: 300 } })
+    const ctx = bigThread(300)
     const all = await serverHistoryIds(ctx.device, 'bob')
-    let thread: ReturnType<typeof useHistoryMessages> | undefined
-    function Thread() { thread = useHistoryMessages({ ...bob, pageSize: 20, anchorId: all[60]! }); return null }
-    render(<Thread />, { wrapper: ctx.wrapper })
-    await waitFor(() => expect(thread?.status).toBe('success'))
-    for (let i = 0; i < 6; i++) {
-      await act(() => thread!.fetchNewer())
-      await settled(ctx.queryClient)
-    }
-    const loaded = thread!.messages.map((m) => m.id)
-    expect(loaded.length).toBeGreaterThan(120)
-    expect(thread!.isLatest).toBe(false)
+    render(<ctx.Thread anchorId={all[60]!} />, { wrapper: ctx.wrapper })
+    await page(ctx, 'fetchNewer', 6)
+    expect(ctx.thread().messages.length).toBeGreaterThan(120)
+    expect(ctx.thread().isLatest).toBe(false)
     // The rendered rows: 10 from the 60th loaded message on.
-    const start = thread!.firstItemIndex + 60
-    act(() => thread!.setViewRange({ startIndex: start, endIndex: start + 9 }))
-    const top = thread!.messages[60]!
+    const { start, top } = showRows(ctx, 60)
     ctx.server.clearRequests()
-    ctx.server.dropConnection(ctx.device)
-    act(() => ctx.server.restoreConnection(ctx.device))
-    await settled(ctx.queryClient)
-    const requests = callsOf(ctx.server, 'getHistoryMessages')
-    expect(requests).toBe(3)
+    await reconnect(ctx)
+    expect(callsOf(ctx.server, 'getHistoryMessages')).toBe(3)
     // One run of the server's history, with a page of rows above the top rendered one.
-    const shown = thread!.messages.map((m) => m.id)
+    const shown = ids(ctx.thread())
     const from = all.indexOf(shown[0]!)
     expect(shown).toEqual(all.slice(from, from + shown.length))
-    expect(shown.indexOf(top.id)).toBeGreaterThanOrEqual(20)
-    expect(thread!.firstItemIndex + thread!.messages.findIndex((m) => m.id === top.id)).toBe(start)
-    expect(thread!.hasNewer).toBe(true)
-    await act(() => thread!.fetchNewer())
-    await settled(ctx.queryClient)
-    expect(thread!.messages.map((m) => m.id)).toEqual(all.slice(from, from + thread!.messages.length))
+    expect(shown.indexOf(top)).toBeGreaterThanOrEqual(20)
+    expect(indexOf(ctx.thread(), top)).toBe(start)
+    expect(ctx.thread().hasNewer).toBe(true)
+    await page(ctx, 'fetchNewer', 1)
+    expect(ids(ctx.thread())).toEqual(all.slice(from, from + ctx.thread().messages.length))
   })
 
   it('the first login is no reconnection: nothing is read twice', async () => {
