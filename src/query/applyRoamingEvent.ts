@@ -75,14 +75,11 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
  * cost no request: only loaded lists and views are touched (a view without observers is only marked stale).
  */
 export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
-  // A drop changes no data: the reconnection reads everything again.
-  if (event.type === 'disconnected') return kit.store.setState({ connected: false })
+  // A drop changes no data: the reconnection reads everything again (the store's `connected`: `watchConnection`).
+  if (event.type === 'disconnected') return
   kit.heard++
   if (event.type === 'message') return applyIncomingMessage(kit, event.message)
-  if (event.type === 'reconnected') {
-    kit.store.setState({ connected: true })
-    return resync(kit)
-  }
+  if (event.type === 'reconnected') return resync(kit)
   const scope = scopeOf(kit)
   const key = keyOf(event)
   const lists = roamingKeys.conversationLists(scope)

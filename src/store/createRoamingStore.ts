@@ -57,7 +57,8 @@ export interface RoamingStoreState {
   scrollAnchors: Readonly<Record<string, ScrollAnchor>>
   /**
    * Whether the connection is up, as the provider's live sync last heard (`false` from a drop to the reconnection):
-   * meanwhile what shows may be stale and every request fails. `true` until a drop is heard.
+   * meanwhile what shows may be stale and every request fails. Also `false` while the browser says it is offline
+   * (see `watchConnection`).
    */
   connected: boolean
   /** Opens a conversation (or closes the thread with `null`). */

@@ -1,0 +1,27 @@
+import type { RoamingKit } from './RoamingKit'
+
+/**
+ * Keeps the store's `connected`: false while the SDK's connection is down (from `disconnected` to `reconnected`) or
+ * the browser says it is offline (`navigator.onLine`, with its `offline` and `online` events). The browser knows at
+ * once, where the SDK notices a dead socket only when it next fails to reach the server, and at mount, where no
+ * drop can be heard: a reload without a network shows the persisted lists and says it is offline. Returns the stop.
+ */
+export function watchConnection(kit: RoamingKit): () => void {
+  let dropped = false
+  // Not in plain Node (server rendering, tests without a DOM): only the SDK's word counts there.
+  const win = typeof window === 'undefined' ? undefined : window
+  const update = () => kit.store.setState({ connected: !dropped && win?.navigator.onLine !== false })
+  const stop = kit.client.subscribe((event) => {
+    if (event.type !== 'disconnected' && event.type !== 'reconnected') return
+    dropped = event.type === 'disconnected'
+    update()
+  })
+  win?.addEventListener('online', update)
+  win?.addEventListener('offline', update)
+  update()
+  return () => {
+    stop()
+    win?.removeEventListener('online', update)
+    win?.removeEventListener('offline', update)
+  }
+}

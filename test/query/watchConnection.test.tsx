@@ -1,0 +1,60 @@
+/**
+ * The store's `connected`: the SDK's drops and reconnections, and the browser's own word (`navigator.onLine` and its
+ * `offline` / `online` events), which comes at once and at mount. What the components show of it is tested with them.
+ */
+import { act, renderHook } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useRoamingStore } from '../../src/hooks/useRoamingStore'
+import { setup } from '../kit'
+
+/** Makes the browser say it is offline (jsdom always says online) and tells the window, as a browser does. */
+function browserOnline(online: boolean): void {
+  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online)
+  window.dispatchEvent(new Event(online ? 'online' : 'offline'))
+}
+
+afterEach(() => { vi.restoreAllMocks() })
+
+describe('connected', () => {
+  it('follows the SDK: false from a drop to the reconnection', () => {
+    const ctx = setup()
+    const { result } = renderHook(() => useRoamingStore((s) => s.connected), { wrapper: ctx.wrapper })
+    expect(result.current).toBe(true)
+    act(() => ctx.server.dropConnection(ctx.device))
+    expect(result.current).toBe(false)
+    act(() => ctx.server.restoreConnection(ctx.device))
+    expect(result.current).toBe(true)
+  })
+
+  it('is false at mount when the browser is offline (a reload without a network), true once it is back', () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    const ctx = setup()
+    const { result } = renderHook(() => useRoamingStore((s) => s.connected), { wrapper: ctx.wrapper })
+    expect(result.current).toBe(false)
+    act(() => browserOnline(true))
+    expect(result.current).toBe(true)
+  })
+
+  it('goes false as soon as the browser goes offline; back online, it waits for the SDK if that dropped too', () => {
+    const ctx = setup()
+    const { result } = renderHook(() => useRoamingStore((s) => s.connected), { wrapper: ctx.wrapper })
+    act(() => browserOnline(false))
+    expect(result.current).toBe(false)
+    act(() => ctx.server.dropConnection(ctx.device))
+    act(() => browserOnline(true))
+    expect(result.current).toBe(false)
+    act(() => ctx.server.restoreConnection(ctx.device))
+    expect(result.current).toBe(true)
+  })
+
+  it('leaves no listener on the window once unmounted', () => {
+    const ctx = setup()
+    const add = vi.spyOn(window, 'addEventListener')
+    const remove = vi.spyOn(window, 'removeEventListener')
+    const { unmount } = renderHook(() => useRoamingStore((s) => s.connected), { wrapper: ctx.wrapper })
+    unmount()
+    const names = (calls: unknown[][]) => calls.map((c) => c[0]).filter((n) => n === 'online' || n === 'offline').sort()
+    expect(names(add.mock.calls).length).toBeGreaterThan(0)
+    expect(names(remove.mock.calls)).toEqual(names(add.mock.calls))
+  })
+})
