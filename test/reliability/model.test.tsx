@@ -482,7 +482,7 @@ class Settle extends Base {
   toString() { return 'settle' }
 }
 class DropConnection extends Base {
-  async act(real: Real) { if (!real.dropped) real.server.dropConnection(real.device) }
+  async act(real: Real) { if (!real.dropped) inAct(() => real.server.dropConnection(real.device)) }
   toString() { return 'dropConnection' }
 }
 class RestoreConnection extends Base {
