@@ -19,9 +19,9 @@ export interface RoamingTestProviderProps {
   /** The logged-in user. @default 'alice' */
   userId?: string
   /**
-   * The device to use, of `server` (`server.connect(userId)`), for a test that drives it: drops its connection, counts its
-   * requests. By default one is connected here (under StrictMode on React 18 twice, so `server.devices()` also
-   * lists one nothing uses).
+   * The device to use, of `server` (`server.connect(userId)`), for a test that drives it: drops its connection,
+   * counts its requests. By default one is connected here (under StrictMode on React 18 twice, so
+   * `server.devices()` also lists one nothing uses).
    */
   device?: SimulatedConnection
   /**

@@ -11,6 +11,7 @@ import { ConversationListbox } from './ConversationListbox'
 import { ListEmpty, ListError, ListLoading } from './ListStates'
 import { conversationListStrings } from './strings'
 import { useConversationActions } from './useConversationActions'
+import { OfflineNotice } from '../OfflineNotice'
 
 /** Props of `ConversationList`. */
 export interface ConversationListProps {
@@ -53,7 +54,6 @@ export function ConversationList({
   const t = useStrings(conversationListStrings, 'ConversationList')
   const list = useConversationList(pageSize === undefined ? {} : { pageSize })
   const active = useRoamingStore((s) => s.activeConversation)
-  const connected = useRoamingStore((s) => s.connected)
   const setActiveConversation = useRoamingStore((s) => s.setActiveConversation)
   const actions = useConversationActions(getDisplayName, t)
   const { conversations, status } = list
@@ -81,9 +81,7 @@ export function ConversationList({
   const statusLine = list.isFetchingNextPage ? t('loadingMore') : actions.status
   return (
     <div className={className ? `rk rk-conversation-list ${className}` : 'rk rk-conversation-list'} data-rk-theme={theme} data-status={status}>
-      {/* Always there, filled while the connection is down: a live region announces what changes in it (no role:
-          the list's status line below is its one status). */}
-      <p className="rk-conversation-list-notice" aria-live="polite" data-empty={connected || undefined}>{connected ? '' : t('offline')}</p>
+      <OfflineNotice className="rk-conversation-list-notice" text={t('offline')} />
       {body}
       {lateError && (
         <div className="rk-conversation-list-alert" role="alert">

@@ -25,6 +25,7 @@ import { rowsData, ThreadList } from './ThreadList'
 import { EmptyState, ThreadError, ThreadSkeleton } from './ThreadStatus'
 import { useNewMessages } from './useNewMessages'
 import { useThreadDeletion } from './useThreadDeletion'
+import { OfflineNotice } from '../OfflineNotice'
 
 /** Props of `ThreadView`: `MessageThread`'s, with the conversation resolved. */
 export interface ThreadViewProps {
@@ -50,7 +51,6 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const tombstone = useRoamingStore((s) => s.tombstones[key])
   const opened = useRoamingStore((s) => s.unreadOnOpen)
   const selection = useRoamingStore((s) => s.selection)
-  const connected = useRoamingStore((s) => s.connected)
   const deletion = useThreadDeletion(conversationId, chatType)
   const view = `${key}|${history.anchorId ?? ''}`
   const news = useNewMessages({ view, messages: history.messages, isLatest: history.isLatest, me })
@@ -177,8 +177,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const arrival = news.arrival
   return (
     <>
-      {/* Always there, filled while the connection is down: a live region announces what changes in it. */}
-      <p aria-live="polite" className="rk-thread-notice" data-empty={connected || undefined}>{connected ? '' : t('offline')}</p>
+      <OfflineNotice className="rk-thread-notice" text={t('offline')} />
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
         <FlingContext.Provider value={fling}>{content}</FlingContext.Provider>
