@@ -201,7 +201,7 @@ export const DeleteFailedRolledBack: Story = {
 }
 
 /**
- * The connection drops: the list says so above its rows and keeps them; back, the notice goes and what came
+ * The connection drops: the list says so over the top of its rows, moving none; back, the notice goes and what came
  * meanwhile shows. Ends offline.
  */
 export const Offline: Story = {

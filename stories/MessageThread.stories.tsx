@@ -246,7 +246,7 @@ export const ChineseLocale: Story = {
 }
 
 /**
- * The connection drops: the thread says so above its rows, and keeps them; a message of that time shows once it is
+ * The connection drops: the thread says so over the top of its rows, moving none; a message of that time shows once it is
  * back, with the notice gone. Ends offline.
  */
 export const Offline: Story = {
@@ -264,7 +264,7 @@ export const Offline: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await rows(canvasElement)
-    const notice = canvasElement.querySelector('.rk-thread-notice[aria-live="polite"]')!
+    const notice = canvasElement.querySelector('.rk-thread-offline')!
     await expect(notice).toBeEmptyDOMElement()
     await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
     await expect(notice).toHaveTextContent('Connection lost. Reconnecting…')

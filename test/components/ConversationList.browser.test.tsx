@@ -3,14 +3,14 @@ import { expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { ConversationList } from '../../src/components/ConversationList'
-import { createRoamingServer, RoamingTestProvider, type RoamingServer } from '../../src/testing'
+import { createRoamingServer, RoamingTestProvider, type RoamingServer, type SimulatedConnection } from '../../src/testing'
 
 /** The list in a 320 px column of a real browser: react-virtuoso measures real rows (no mock sizes). */
-async function renderList(server: RoamingServer) {
+async function renderList(server: RoamingServer, device?: SimulatedConnection) {
   const screen = await render(
     <StrictMode>
       <div style={{ height: 320, width: 360, display: 'flex' }}>
-        <RoamingTestProvider server={server} generate={{ conversations: 30, groupShare: 0 }} virtuoso={null}>
+        <RoamingTestProvider server={server} {...(device ? { device } : {})} generate={{ conversations: 30, groupShare: 0 }} virtuoso={null}>
           <ConversationList />
         </RoamingTestProvider>
       </div>
@@ -143,4 +143,22 @@ test('scrolled down, the rows in view stay still when conversations arrive, move
   server.sendMessage({ from: 'yan', to: 'alice', text: 'hi there' })
   await expect.poll(() => names(listbox)[0]).toBe('yan')
   expect(fullyVisible(rowNamed(listbox, 'yan')!, listbox)).toBe(true)
+})
+
+test('the offline notice lies over the rows: it shows, and no row moves as it comes and goes', async () => {
+  const server = createRoamingServer({ seed: 1 })
+  const device = server.connect('alice')
+  const { listbox } = await renderList(server, device)
+  const row = listbox.querySelectorAll<HTMLElement>('[role="option"]')[1]!
+  const top = row.getBoundingClientRect().top
+  const notice = document.querySelector<HTMLElement>('.rk-conversation-list-notice')!
+  server.dropConnection(device)
+  await expect.poll(() => notice.textContent).toBe('Connection lost. Reconnecting…')
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+  expect(notice.getBoundingClientRect().height).toBeGreaterThan(10)
+  expect(row.getBoundingClientRect().top).toBe(top)
+  server.restoreConnection(device)
+  await expect.poll(() => notice.textContent).toBe('')
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+  expect(row.getBoundingClientRect().top).toBe(top)
 })

@@ -261,6 +261,41 @@ describe('MessageThread in Chromium', () => {
     expect(rendered).toEqual(loaded.slice(loaded.indexOf(rendered[0]!), loaded.indexOf(rendered[0]!) + rendered.length))
   })
 
+  it('the offline notice moves no row at the bottom: the newest message stays fully in view', async () => {
+    const server = setup(300)
+    const scroller = await mount(server)
+    const device = mounted.get(server)!
+    expect(atBottom(scroller)).toBe(true)
+    const newest = [...document.querySelectorAll<HTMLElement>('article')].at(-1)!
+    const bottomBefore = newest.getBoundingClientRect().bottom
+    server.dropConnection(device)
+    await vi.waitFor(() => expect(document.querySelector('.rk-thread-offline')!.textContent).toBe('Connection lost. Reconnecting…'))
+    await frame()
+    const shift = Math.abs(newest.getBoundingClientRect().bottom - bottomBefore)
+    console.info(`offline notice at the bottom: newest row moved ${shift.toFixed(1)} px; at bottom: ${atBottom(scroller)}`)
+    expect(document.querySelector('.rk-thread-offline')!.getBoundingClientRect().height).toBeGreaterThan(10)
+    expect(shift).toBeLessThan(0.5)
+    expect(atBottom(scroller)).toBe(true)
+    server.restoreConnection(device)
+    await vi.waitFor(() => expect(document.querySelector('.rk-thread-offline')!.textContent).toBe(''))
+    await frame()
+    expect(Math.abs(newest.getBoundingClientRect().bottom - bottomBefore)).toBeLessThan(0.5)
+  })
+
+  it('the offline notice moves no row mid-thread, as it shows and as it goes', async () => {
+    const { server, id, before } = await midThread()
+    const notice = document.querySelector<HTMLElement>('.rk-thread-offline')!
+    server.dropConnection(mounted.get(server)!)
+    const down = await largestShift(id, before)
+    const height = notice.getBoundingClientRect().height
+    server.restoreConnection(mounted.get(server)!)
+    const up = await largestShift(id, before)
+    console.info(`offline notice mid-thread (${height.toFixed(0)} px tall): the row in view moved ${down.toFixed(1)} px as it showed, ${up.toFixed(1)} px as it went`)
+    expect(height).toBeGreaterThan(10)
+    expect(down).toBeLessThan(0.5)
+    expect(up).toBeLessThan(0.5)
+  })
+
   it('keeps a new message pinned to the bottom when the reader is at the bottom', async () => {
     const server = setup(120)
     const scroller = await mount(server)

@@ -263,7 +263,7 @@ describe('MessageThread', () => {
       const mine = server.connect('alice')
       renderThread(server, bob, { locale: zhCN, device: mine })
       await waitFor(() => expect(articles().length).toBeGreaterThan(0))
-      const notice = document.querySelector('.rk-thread-notice[aria-live="polite"]')!
+      const notice = document.querySelector('.rk-thread-offline')!
       expect(notice).toBeEmptyDOMElement()
       act(() => server.dropConnection(mine))
       expect(notice).toHaveTextContent('连接已断开，正在重新连接…')

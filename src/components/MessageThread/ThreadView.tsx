@@ -177,9 +177,9 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const arrival = news.arrival
   return (
     <>
-      <OfflineNotice className="rk-thread-notice" text={t('offline')} />
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
+        <OfflineNotice className="rk-thread-offline" text={t('offline')} />
         <FlingContext.Provider value={fling}>{content}</FlingContext.Provider>
         {history.status !== 'pending' && count > 0 && (
           <ScrollControls unseen={news.unseen} away={!news.atBottom || !history.isLatest} t={t} onJumpToLatest={jumpToLatest} />
