@@ -145,7 +145,7 @@ test('scrolled down, the rows in view stay still when conversations arrive, move
   expect(fullyVisible(rowNamed(listbox, 'yan')!, listbox)).toBe(true)
 })
 
-test('the offline notice lies over the rows: it shows, and no row moves as it comes and goes', async () => {
+test('the offline notice lies over the rows: it shows, no row moves as it comes and goes, and clicks go through it', async () => {
   const server = createRoamingServer({ seed: 1 })
   const device = server.connect('alice')
   const { listbox } = await renderList(server, device)
@@ -155,8 +155,11 @@ test('the offline notice lies over the rows: it shows, and no row moves as it co
   server.dropConnection(device)
   await expect.poll(() => notice.textContent).toBe('Connection lost. Reconnecting…')
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-  expect(notice.getBoundingClientRect().height).toBeGreaterThan(10)
+  const box = notice.getBoundingClientRect()
+  expect(box.height).toBeGreaterThan(10)
   expect(row.getBoundingClientRect().top).toBe(top)
+  // A click on it goes to the row under it.
+  expect(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('[role="option"]')).not.toBeNull()
   server.restoreConnection(device)
   await expect.poll(() => notice.textContent).toBe('')
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
