@@ -2,13 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { useRoamingStore } from '../src'
 import { zhCN } from '../src/zh-CN'
-import type { RoamingServer } from '../src/testing'
+import type { RoamingServer, SimulatedConnection } from '../src/testing'
 import { TwoPaneApp } from '../demo/TwoPaneApp'
+import { ConnectionToggle } from './support/ConnectionToggle'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
 type PlaygroundArgs = Omit<SimulatorFrameProps, 'children' | 'prepare' | 'server'>
 
-function Controls({ server }: { server: RoamingServer }) {
+function Controls({ server, device }: { server: RoamingServer; device: SimulatedConnection }) {
   const active = useRoamingStore((s) => s.activeConversation)
   const incoming = () => {
     const peer = active?.chatType === 'singleChat' ? active.conversationId : 'bob'
@@ -27,6 +28,7 @@ function Controls({ server }: { server: RoamingServer }) {
     <div role="toolbar" aria-label="Simulator" style={{ display: 'flex', gap: 8, padding: 8 }}>
       <button type="button" onClick={incoming}>Incoming message</button>
       <button type="button" onClick={() => void deleteElsewhere()} disabled={!active}>Delete on my other device</button>
+      <ConnectionToggle server={server} device={device} />
     </div>
   )
 }
@@ -34,9 +36,9 @@ function Controls({ server }: { server: RoamingServer }) {
 function Playground(args: PlaygroundArgs) {
   return (
     <SimulatorFrame {...args}>
-      {({ server }) => (
+      {({ server, device }) => (
         <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-          <Controls server={server} />
+          <Controls server={server} device={device} />
           <TwoPaneApp label="Playground" />
         </div>
       )}
