@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { Virtuoso } from 'react-virtuoso'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { useConversationList, useHistoryMessages, useRemoveHistoryMessages, type Conversation, type RoamingMessage } from '../src'
+import { useConversationList, useHistoryMessages, useRemoveHistoryMessages, useRoamingStore, type Conversation, type RoamingMessage } from '../src'
+import { ConnectionToggle } from './support/ConnectionToggle'
 import { Expose, servers } from './support/Expose'
 import { SimulatorFrame } from './support/SimulatorFrame'
 
@@ -62,16 +63,26 @@ function Thread({ conversation }: { conversation: Conversation }) {
   )
 }
 
+/** The app's own word on the connection: the store's `connected` (the SDK's drops and the browser's offline state). */
+function ConnectionLine() {
+  const connected = useRoamingStore((s) => s.connected)
+  return <p aria-live="polite" style={{ margin: 0, padding: connected ? 0 : 8, background: '#fff3cd' }}>{connected ? '' : 'Offline: showing what was loaded.'}</p>
+}
+
 /** The app: the list on the left, the open conversation on the right. */
 function CustomUI() {
   const [open, setOpen] = useState<Conversation | null>(null)
   return (
     <SimulatorFrame conversations={40} messages={0} latency={30}>
-      {({ server }) => (
-        <div style={{ display: 'flex', flex: 1, minWidth: 0 }}>
-          <Expose name="CustomUI" server={server} />
-          <Conversations onOpen={setOpen} />
-          {open ? <Thread key={`${open.chatType}:${open.conversationId}`} conversation={open} /> : <p style={{ padding: 12 }}>Pick a conversation.</p>}
+      {({ server, device }) => (
+        <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
+          <ConnectionToggle server={server} device={device} />
+          <ConnectionLine />
+          <div style={{ display: 'flex', flex: 1, minWidth: 0, minHeight: 0 }}>
+            <Expose name="CustomUI" server={server} />
+            <Conversations onOpen={setOpen} />
+            {open ? <Thread key={`${open.chatType}:${open.conversationId}`} conversation={open} /> : <p style={{ padding: 12 }}>Pick a conversation.</p>}
+          </div>
         </div>
       )}
     </SimulatorFrame>
@@ -124,5 +135,18 @@ export const Browse: Story = {
     // At the top, the conversation that moved is first.
     scroller.scrollTop = 0
     await waitFor(() => expect(nav.querySelector('.my-conversation b')!.textContent).toBe(lower), { timeout: 8000 })
+  },
+}
+
+/** The connection drops: the app reads `connected` from the store and says so; back, it says nothing. */
+export const Offline: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const nav = await canvas.findByRole('navigation', { name: 'My conversations' }, { timeout: 8000 })
+    await waitFor(() => expect(nav.querySelectorAll('.my-conversation').length).toBeGreaterThan(3), { timeout: 8000 })
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    await expect(canvas.getByText('Offline: showing what was loaded.')).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Reconnect' }))
+    await waitFor(() => expect(canvas.queryByText('Offline: showing what was loaded.')).toBeNull())
   },
 }
