@@ -8,9 +8,11 @@ export function Screen() {
   const list = useConversationList({ pageSize: 20 })
   const active = useRoamingStore((s) => s.activeConversation)
   const open = useRoamingStore((s) => s.setActiveConversation)
+  const connected = useRoamingStore((s) => s.connected)
   const first = list.conversations[0]
   return (
     <div>
+      <output aria-label="connection">{connected ? 'online' : 'offline'}</output>
       <ul aria-label="conversations">{list.conversations.map((c) => <li key={c.conversationId}>{c.conversationId}</li>)}</ul>
       {first && <button onClick={() => open({ conversationId: first.conversationId, chatType: first.chatType })}>open first</button>}
       {active && <Thread id={active.conversationId} />}
