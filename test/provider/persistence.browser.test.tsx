@@ -20,7 +20,7 @@ describe('persisted cache (IndexedDB, opt-in)', () => {
     await expect.element(first.getByRole('status', { name: 'removal' })).toHaveTextContent('success')
     const peer = first.getByRole('list', { name: 'conversations' }).getByRole('listitem').first().element().textContent!
     await new Promise((r) => setTimeout(r, 100))
-    first.unmount()
+    await first.unmount()
 
     // "Reload": new provider, new cache, new device; the server answers nothing.
     server.configure({ network: 'paused' })
@@ -31,13 +31,41 @@ describe('persisted cache (IndexedDB, opt-in)', () => {
     await expect.poll(() => restored.elements().length).toBe(19)
     expect(restored.elements().map((li) => li.getAttribute('data-id'))).toEqual(ids.filter((id) => id !== gone))
     expect(server.requests.length).toBe(answered)
-    second.unmount()
+    await second.unmount()
 
     // Another user on the same browser: nothing of alice's.
     const carol = await render(app(server, 'carol', { throttleMs: 20 }))
     await new Promise((r) => setTimeout(r, 300))
     expect(carol.getByRole('list', { name: 'conversations' }).getByRole('listitem').elements()).toHaveLength(0)
-    carol.unmount()
+    await carol.unmount()
     server.configure({ network: 'online' })
+  })
+
+  it('after a reload without a network, the persisted list and thread show and the kit says it is offline, until the browser is back online', async () => {
+    const server = createRoamingServer({ seed: 5 })
+    server.generate({ user: 'alice', conversations: 5, messagesPerConversation: 30 })
+    const first = await render(app(server, 'alice', { throttleMs: 20 }))
+    await first.getByRole('button', { name: 'open first' }).click()
+    await expect.poll(() => first.getByRole('list', { name: 'thread' }).getByRole('listitem').elements().length).toBe(20)
+    await expect.element(first.getByRole('status', { name: 'connection' })).toHaveTextContent('online')
+    await new Promise((r) => setTimeout(r, 100))
+    await first.unmount()
+
+    // "Reload" with the browser offline: the SDK has no connection to drop, so only the browser can say so.
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
+    server.configure({ network: 'paused' })
+    try {
+      const second = await render(app(server, 'alice', { throttleMs: 20 }))
+      await expect.poll(() => second.getByRole('list', { name: 'thread' }).getByRole('listitem').elements().length).toBe(20)
+      await expect.element(second.getByRole('status', { name: 'connection' })).toHaveTextContent('offline')
+      // Back online: the browser says so (the SDK would then log in; nothing was heard from it here).
+      delete (navigator as { onLine?: boolean }).onLine
+      window.dispatchEvent(new Event('online'))
+      await expect.element(second.getByRole('status', { name: 'connection' })).toHaveTextContent('online')
+      await second.unmount()
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine
+      server.configure({ network: 'online' })
+    }
   })
 })
