@@ -1,6 +1,7 @@
 import { focusManager } from '@tanstack/react-query'
 import type { Conversation, RoamingMessage } from '../client/types'
 import type { ActiveConversation } from '../store/createRoamingStore'
+import { isBuried } from '../store/tombstones'
 import { patchConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { keyOf, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
@@ -57,8 +58,17 @@ export function clearUnread(kit: RoamingKit, key: string): { count: number; time
   return { count: counted, time }
 }
 
-/** The newest message time known when conversation `key` was last read (0: not read here): none up to it is unread. */
-export const readTime = (kit: RoamingKit, key: string): number => reads.get(kit)?.get(key)?.time ?? 0
+/**
+ * How many logged live messages from others of conversation `key` newer than `since` (a listed preview's time) are
+ * unread: not those up to its last read here or on another device (`clearUnread`), nor those this user removed or
+ * deleted with the conversation since. One count for every place a list's count grows by the log.
+ */
+export function unreadSince(kit: RoamingKit, key: string, since: number): number {
+  const { deletedConversations, tombstones } = kit.store.getState()
+  const deleted = deletedConversations[key]
+  const hidden = (m: RoamingMessage) => (!!deleted && m.time <= deleted.at) || isBuried(tombstones[key], m)
+  return loggedUnread(kit, key, Math.max(since, reads.get(kit)?.get(key)?.time ?? 0), Infinity, hidden)
+}
 
 /**
  * The unread count a list read that started at `started` (`nextTick`) may show for `c` (key `key`). One started before the

@@ -1,9 +1,9 @@
-import type { ChatType, Conversation, RoamingMessage } from '../client/types'
+import type { ChatType, Conversation } from '../client/types'
 import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
-import { loggedUnread, readTime, sendReadAck, unreadAfterRead } from './readAcks'
+import { sendReadAck, unreadAfterRead, unreadSince } from './readAcks'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -82,9 +82,7 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones. It
     // grows by every logged message from others newer than the list's preview, not by one: a burst that came while
     // the read was out counted 1 for 3. Those the conversation was read after (here or on another device) are read.
-    const hidden = (m: RoamingMessage) => (!!deleted && m.time <= deleted.at) || isBuried(tombstones[key], m)
-    const unread = (since: number) => loggedUnread(kit, key, Math.max(since, readTime(kit, key)), Infinity, hidden)
-    next = applyIncoming(next, last, { me, isOpen, pinnedList, unread })
+    next = applyIncoming(next, last, { me, isOpen, pinnedList, unread: (since) => unreadSince(kit, key, since) })
   }
   if (unreadOpen && activeConversation) {
     next = patchConversation(next, keyOf(activeConversation), (c) => ({ ...c, unreadCount: 0 }))
