@@ -37,6 +37,8 @@ export interface ServerCore {
    * it is restored (the server keeps a device's offline messages) but miss multi-device events.
    */
   devicesOf(serverUser: string, offline?: boolean): readonly Device[]
+  /** Whether the device's connection dropped (`RoamingServer.dropConnection`) and is not restored yet. */
+  isDropped(device: Device): boolean
   /** Adds or removes a logged-in device (either way, it is no longer dropped). */
   setOnline(device: Device, online: boolean): void
 }

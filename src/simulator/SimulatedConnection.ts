@@ -57,9 +57,9 @@ export class SimulatedConnection implements Device {
     this.dispatch('onDisconnected', undefined)
   }
 
-  /** Whether logged in. */
+  /** Whether logged in with the connection up: false while dropped, as the SDK's reads its socket's state. */
   isOpened(): boolean {
-    return this.loggedIn
+    return this.loggedIn && !this.core.isDropped(this)
   }
 
   /** Registers `handler` under `id`, replacing an earlier one with the same id. */

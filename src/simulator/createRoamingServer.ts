@@ -172,6 +172,7 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       later(at - now, () => { if (ways.delete(deliver)) fn() })
     },
     devicesOf: (user, offline) => [...online.get(user) ?? [], ...(offline ? [...dropped.keys()].filter((d) => d.serverUser === user) : [])],
+    isDropped: (device) => dropped.has(device),
     setOnline(device, isOnline) {
       dropped.delete(device)
       const list = (online.get(device.serverUser) ?? []).filter((d) => d !== device)

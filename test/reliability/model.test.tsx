@@ -123,7 +123,7 @@ class Real {
   shown(): string[] { return this.current.history.messages.map((m) => m.id) }
 
   /** Whether this device's connection is dropped (it hears nothing, its requests fail): it cannot match the model. */
-  get dropped(): boolean { return this.device.isOpened() && !this.server.devices(USER).includes(this.device) }
+  get dropped(): boolean { return !this.device.isOpened() }
 
   /** Rows of this device's removals (pending or confirmed) never show, at any moment. */
   checkOwnRemovals(when: string): void {

@@ -13,9 +13,12 @@ describe('a dropped connection (dropConnection / restoreConnection)', () => {
     await ticks()
     const onLaptop = record(laptop)
 
+    expect(laptop.isOpened()).toBe(true)
     server.dropConnection(laptop)
     expect(names(onLaptop)).toEqual(['onReconnecting'])
     expect(server.devices('alice')).toEqual([phone])
+    // The SDK's `isOpened` reads its socket, closed while it reconnects.
+    expect(laptop.isOpened()).toBe(false)
     await expect(laptop.getServerConversations({ pageSize: 20 })).rejects.toMatchObject({ type: -2 })
     expect(server.requests.at(-1)).toMatchObject({ method: 'getServerConversations', resource: 'laptop', outcome: 'offline' })
 
@@ -28,6 +31,7 @@ describe('a dropped connection (dropConnection / restoreConnection)', () => {
     expect(server.pending()).toBe(0)
 
     server.restoreConnection(laptop)
+    expect(laptop.isOpened()).toBe(true)
     await ticks()
     expect(names(onLaptop)).toEqual(['onReconnecting', 'onConnected', 'onOfflineMessageSyncStart', 'onMessage', 'onMessage', 'onOfflineMessageSyncFinish'])
     const texts = onLaptop.filter((e) => e.name === 'onMessage').map((e) => (e.payload as [{ msg: string }])[0].msg)
