@@ -248,10 +248,14 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       return invoke(operation, () => connection.send(ack), () => undefined)
     },
 
+    isConnected: () => (listeners.size > 0 ? !dropped : connection.isOpened?.() !== false),
+
     subscribe(listener) {
       if (typeof listener !== 'function') throw new RoamingArgumentError('subscribe', 'listener', listener, 'a function')
       if (listeners.size === 0) {
-        dropped = catchingUp = false
+        // Down already (mounted during a drop, or before the login): its return is the same news as after a drop.
+        dropped = connection.isOpened?.() === false
+        catchingUp = false
         connection.addEventHandler(handlerId, {
           onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead, onReconnecting: drop, onDisconnected: drop,
           onConnected: () => { if (dropped) { dropped = false; catchingUp = true; emit({ type: 'reconnected' }) } },

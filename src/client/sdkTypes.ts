@@ -156,6 +156,8 @@ export interface SdkChannelAck {
  * Methods are declared as methods so that the SDK's own, more specific signatures are accepted.
  */
 export interface SdkConnection {
+  /** Whether the socket is open (`sock.readyState === 1`): false before the login and while reconnecting. */
+  isOpened?(): boolean
   /** Set by `open()` at run time (`this.user = e.user`); not in the SDK's types. */
   user?: string
   context?: { userId?: string; jid?: { clientResource?: string } }

@@ -356,4 +356,10 @@ export interface RoamingClient {
   markConversationRead(params: MarkConversationReadParams): Promise<void>
   /** Listen to live messages and multi-device events; returns the unsubscribe function. */
   subscribe(listener: RoamingListener): () => void
+  /**
+   * Whether the connection is up now: a provider mounted during a drop (or before the login) says so at once,
+   * where no `disconnected` can be heard. Optional: a client without it counts as connected until it says
+   * `disconnected`.
+   */
+  isConnected?(): boolean
 }

@@ -4,13 +4,14 @@ import type { RoamingKit } from './RoamingKit'
  * Keeps the store's `connected`: false while the SDK's connection is down (from `disconnected` to `reconnected`) or
  * the browser says it is offline (`navigator.onLine`, with its `offline` and `online` events). The browser knows at
  * once, where the SDK notices a dead socket only when it next fails to reach the server, and at mount, where no
- * drop can be heard: a reload without a network shows the persisted lists and says it is offline. Returns the stop.
+ * drop can be heard: a reload without a network shows the persisted lists and says it is offline. A provider mounted
+ * while the SDK reconnects (or before its login) says so at once too (`RoamingClient.isConnected`). Returns the stop.
  */
 export function watchConnection(kit: RoamingKit): () => void {
-  let dropped = false
   // Not in plain Node (server rendering, tests without a DOM): only the SDK's word counts there.
   const win = typeof window === 'undefined' ? undefined : window
   const update = () => kit.store.setState({ connected: !dropped && win?.navigator.onLine !== false })
+  let dropped = kit.client.isConnected?.() === false
   const stop = kit.client.subscribe((event) => {
     if (event.type !== 'disconnected' && event.type !== 'reconnected') return
     dropped = event.type === 'disconnected'

@@ -275,15 +275,17 @@ describe('conversation read acks', () => {
 })
 
 describe('the connection coming back', () => {
-  it('a drop → one { type: "disconnected" }, then onConnected → one { type: "reconnected" }; a first login or a connection that never dropped → none', async () => {
+  it('a drop → one { type: "disconnected" }, then onConnected → one { type: "reconnected" }; a connection that never dropped → none', async () => {
     const server = createRoamingServer()
-    const conn = server.connect('alice', { open: false })
+    const conn = server.connect('alice')
     const client = createRoamingClient(conn, { warn: () => {} })
     const events: RoamingEvent[] = []
     client.subscribe((e) => events.push(e))
-    await conn.open({ user: 'alice', accessToken: 't' })
+    conn.dispatch('onConnected', undefined)
     expect(events).toEqual([])
+    expect(client.isConnected?.()).toBe(true)
     server.dropConnection(conn)
+    expect(client.isConnected?.()).toBe(false)
     expect(events).toEqual([{ type: 'disconnected' }])
     // The SDK dispatches onReconnecting on each attempt, and onDisconnected when one fails: one event each way.
     conn.dispatch('onReconnecting', undefined)
@@ -291,6 +293,7 @@ describe('the connection coming back', () => {
     expect(events).toEqual([{ type: 'disconnected' }])
     server.restoreConnection(conn)
     expect(events).toEqual([{ type: 'disconnected' }, { type: 'reconnected' }])
+    expect(client.isConnected?.()).toBe(true)
     conn.dispatch('onConnected', undefined)
     expect(events).toHaveLength(2)
     // A logout (or a reconnection that failed: onDisconnected) and a new login miss events the same way.
@@ -315,6 +318,41 @@ describe('the connection coming back', () => {
     expect(events.map((e) => e.type)).toEqual(['disconnected', 'reconnected', 'message', 'reconnected'])
     conn.dispatch('onOfflineMessageSyncFinish', undefined)
     expect(events).toHaveLength(4)
+  })
+
+  it('listening starts while the connection is down (dropped, or not logged in yet): not connected, and its coming up is a "reconnected"', async () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    const client = createRoamingClient(conn, { warn: () => {} })
+    server.dropConnection(conn)
+    expect(client.isConnected?.()).toBe(false)
+    const events: RoamingEvent[] = []
+    client.subscribe((e) => events.push(e))
+    expect(client.isConnected?.()).toBe(false)
+    conn.dispatch('onReconnecting', undefined)
+    server.restoreConnection(conn)
+    expect(events).toEqual([{ type: 'reconnected' }])
+    expect(client.isConnected?.()).toBe(true)
+
+    // Before the login: what was asked for failed ("not login"), and is worth asking again once logged in.
+    const later = server.connect('alice', { open: false })
+    const laterClient = createRoamingClient(later, { warn: () => {} })
+    const laterEvents: RoamingEvent[] = []
+    laterClient.subscribe((e) => laterEvents.push(e))
+    expect(laterClient.isConnected?.()).toBe(false)
+    await later.open({ user: 'alice', accessToken: 't' })
+    expect(laterEvents).toEqual([{ type: 'reconnected' }])
+    expect(laterClient.isConnected?.()).toBe(true)
+  })
+
+  it('a connection without isOpened counts as up until it drops', () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    server.dropConnection(conn)
+    const bare = Object.assign(Object.create(conn) as SimulatedConnection, { isOpened: undefined })
+    const client = createRoamingClient(bare, { warn: () => {} })
+    client.subscribe(() => {})
+    expect(client.isConnected?.()).toBe(true)
   })
 
   it('a drop while nobody listened is forgotten when listening starts again', async () => {

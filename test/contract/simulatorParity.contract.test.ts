@@ -307,6 +307,9 @@ describe.each(SDKS)('simulator vs the real $name', (sdk) => {
       expect(b.code).toBe(a.code)
       expect(b.message).toBe(a.message)
       expect([a.retryable, b.retryable]).toEqual([false, false])
+      // No socket yet: `isOpened()` is false on both, and so the adapter's `isConnected()`.
+      expect([freshReal.isOpened(), freshSim.isOpened()]).toEqual([false, false])
+      expect([adapt(freshReal).isConnected?.(), adapt(freshSim).isConnected?.()]).toEqual([false, false])
     })
   })
 

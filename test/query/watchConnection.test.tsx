@@ -2,10 +2,11 @@
  * The store's `connected`: the SDK's drops and reconnections, and the browser's own word (`navigator.onLine` and its
  * `offline` / `online` events), which comes at once and at mount. What the components show of it is tested with them.
  */
-import { act, renderHook } from '@testing-library/react'
+import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useConversationList } from '../../src/hooks/useConversationList'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
-import { setup } from '../kit'
+import { providerFor, setup } from '../kit'
 
 /** Makes the browser say it is offline (jsdom always says online) and tells the window, as a browser does. */
 function browserOnline(online: boolean): void {
@@ -45,6 +46,30 @@ describe('connected', () => {
     expect(result.current).toBe(false)
     act(() => ctx.server.restoreConnection(ctx.device))
     expect(result.current).toBe(true)
+  })
+
+  it('is false at mount while the SDK reconnects (no drop to hear), and the reconnection reads what failed meanwhile', async () => {
+    const ctx = setup()
+    ctx.server.sendMessage({ from: 'bob', to: 'alice', text: 'hi' })
+    act(() => ctx.server.dropConnection(ctx.device))
+    const { result } = renderHook(() => ({ connected: useRoamingStore((s) => s.connected), list: useConversationList() }), { wrapper: ctx.wrapper })
+    expect(result.current.connected).toBe(false)
+    await waitFor(() => expect(ctx.server.requests.some((r) => r.outcome === 'offline')).toBe(true))
+    act(() => ctx.server.restoreConnection(ctx.device))
+    expect(result.current.connected).toBe(true)
+    await waitFor(() => expect(result.current.list.conversations.map((c) => c.conversationId)).toEqual(['bob']))
+  })
+
+  it('is false at mount before the login, true with it, and the list the login allows is read', async () => {
+    const ctx = setup()
+    ctx.server.sendMessage({ from: 'bob', to: 'alice', text: 'hi' })
+    const device = ctx.server.connect('alice', { open: false })
+    const { result } = renderHook(() => ({ connected: useRoamingStore((s) => s.connected), list: useConversationList() }), { wrapper: providerFor(device) })
+    expect(result.current.connected).toBe(false)
+    await waitFor(() => expect(result.current.list.status).toBe('error'))
+    await act(() => device.open({ user: 'alice', accessToken: 't' }))
+    expect(result.current.connected).toBe(true)
+    await waitFor(() => expect(result.current.list.conversations.map((c) => c.conversationId)).toEqual(['bob']))
   })
 
   it('leaves no listener on the window once unmounted', () => {
