@@ -1,5 +1,5 @@
 import { IsRestoringProvider, QueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { createRoamingClient, type RoamingClientOptions } from '../client/createRoamingClient'
 import { RoamingArgumentError } from '../client/RoamingError'
 import type { SdkConnection } from '../client/sdkTypes'
@@ -48,7 +48,8 @@ export interface RoamingProviderProps {
 
 /**
  * Provides roamkit to its subtree: one client, one store (never shared with another provider), one query cache,
- * and one subscription to live messages and multi-device events, removed on unmount.
+ * and one subscription to live messages and multi-device events, removed on unmount. A login as another user on the
+ * same connection starts over with a store of that user's (and their saved cache, with `persist`).
  */
 export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', persist = false, readAcks = true, children }: RoamingProviderProps) {
   if (!client && !connection) throw new RoamingArgumentError('RoamingProvider', 'client', undefined, 'a RoamingClient, or a connection')
@@ -61,7 +62,13 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
   // The options object is read once per connection: a new object each render must not recreate the client.
   const [options] = useState(clientOptions)
   const roamingClient = useMemo(() => client ?? createRoamingClient(connection!, options), [client, connection, options])
-  const [store] = useState(createRoamingStore)
+  // The logged-in user, read again at each login: a login as another user on this connection (or a first one, for a
+  // provider mounted before it) gets a store and a kit of its own, so no tombstone, open conversation or live
+  // message of one user reaches another's, and every hook reads its query keys again.
+  const subscribeLogins = useCallback((notify: () => void) => roamingClient.subscribe((event) => { if (event.type === 'reconnected') notify() }), [roamingClient])
+  const readUser = useCallback(() => roamingClient.userId(), [roamingClient])
+  const userId = useSyncExternalStore(subscribeLogins, readUser, readUser)
+  const store = useMemo(() => createRoamingStore(), [roamingClient, userId])
   const [ownCache] = useState(() => (queryClient ? null : new QueryClient()))
   const cache = queryClient ?? (ownCache as QueryClient)
   useEffect(() => {
@@ -91,6 +98,8 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
   const persistKey = persist === false ? '' : JSON.stringify(persist)
   useEffect(() => {
     if (!persistKey) return
+    // Another user's login gives a new kit: its saved cache is read back before its queries run, as at mount.
+    setRestoring(true)
     let live = true
     let stop = () => {}
     const options: RoamingPersistOptions = JSON.parse(persistKey) === true ? {} : JSON.parse(persistKey)

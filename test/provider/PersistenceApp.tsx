@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { RoamingProvider, useConversationList, useHistoryMessages, useRemoveHistoryMessages, useRoamingStore } from '../../src'
-import type { RoamingServer } from '../../src/testing'
+import type { RoamingServer, SimulatedConnection } from '../../src/testing'
 
 /** A bare app: the list, the open thread, and buttons to open the first conversation and delete a message. */
 export function Screen() {
@@ -33,12 +33,17 @@ function Thread({ id }: { id: string }) {
   )
 }
 
-/** The app in StrictMode under a provider with `persist`. */
-export const app = (server: RoamingServer, user: string, persist: { throttleMs: number; maxAge?: number }) => (
+type Persist = { throttleMs: number; maxAge?: number }
+
+/** The app in StrictMode under a provider with `persist`, on a device of its own. */
+export const appOn = (device: SimulatedConnection, persist: Persist) => (
   <StrictMode>
-    <RoamingProvider connection={server.connect(user)} queryClient={new QueryClient()} persist={persist}>
+    <RoamingProvider connection={device} queryClient={new QueryClient()} persist={persist}>
       <Screen />
     </RoamingProvider>
   </StrictMode>
 )
+
+/** The app on a new device of `user`. */
+export const app = (server: RoamingServer, user: string, persist: Persist) => appOn(server.connect(user), persist)
 

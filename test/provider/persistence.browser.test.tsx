@@ -1,7 +1,7 @@
 import { clear, createStore } from 'idb-keyval'
-import { render } from 'vitest-browser-react'
+import { render, type RenderResult } from 'vitest-browser-react'
 import { createRoamingServer } from '../../src/testing'
-import { app } from './PersistenceApp'
+import { app, appOn } from './PersistenceApp'
 
 // Clear, not delete: deleting the database would wait for the kit's open connection forever.
 beforeEach(() => clear(createStore('roamkit', 'cache')))
@@ -39,6 +39,34 @@ describe('persisted cache (IndexedDB, opt-in)', () => {
     expect(carol.getByRole('list', { name: 'conversations' }).getByRole('listitem').elements()).toHaveLength(0)
     await carol.unmount()
     server.configure({ network: 'online' })
+  })
+
+  it('a login as another user on the same connection shows that user’s saved cache, and nothing of the first', async () => {
+    const server = createRoamingServer({ seed: 5 })
+    server.generate({ user: 'alice', conversations: 3, messagesPerConversation: 5 })
+    server.generate({ user: 'carol', conversations: 2, messagesPerConversation: 5 })
+    const rows = (view: RenderResult) => view.getByRole('list', { name: 'conversations' }).getByRole('listitem')
+    const texts = (view: RenderResult) => rows(view).elements().map((li) => li.textContent)
+    // An earlier session of carol's saved her list.
+    const earlier = await render(app(server, 'carol', { throttleMs: 20 }))
+    await expect.poll(() => rows(earlier).elements().length).toBe(2)
+    const carols = texts(earlier)
+    await new Promise((r) => setTimeout(r, 100))
+    await earlier.unmount()
+
+    const device = server.connect('alice')
+    const screen = await render(appOn(device, { throttleMs: 20 }))
+    await expect.poll(() => rows(screen).elements().length).toBe(3)
+    // carol logs in on this tab while the server answers nothing: only her saved cache can show.
+    server.configure({ network: 'paused' })
+    try {
+      device.close()
+      await device.open({ user: 'carol', accessToken: 't' })
+      await expect.poll(() => texts(screen)).toEqual(carols)
+      await screen.unmount()
+    } finally {
+      server.configure({ network: 'online' })
+    }
   })
 
   it('after a reload without a network, the persisted list and thread show and the kit says it is offline, until the browser is back online', async () => {

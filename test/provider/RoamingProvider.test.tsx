@@ -1,0 +1,38 @@
+/**
+ * RoamingProvider across logins on one connection: each user gets a store and a kit of their own, and the hooks read
+ * their keys again, so nothing of one user shows to another.
+ */
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { useConversationList } from '../../src/hooks/useConversationList'
+import { useRoamingStore } from '../../src/hooks/useRoamingStore'
+import { setup } from '../kit'
+
+const ids = (list: { conversations: { conversationId: string }[] }) => list.conversations.map((c) => c.conversationId)
+
+describe('RoamingProvider', () => {
+  it('a login as another user on the same connection shows nothing of the first: not their list, nor their open conversation', async () => {
+    const ctx = setup()
+    ctx.server.sendMessage({ from: 'bob', to: 'alice', text: 'for alice' })
+    ctx.server.sendMessage({ from: 'dave', to: 'carol', text: 'for carol' })
+    const { result } = renderHook(() => ({
+      list: useConversationList(),
+      open: useRoamingStore((s) => s.activeConversation),
+      setOpen: useRoamingStore((s) => s.setActiveConversation),
+    }), { wrapper: ctx.wrapper })
+    await waitFor(() => expect(ids(result.current.list)).toEqual(['bob']))
+    act(() => result.current.setOpen({ conversationId: 'bob', chatType: 'singleChat' }))
+
+    act(() => ctx.device.close())
+    await act(() => ctx.device.open({ user: 'carol', accessToken: 't' }))
+    expect(ids(result.current.list)).not.toContain('bob')
+    expect(result.current.open).toBeNull()
+    await waitFor(() => expect(ids(result.current.list)).toEqual(['dave']))
+
+    // And back: alice's own list, read again (what she had is hers, and may have changed meanwhile).
+    act(() => ctx.device.close())
+    await act(() => ctx.device.open({ user: 'alice', accessToken: 't' }))
+    expect(ids(result.current.list)).not.toContain('dave')
+    await waitFor(() => expect(ids(result.current.list)).toEqual(['bob']))
+  })
+})
