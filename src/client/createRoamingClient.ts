@@ -51,11 +51,11 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
   const warn = checkFunction(op, 'options.warn', options.warn) ?? ((m: string) => console.warn(m))
   const warned = new Set<string>()
   const listeners = new Set<RoamingListener>()
-  // Whether the connection went down since the handler was added: what happened meanwhile may not be pushed (the
-  // server does not replay multi-device events), so its return is an event of its own. Then, until the SDK's
-  // offline sync ends, whether its end is one too: the offline messages come after onConnected, and one of them
-  // may have been removed on another device meanwhile.
-  let dropped = false
+  // Whether the connection is down since the handler was added, and if so whether the SDK is reconnecting or stopped
+  // (`onDisconnected`): what happened meanwhile may not be pushed (the server does not replay multi-device events),
+  // so its return is an event of its own. Then, until the SDK's offline sync ends, whether its end is one too: the
+  // offline messages come after onConnected, and one of them may have been removed on another device meanwhile.
+  let down: false | 'reconnecting' | 'stopped' = false
   let ackCount = 0
   let catchingUp = false
   const handlerId = `roamkit-${++nextHandlerId}-${Math.random().toString(36).slice(2, 8)}`
@@ -248,17 +248,18 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       return invoke(operation, () => connection.send(ack), () => undefined)
     },
 
-    isConnected: () => (listeners.size > 0 ? !dropped : connection.isOpened?.() !== false),
+    isConnected: () => (listeners.size > 0 ? !down : connection.isOpened?.() !== false),
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw new RoamingArgumentError('subscribe', 'listener', listener, 'a function')
       if (listeners.size === 0) {
         // Down already (mounted during a drop, or before the login): its return is the same news as after a drop.
-        dropped = connection.isOpened?.() === false
+        down = connection.isOpened?.() === false && 'reconnecting'
         catchingUp = false
         connection.addEventHandler(handlerId, {
-          onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead, onReconnecting: drop, onDisconnected: drop,
-          onConnected: () => { if (dropped) { dropped = false; catchingUp = true; emit({ type: 'reconnected' }) } },
+          onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead,
+          onReconnecting: () => drop('reconnecting'), onDisconnected: () => drop('stopped'),
+          onConnected: () => { if (down) { down = false; catchingUp = true; emit({ type: 'reconnected' }) } },
           // The offline messages are all in: what they changed can be read after them.
           onOfflineMessageSyncFinish: () => { if (catchingUp) { catchingUp = false; emit({ type: 'reconnected' }) } },
         })
@@ -271,9 +272,10 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     },
   }
 
-  function drop(): void {
+  function drop(state: 'reconnecting' | 'stopped'): void {
     catchingUp = false
-    if (!dropped) { dropped = true; emit({ type: 'disconnected' }) }
+    // The SDK dispatches onReconnecting at every attempt: one event per change.
+    if (down !== state) { down = state; emit({ type: 'disconnected', reconnecting: state === 'reconnecting' }) }
   }
   function emit(event: Parameters<RoamingListener>[0]): void {
     for (const listener of [...listeners]) {

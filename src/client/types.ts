@@ -311,9 +311,15 @@ export type RoamingEvent =
   | {
       /**
        * The connection dropped (the SDK's `onReconnecting` or `onDisconnected`): until `reconnected`, requests fail,
-       * and nothing is pushed. Said once per drop.
+       * and nothing is pushed. Said once per drop, and again if the SDK stops reconnecting, or starts again.
        */
       type: 'disconnected'
+      /**
+       * Whether the SDK is reconnecting (`onReconnecting`). `false` once it stopped (`onDisconnected`: a logout, a
+       * login elsewhere that took this one's place, or a reconnection that failed): only a new login brings it back,
+       * or, after a failed reconnection, the browser coming back online.
+       */
+      reconnecting: boolean
     }
   | {
       /**

@@ -36,6 +36,7 @@ const conversationList: Record<ConversationListStringKey, string> = {
   unpinFailed: '取消置顶 {name} 失败。',
   dismiss: '关闭',
   offline: '连接已断开，正在重新连接…',
+  disconnected: '连接已断开，显示的内容可能不是最新的。',
 }
 
 const messageThread: Record<MessageThreadStringKey, string> = {
@@ -77,6 +78,7 @@ const messageThread: Record<MessageThreadStringKey, string> = {
   deleteFailedBack: '这些消息已恢复到会话中。',
   dismiss: '关闭',
   offline: '连接已断开，正在重新连接…',
+  disconnected: '连接已断开，显示的内容可能不是最新的。',
   notDeleted: '未删除',
   image: '图片',
   openImage: '打开图片',

@@ -61,6 +61,12 @@ export interface RoamingStoreState {
    * (see `watchConnection`).
    */
   connected: boolean
+  /**
+   * While not `connected`: whether the connection comes back by itself (the SDK is reconnecting, or waits for the
+   * browser's network). `false` once the SDK stopped: after a logout, a login elsewhere that took this one's place, or
+   * a reconnection that failed, only a new login brings it back. Always `false` while connected.
+   */
+  reconnecting: boolean
   /** Opens a conversation (or closes the thread with `null`). */
   setActiveConversation(conversation: ActiveConversation | null): void
   /** Selects or unselects a message for bulk deletion; selecting in another conversation starts over. */
@@ -119,6 +125,7 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
     pins: {},
     scrollAnchors: {},
     connected: true,
+    reconnecting: false,
     setActiveConversation: (conversation) => set({ activeConversation: conversation, selection: null }),
     toggleSelected(key, messageId) {
       const current = get().selection

@@ -275,7 +275,7 @@ describe('conversation read acks', () => {
 })
 
 describe('the connection coming back', () => {
-  it('a drop → one { type: "disconnected" }, then onConnected → one { type: "reconnected" }; a connection that never dropped → none', async () => {
+  it('a drop → { type: "disconnected", reconnecting: true }, then onConnected → one { type: "reconnected" }; a connection that never dropped → none', async () => {
     const server = createRoamingServer()
     const conn = server.connect('alice')
     const client = createRoamingClient(conn, { warn: () => {} })
@@ -286,20 +286,28 @@ describe('the connection coming back', () => {
     expect(client.isConnected?.()).toBe(true)
     server.dropConnection(conn)
     expect(client.isConnected?.()).toBe(false)
-    expect(events).toEqual([{ type: 'disconnected' }])
-    // The SDK dispatches onReconnecting on each attempt, and onDisconnected when one fails: one event each way.
+    const reconnecting = { type: 'disconnected', reconnecting: true }
+    const stopped = { type: 'disconnected', reconnecting: false }
+    expect(events).toEqual([reconnecting])
+    // The SDK dispatches onReconnecting at each attempt: one event.
     conn.dispatch('onReconnecting', undefined)
+    expect(events).toEqual([reconnecting])
+    // It gives up (onDisconnected), said once; the browser coming back online starts it again (onReconnecting).
     conn.dispatch('onDisconnected', undefined)
-    expect(events).toEqual([{ type: 'disconnected' }])
+    conn.dispatch('onDisconnected', undefined)
+    expect(events).toEqual([reconnecting, stopped])
+    conn.dispatch('onReconnecting', undefined)
     server.restoreConnection(conn)
-    expect(events).toEqual([{ type: 'disconnected' }, { type: 'reconnected' }])
+    expect(events).toEqual([reconnecting, stopped, reconnecting, { type: 'reconnected' }])
     expect(client.isConnected?.()).toBe(true)
     conn.dispatch('onConnected', undefined)
-    expect(events).toHaveLength(2)
-    // A logout (or a reconnection that failed: onDisconnected) and a new login miss events the same way.
+    expect(events).toHaveLength(4)
+    // A logout stops it (no reconnection comes by itself); a new login misses events the same way as a reconnection.
+    events.length = 0
     conn.close()
+    expect(events).toEqual([stopped])
     await conn.open({ user: 'alice', accessToken: 't' })
-    expect(events.map((e) => e.type)).toEqual(['disconnected', 'reconnected', 'disconnected', 'reconnected'])
+    expect(events).toEqual([stopped, { type: 'reconnected' }])
   })
 
   it('after a drop, the end of the offline-message sync → another "reconnected"; without a drop, none', async () => {
@@ -366,7 +374,7 @@ describe('the connection coming back', () => {
     server.restoreConnection(conn)
     client.subscribe((e) => events.push(e))
     conn.dispatch('onConnected', undefined)
-    expect(events).toEqual([{ type: 'disconnected' }])
+    expect(events).toEqual([{ type: 'disconnected', reconnecting: true }])
   })
 })
 

@@ -141,6 +141,11 @@ describe('ConversationList', () => {
       expect(container.querySelector('.rk-conversation-list-notice')).toBe(notice)
       await waitFor(() => expect(nameOf(option(1))).toBe(fifth))
       expect(option(1)).toHaveTextContent('while away')
+      // A logout stops the SDK: nothing reconnects by itself, and the notice does not say it does.
+      act(() => device.close())
+      expect(notice).toHaveTextContent('Disconnected. What shows may be out of date.')
+      await act(() => device.open({ user: 'alice', accessToken: 't' }))
+      expect(notice).toBeEmptyDOMElement()
     })
   })
 

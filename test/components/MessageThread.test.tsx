@@ -258,7 +258,7 @@ describe('MessageThread', () => {
       expect(document.querySelector('.rk-message--highlighted')).toBeNull()
     })
 
-    it('says in Chinese, while the connection is down, that it is reconnecting; a message of that time shows once it is back', async () => {
+    it('says in Chinese, while the connection is down, that it is reconnecting; a message of that time shows once it is back; after a logout, that it is disconnected', async () => {
       const server = bigServer(20)
       const mine = server.connect('alice')
       renderThread(server, bob, { locale: zhCN, device: mine })
@@ -271,6 +271,8 @@ describe('MessageThread', () => {
       act(() => server.restoreConnection(mine))
       expect(notice).toBeEmptyDOMElement()
       expect(await screen.findByText('while away')).toBeInTheDocument()
+      act(() => mine.close())
+      expect(notice).toHaveTextContent('连接已断开，显示的内容可能不是最新的。')
     })
 
     it('opens around anchorId and says so when the message no longer exists for this user', async () => {

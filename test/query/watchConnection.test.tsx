@@ -17,14 +17,23 @@ function browserOnline(online: boolean): void {
 afterEach(() => { vi.restoreAllMocks() })
 
 describe('connected', () => {
-  it('follows the SDK: false from a drop to the reconnection', () => {
+  it('follows the SDK: false from a drop to the reconnection, reconnecting unless the SDK stopped', async () => {
     const ctx = setup()
-    const { result } = renderHook(() => useRoamingStore((s) => s.connected), { wrapper: ctx.wrapper })
-    expect(result.current).toBe(true)
+    const { result } = renderHook(() => [useRoamingStore((s) => s.connected), useRoamingStore((s) => s.reconnecting)], { wrapper: ctx.wrapper })
+    expect(result.current).toEqual([true, false])
     act(() => ctx.server.dropConnection(ctx.device))
-    expect(result.current).toBe(false)
+    expect(result.current).toEqual([false, true])
+    // The attempts failed: the SDK stops until the browser's network comes back, or a new login.
+    act(() => ctx.device.dispatch('onDisconnected', undefined))
+    expect(result.current).toEqual([false, false])
+    act(() => ctx.device.dispatch('onReconnecting', undefined))
+    expect(result.current).toEqual([false, true])
     act(() => ctx.server.restoreConnection(ctx.device))
-    expect(result.current).toBe(true)
+    expect(result.current).toEqual([true, false])
+    act(() => ctx.device.close())
+    expect(result.current).toEqual([false, false])
+    await act(() => ctx.device.open({ user: 'alice', accessToken: 't' }))
+    expect(result.current).toEqual([true, false])
   })
 
   it('is false at mount when the browser is offline (a reload without a network), true once it is back', () => {

@@ -37,6 +37,7 @@ const en = {
   unpinFailed: "Couldn't unpin {name}.",
   dismiss: 'Dismiss',
   offline: 'Connection lost. Reconnecting…',
+  disconnected: 'Disconnected. What shows may be out of date.',
 } as const
 
 /** `ConversationList`'s dictionary in English, aria labels included (other languages: a locale object, e.g. `zhCN`). */

@@ -6,7 +6,7 @@ export type MessageThreadStringKey =
   | 'startOfConversation' | 'unreadFrom' | 'pageError' | 'newMessage' | 'newMessages' | 'jumpToLatest' | 'anchorMissing' | 'announceOne' | 'announceMany'
   | 'messageLabel' | 'ownName' | 'actionsFor' | 'deleteForMe' | 'deleteBefore' | 'select' | 'selectMessage'
   | 'confirmBeforeTitle' | 'confirmBeforeBody' | 'confirmDelete' | 'cancel' | 'selected' | 'deleteSelected'
-  | 'deleting' | 'deletingSome' | 'deleteBeforeFailed' | 'deleteFailedOne' | 'deleteFailed' | 'deleteFailedBack' | 'dismiss' | 'notDeleted' | 'offline' | 'image' | 'openImage'
+  | 'deleting' | 'deletingSome' | 'deleteBeforeFailed' | 'deleteFailedOne' | 'deleteFailed' | 'deleteFailedBack' | 'dismiss' | 'notDeleted' | 'offline' | 'disconnected' | 'image' | 'openImage'
   | 'imageUnavailable' | 'download' | 'custom' | 'audio' | 'video' | 'loc' | 'locAt' | 'combine' | 'cmd'
 
 /** MessageThread's dictionary in English: every visible text, accessible name and announcement (other languages: a locale object, e.g. `zhCN`). */
@@ -50,6 +50,7 @@ export const messageThreadStrings: Strings<MessageThreadStringKey> = {
   dismiss: 'Dismiss',
   notDeleted: 'Not deleted',
   offline: 'Connection lost. Reconnecting…',
+  disconnected: 'Disconnected. What shows may be out of date.',
   image: 'Image',
   openImage: 'Open image',
   imageUnavailable: '[Image unavailable]',
