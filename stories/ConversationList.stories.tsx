@@ -24,15 +24,15 @@ function ServerSwitch({ server, children }: { server: RoamingServer; children: R
   )
 }
 
-type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean }
+type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean }
 
 /** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize`. */
-function ConversationListStory({ pageSize, withSwitch, withConnection, ...frame }: FrameArgs) {
+function ConversationListStory({ pageSize, withSwitch, withConnection, withLogout, ...frame }: FrameArgs) {
   return (
     <SimulatorFrame {...frame}>
       {({ server, device }) => {
         const list = <ConversationList {...(pageSize ? { pageSize } : {})} />
-        if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} />{list}</div>
+        if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} withLogout={withLogout} />{list}</div>
         return withSwitch ? <ServerSwitch server={server}>{list}</ServerSwitch> : list
       }}
     </SimulatorFrame>
@@ -216,6 +216,26 @@ export const Offline: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect' }))
     await expect(notice).toBeEmptyDOMElement()
     await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
+    await expect(notice).toBeVisible()
+  },
+}
+
+/**
+ * A logout (or a login elsewhere, or a reconnection that failed) stops the SDK: the list says it is disconnected, not
+ * that it reconnects, and keeps its rows. Logged in again, the notice goes. Ends logged out.
+ */
+export const LoggedOut: Story = {
+  args: { withConnection: true, withLogout: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const { options } = await rows(canvasElement)
+    const notice = canvasElement.querySelector('.rk-conversation-list-notice')!
+    await userEvent.click(canvas.getByRole('button', { name: 'Log out' }))
+    await expect(notice).toHaveTextContent('Disconnected. What shows may be out of date.')
+    await expect(options().length).toBeGreaterThan(0)
+    await userEvent.click(canvas.getByRole('button', { name: 'Log in again' }))
+    await expect(notice).toBeEmptyDOMElement()
+    await userEvent.click(canvas.getByRole('button', { name: 'Log out' }))
     await expect(notice).toBeVisible()
   },
 }

@@ -28,7 +28,7 @@ function Controls({ server, device }: { server: RoamingServer; device: Simulated
     <div role="toolbar" aria-label="Simulator" style={{ display: 'flex', gap: 8, padding: 8 }}>
       <button type="button" onClick={incoming}>Incoming message</button>
       <button type="button" onClick={() => void deleteElsewhere()} disabled={!active}>Delete on my other device</button>
-      <ConnectionToggle server={server} device={device} />
+      <ConnectionToggle server={server} device={device} withLogout />
     </div>
   )
 }

@@ -9,19 +9,27 @@ export interface ConnectionToggleProps {
   device: SimulatedConnection
   /** The button's text while connected, and while dropped. */
   labels?: readonly [drop: string, reconnect: string]
+  /** Also a button that logs the device out and in again (the SDK stops: nothing reconnects by itself). */
+  withLogout?: boolean
 }
 
-/** Drops and restores a device's connection, as a sleeping laptop or a lost network would. */
-export function ConnectionToggle({ server, device, labels = ['Drop the connection', 'Reconnect'] }: ConnectionToggleProps) {
-  const [away, setAway] = useState(false)
+/** Drops and restores a device's connection, as a sleeping laptop or a lost network would; or logs it out and in. */
+export function ConnectionToggle({ server, device, labels = ['Drop the connection', 'Reconnect'], withLogout = false }: ConnectionToggleProps) {
+  const [state, setState] = useState<'up' | 'dropped' | 'out'>('up')
   const toggle = () => {
-    if (away) server.restoreConnection(device)
+    if (state === 'dropped') server.restoreConnection(device)
     else server.dropConnection(device)
-    setAway(!away)
+    setState(state === 'dropped' ? 'up' : 'dropped')
+  }
+  const login = () => {
+    if (state === 'out') void device.open({ user: device.user, accessToken: 'story' })
+    else device.close()
+    setState(state === 'out' ? 'up' : 'out')
   }
   return (
-    <button type="button" onClick={toggle} style={{ alignSelf: 'flex-start', margin: '0 0 8px' }}>
-      {away ? labels[1] : labels[0]}
-    </button>
+    <div style={{ display: 'flex', gap: 8, margin: '0 0 8px' }}>
+      {state !== 'out' && <button type="button" onClick={toggle}>{state === 'dropped' ? labels[1] : labels[0]}</button>}
+      {withLogout && state !== 'dropped' && <button type="button" onClick={login}>{state === 'out' ? 'Log in again' : 'Log out'}</button>}
+    </div>
   )
 }
