@@ -60,6 +60,7 @@ function useSubject({ conversationId, pageSize }: { conversationId: string; page
     active: useRoamingStore((s) => s.activeConversation),
     /** What the components say of the connection. */
     connected: useRoamingStore((s) => s.connected),
+    reconnecting: useRoamingStore((s) => s.reconnecting),
     setActive: useRoamingStore((s) => s.setActiveConversation),
     /** For MODEL_DEBUG=1 replays. */
     deleted: useRoamingStore((s) => s.deletedConversations),
@@ -124,6 +125,8 @@ class Real {
 
   /** Whether this device's connection is dropped (it hears nothing, its requests fail): it cannot match the model. */
   get dropped(): boolean { return !this.device.isOpened() }
+  /** Whether the device logged out (dropped too, and not coming back by itself: only a login brings it back). */
+  loggedOut = false
 
   /** Rows of this device's removals (pending or confirmed) never show, at any moment. */
   checkOwnRemovals(when: string): void {
@@ -477,6 +480,7 @@ class Settle extends Base {
   async act(real: Real) {
     await real.settle()
     expect(real.current.connected, `connected while ${real.dropped ? 'dropped' : 'up'}\n${real.trace.join('\n')}`).toBe(!real.dropped)
+    expect(real.current.reconnecting, `reconnecting\n${real.trace.join('\n')}`).toBe(real.dropped && !real.loggedOut)
     if (!real.dropped) real.checkSettled()
   }
   toString() { return 'settle' }
@@ -486,8 +490,21 @@ class DropConnection extends Base {
   toString() { return 'dropConnection' }
 }
 class RestoreConnection extends Base {
-  async act(real: Real) { if (real.dropped) inAct(() => real.server.restoreConnection(real.device)) }
+  async act(real: Real) { if (real.dropped && !real.loggedOut) inAct(() => real.server.restoreConnection(real.device)) }
   toString() { return 'restoreConnection' }
+}
+/** A logout, dropped or not: requests fail for good (not retried), nothing reconnects until `LogIn`. */
+class LogOut extends Base {
+  async act(real: Real) { if (!real.loggedOut) { real.loggedOut = true; inAct(() => real.device.close()) } }
+  toString() { return 'logOut' }
+}
+class LogIn extends Base {
+  async act(real: Real) {
+    if (!real.loggedOut) return
+    real.loggedOut = false
+    inAct(() => { void real.device.open({ user: USER, accessToken: 't' }) })
+  }
+  toString() { return 'logIn' }
 }
 
 const nat = fc.nat({ max: 10_000 })
@@ -517,6 +534,8 @@ const commands = [
   fc.constant(new RefetchList()),
   fc.constant(new DropConnection()),
   fc.constant(new RestoreConnection()),
+  fc.constant(new LogOut()),
+  fc.constant(new LogIn()),
   fc.constant(new Settle()),
   fc.constant(new Settle()),
 ]
@@ -569,14 +588,7 @@ describe('model-based fault testing of the hooks', () => {
         const real = await start(seed, pageSize, sizes)
         try {
           await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
-          // Recovery: failures off, the connection back, and what shows an error is retried the way a user would.
-          real.server.configure({ failureRate: 0 })
-          if (real.dropped) inAct(() => real.server.restoreConnection(real.device))
-          await real.settle()
-          if (real.current.list.status === 'error') inAct(() => real.current.list.refetch())
-          if (real.current.history.status === 'error') inAct(() => real.current.history.fetchOlder())
-          await real.settle()
-          real.checkSettled()
+          await recover(real)
           commandsRun += [...cmds].length
         } finally {
           // Not only unmount: Testing Library keeps every rendered root (and through it the run's whole cache)
@@ -601,19 +613,24 @@ describe('model-based fault testing of the hooks', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Regressions: shrunk counterexamples the model found (each failed before its fix in src/query or src/hooks).
 
+/** After a run: failures off, the connection back (or the login), and what shows an error retried the way a user would. */
+async function recover(real: Real): Promise<void> {
+  real.server.configure({ failureRate: 0 })
+  await new LogIn().act(real)
+  if (real.dropped) inAct(() => real.server.restoreConnection(real.device))
+  await real.settle()
+  if (real.current.list.status === 'error') inAct(() => real.current.list.refetch())
+  if (real.current.history.status === 'error') inAct(() => real.current.history.fetchOlder())
+  await real.settle()
+  real.checkSettled()
+}
+
 async function scenario(seed: number, cmds: Cmd[], sizes: readonly number[] = [30, 30, 30], pageSize = 5): Promise<void> {
   vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed))
   const real = await start(seed, pageSize, sizes)
   try {
     await fc.asyncModelRun(() => ({ model: {}, real }), cmds)
-    // The property's recovery: failures off, the connection back, and what shows an error retried.
-    real.server.configure({ failureRate: 0 })
-    if (real.dropped) inAct(() => real.server.restoreConnection(real.device))
-    await real.settle()
-    if (real.current.list.status === 'error') inAct(() => real.current.list.refetch())
-    if (real.current.history.status === 'error') inAct(() => real.current.history.fetchOlder())
-    await real.settle()
-    real.checkSettled()
+    await recover(real)
   } finally {
     real.hook.unmount()
     vi.clearAllTimers()
