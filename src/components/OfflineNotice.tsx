@@ -11,9 +11,9 @@ export interface OfflineNoticeProps {
 }
 
 /**
- * What a component says while the connection is down (the store's `connected` and `reconnecting`). Always in the page and filled then:
- * a polite live region announces what changes in it, where one added with its text is not read out by every screen
- * reader. No role: a component's own status line stays its one status.
+ * What a component says while the connection is down (the store's `connected` and `reconnecting`). Always in the
+ * page and filled then: a polite live region announces what changes in it, where one added with its text is not read
+ * out by every screen reader. No role: a component's own status line stays its one status.
  */
 export function OfflineNotice({ className, text, stoppedText }: OfflineNoticeProps) {
   const said = useRoamingStore((s) => (s.connected ? '' : s.reconnecting ? text : stoppedText))

@@ -3,9 +3,10 @@ import type { RoamingKit } from './RoamingKit'
 /**
  * Keeps the store's `connected` and `reconnecting`: not connected while the SDK's connection is down (from
  * `disconnected` to `reconnected`; reconnecting unless the SDK stopped) or the browser says it is offline
- * (`navigator.onLine`, with its `offline` and `online` events). The browser knows at once, where the SDK notices a dead socket only when it next fails to reach the server, and at mount, where no
- * drop can be heard: a reload without a network shows the persisted lists and says it is offline. A provider mounted
- * while the SDK reconnects (or before its login) says so at once too (`RoamingClient.isConnected`). Returns the stop.
+ * (`navigator.onLine`, with its `offline` and `online` events). The browser knows at once, where the SDK notices a
+ * dead socket only when it next fails to reach the server, and at mount, where no drop can be heard: a reload
+ * without a network shows the persisted lists and says it is offline. A provider mounted while the SDK reconnects
+ * (or before its login) says so at once too (`RoamingClient.isConnected`). Returns the stop.
  */
 export function watchConnection(kit: RoamingKit): () => void {
   // Not in plain Node (server rendering, tests without a DOM): only the SDK's word counts there.
