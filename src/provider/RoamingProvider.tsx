@@ -68,7 +68,7 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
   const subscribeLogins = useCallback((notify: () => void) => roamingClient.subscribe((event) => { if (event.type === 'reconnected') notify() }), [roamingClient])
   const readUser = useCallback(() => roamingClient.userId(), [roamingClient])
   const userId = useSyncExternalStore(subscribeLogins, readUser, readUser)
-  const store = useMemo(() => createRoamingStore(), [roamingClient, userId])
+  const store = useMemo(() => createRoamingStore(), [userId]) // one per user: a new client of the same user keeps it
   const [ownCache] = useState(() => (queryClient ? null : new QueryClient()))
   const cache = queryClient ?? (ownCache as QueryClient)
   useEffect(() => {
