@@ -3,10 +3,14 @@
  * their keys again, so nothing of one user shows to another.
  */
 import { act, renderHook, waitFor } from '@testing-library/react'
+import { StrictMode, type ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
+import { createRoamingClient } from '../../src/client/createRoamingClient'
+import type { RoamingClient } from '../../src/client/types'
+import { RoamingProvider } from '../../src/provider/RoamingProvider'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
-import { setup } from '../kit'
+import { newQueryClient, setup } from '../kit'
 
 const ids = (list: { conversations: { conversationId: string }[] }) => list.conversations.map((c) => c.conversationId)
 
@@ -34,5 +38,23 @@ describe('RoamingProvider', () => {
     await act(() => ctx.device.open({ user: 'alice', accessToken: 't' }))
     expect(ids(result.current.list)).not.toContain('dave')
     await waitFor(() => expect(ids(result.current.list)).toEqual(['bob']))
+  })
+
+  it('a new client of the same user keeps the store: the open conversation stays open', async () => {
+    const ctx = setup()
+    const queryClient = newQueryClient()
+    let client: RoamingClient = createRoamingClient(ctx.device)
+    const { result, rerender } = renderHook(() => ({
+      open: useRoamingStore((s) => s.activeConversation),
+      setOpen: useRoamingStore((s) => s.setActiveConversation),
+    }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <StrictMode><RoamingProvider client={client} queryClient={queryClient}>{children}</RoamingProvider></StrictMode>
+      ),
+    })
+    act(() => result.current.setOpen({ conversationId: 'bob', chatType: 'singleChat' }))
+    client = createRoamingClient(ctx.device)
+    rerender()
+    expect(result.current.open).toEqual({ conversationId: 'bob', chatType: 'singleChat' })
   })
 })
