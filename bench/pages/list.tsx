@@ -12,13 +12,13 @@ const scrollerEl = () => stage().querySelector<HTMLElement>('[data-virtuoso-scro
 /** The first row: roamkit's option 1, or the baseline's first row. */
 const firstRow = () => stage().querySelector('[role="option"][aria-posinset="1"], [data-index="0"] > [data-id]')
 
-async function measureMount(render: () => void) {
+async function measureMount(render: () => void, phase = 'mount') {
   const lt = longTasks()
   const t0 = performance.now()
-  console.profile('mount')
+  console.profile(phase)
   render()
   const t1 = await waitFrame(() => { const s = scrollerEl(); return !!s && fullyVisible(firstRow(), s) }, 60_000, 'the first conversation')
-  console.profileEnd('mount')
+  console.profileEnd(phase)
   await nextFrame()
   return { ms: round(t1 - t0), longTasks: lt.stop() }
 }
@@ -41,7 +41,7 @@ async function kitList(n: number) {
   const server = listServer(n)
   // Initial page: a fresh provider, default page size.
   const first = freshRoot('list')
-  const initial = await measureMount(() => first.root.render(<RoamingProvider connection={server.connect('alice')}><ConversationList /></RoamingProvider>))
+  const initial = await measureMount(() => first.root.render(<RoamingProvider connection={server.connect('alice')}><ConversationList /></RoamingProvider>), 'initial')
   first.root.unmount()
   // Everything loaded through the hook, then the list over the cache.
   const device = server.connect('alice')
@@ -88,7 +88,7 @@ async function baselineList(n: number) {
   const all = await readAllConversations(server)
   const loadMs = round(performance.now() - t0)
   const first = freshRoot('list')
-  const initial = await measureMount(() => first.root.render(<BaselineList items={all.slice(0, 20)} />))
+  const initial = await measureMount(() => first.root.render(<BaselineList items={all.slice(0, 20)} />), 'initial')
   first.root.unmount()
   const { root, host } = freshRoot('list')
   root.render(<></>)
