@@ -1,5 +1,5 @@
 import { IsRestoringProvider, QueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { createRoamingClient, type RoamingClientOptions } from '../client/createRoamingClient'
 import { RoamingArgumentError } from '../client/RoamingError'
 import type { SdkConnection } from '../client/sdkTypes'
@@ -49,7 +49,8 @@ export interface RoamingProviderProps {
 /**
  * Provides roamkit to its subtree: one client, one store (never shared with another provider), one query cache,
  * and one subscription to live messages and multi-device events, removed on unmount. A login as another user on the
- * same connection starts over with a store of that user's (and their saved cache, with `persist`).
+ * same connection starts over with a store of that user's (and their saved cache, with `persist`), and remounts the
+ * children, so no UI state of the first user stays.
  */
 export function RoamingProvider({ client, connection, clientOptions, queryClient, locale = 'en', theme = 'system', persist = false, readAcks = true, children }: RoamingProviderProps) {
   if (!client && !connection) throw new RoamingArgumentError('RoamingProvider', 'client', undefined, 'a RoamingClient, or a connection')
@@ -129,7 +130,9 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     : { kit, locale: locale.code, strings: locale.strings, theme }), [kit, locale, theme])
   return (
     <IsRestoringProvider value={restoring}>
-      <RoamingContext.Provider value={value}>{children}</RoamingContext.Provider>
+      {/* Keyed by user: another user's login remounts the subtree, so no UI state of the first (a draft, a scroll
+          position, an open dialog) is shown to the second. */}
+      <RoamingContext.Provider value={value}><Fragment key={userId}>{children}</Fragment></RoamingContext.Provider>
     </IsRestoringProvider>
   )
 }

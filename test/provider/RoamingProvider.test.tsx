@@ -2,8 +2,8 @@
  * RoamingProvider across logins on one connection: each user gets a store and a kit of their own, and the hooks read
  * their keys again, so nothing of one user shows to another.
  */
-import { act, renderHook, waitFor } from '@testing-library/react'
-import { StrictMode, type ReactNode } from 'react'
+import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react'
+import { StrictMode, useState, type ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
 import type { RoamingClient } from '../../src/client/types'
@@ -38,6 +38,22 @@ describe('RoamingProvider', () => {
     await act(() => ctx.device.open({ user: 'alice', accessToken: 't' }))
     expect(ids(result.current.list)).not.toContain('dave')
     await waitFor(() => expect(ids(result.current.list)).toEqual(['bob']))
+  })
+
+  it('a login as another user remounts the children: a draft typed by the first is not shown to the second; a reconnection keeps it', async () => {
+    const ctx = setup()
+    function Draft() {
+      const [text, setText] = useState('')
+      return <input aria-label="draft" value={text} onChange={(e) => setText(e.target.value)} />
+    }
+    render(<Draft />, { wrapper: ctx.wrapper })
+    fireEvent.change(screen.getByRole('textbox', { name: 'draft' }), { target: { value: 'for bob, from alice' } })
+    act(() => ctx.server.dropConnection(ctx.device))
+    act(() => ctx.server.restoreConnection(ctx.device))
+    expect(screen.getByRole('textbox', { name: 'draft' })).toHaveValue('for bob, from alice')
+    act(() => ctx.device.close())
+    await act(() => ctx.device.open({ user: 'carol', accessToken: 't' }))
+    expect(screen.getByRole('textbox', { name: 'draft' })).toHaveValue('')
   })
 
   it('a new client of the same user keeps the store: the open conversation stays open', async () => {
