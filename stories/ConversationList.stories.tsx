@@ -24,15 +24,15 @@ function ServerSwitch({ server, children }: { server: RoamingServer; children: R
   )
 }
 
-type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean }
+type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean; otherUser?: string }
 
 /** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize`. */
-function ConversationListStory({ pageSize, withSwitch, withConnection, withLogout, ...frame }: FrameArgs) {
+function ConversationListStory({ pageSize, withSwitch, withConnection, withLogout, otherUser, ...frame }: FrameArgs) {
   return (
     <SimulatorFrame {...frame}>
       {({ server, device }) => {
         const list = <ConversationList {...(pageSize ? { pageSize } : {})} />
-        if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} withLogout={withLogout} />{list}</div>
+        if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} withLogout={withLogout} otherUser={otherUser} />{list}</div>
         return withSwitch ? <ServerSwitch server={server}>{list}</ServerSwitch> : list
       }}
     </SimulatorFrame>
@@ -237,6 +237,27 @@ export const LoggedOut: Story = {
     await expect(notice).toBeEmptyDOMElement()
     await userEvent.click(canvas.getByRole('button', { name: 'Log out' }))
     await expect(notice).toBeVisible()
+  },
+}
+
+/**
+ * Another user logs in on the same device: the list shows carol's conversations and none of alice's, with no remount
+ * by the app (the provider starts carol over). Ends on carol's list.
+ */
+export const AnotherUser: Story = {
+  args: { withConnection: true, withLogout: true, otherUser: 'carol', prepare: (server) => server.generate({ user: 'carol', conversations: 6, groupShare: 0 }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    // Whole rows (name, time, preview): carol may talk to some of alice's peers, never in alice's words (she is in
+    // no group here: a group's row is the same for every member).
+    const rowsOf = async () => (await rows(canvasElement)).options().map((o) => o.textContent)
+    const alices = await rowsOf()
+    await userEvent.click(canvas.getByRole('button', { name: 'Log out' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Log in as carol' }))
+    // The provider remounts its children for carol: a new listbox, with her rows.
+    await waitFor(async () => expect(await rowsOf()).not.toEqual(alices), LOAD)
+    await expect((await rowsOf()).filter((row) => alices.includes(row))).toEqual([])
+    await expect(canvasElement.querySelector('.rk-conversation-list-notice')).toBeEmptyDOMElement()
   },
 }
 

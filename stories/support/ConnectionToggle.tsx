@@ -11,25 +11,28 @@ export interface ConnectionToggleProps {
   labels?: readonly [drop: string, reconnect: string]
   /** Also a button that logs the device out and in again (the SDK stops: nothing reconnects by itself). */
   withLogout?: boolean
+  /** Logged out, also a button that logs this other user in on the same device. */
+  otherUser?: string
 }
 
 /** Drops and restores a device's connection, as a sleeping laptop or a lost network would; or logs it out and in. */
-export function ConnectionToggle({ server, device, labels = ['Drop the connection', 'Reconnect'], withLogout = false }: ConnectionToggleProps) {
+export function ConnectionToggle({ server, device, labels = ['Drop the connection', 'Reconnect'], withLogout = false, otherUser }: ConnectionToggleProps) {
   const [state, setState] = useState<'up' | 'dropped' | 'out'>('up')
   const toggle = () => {
     if (state === 'dropped') server.restoreConnection(device)
     else server.dropConnection(device)
     setState(state === 'dropped' ? 'up' : 'dropped')
   }
-  const login = () => {
-    if (state === 'out') void device.open({ user: device.user, accessToken: 'story' })
+  const login = (user = device.user) => {
+    if (state === 'out') void device.open({ user, accessToken: 'story' })
     else device.close()
     setState(state === 'out' ? 'up' : 'out')
   }
   return (
     <div style={{ display: 'flex', gap: 8, margin: '0 0 8px' }}>
       {state !== 'out' && <button type="button" onClick={toggle}>{state === 'dropped' ? labels[1] : labels[0]}</button>}
-      {withLogout && state !== 'dropped' && <button type="button" onClick={login}>{state === 'out' ? 'Log in again' : 'Log out'}</button>}
+      {withLogout && state !== 'dropped' && <button type="button" onClick={() => login()}>{state === 'out' ? 'Log in again' : 'Log out'}</button>}
+      {otherUser && state === 'out' && <button type="button" onClick={() => login(otherUser)}>{`Log in as ${otherUser}`}</button>}
     </div>
   )
 }
