@@ -11,15 +11,18 @@ import type { RoamingKit } from './RoamingKit'
 export function watchConnection(kit: RoamingKit): () => void {
   // Not in plain Node (server rendering, tests without a DOM): only the SDK's word counts there.
   const win = typeof window === 'undefined' ? undefined : window
-  // What the SDK said last: up, reconnecting, or stopped (it will not come back by itself).
-  let sdk: 'up' | 'reconnecting' | 'stopped' = kit.client.isConnected?.() === false ? 'reconnecting' : 'up'
+  const offline = () => win?.navigator.onLine === false
+  // What the SDK said last: up, reconnecting, or stopped. Stopped while the browser was offline, it gave up trying
+  // without a network, and starts again at the browser's `online` (unless that stop was a logout, which an offline
+  // browser rarely sees): it comes back by itself. Stopped online, it does not.
+  let sdk: 'up' | 'reconnecting' | 'stopped' | 'stoppedOffline' = kit.client.isConnected?.() === false ? 'reconnecting' : 'up'
   const update = () => {
-    const connected = sdk === 'up' && win?.navigator.onLine !== false
+    const connected = sdk === 'up' && !offline()
     kit.store.setState({ connected, reconnecting: !connected && sdk !== 'stopped' })
   }
   const stop = kit.client.subscribe((event) => {
     if (event.type !== 'disconnected' && event.type !== 'reconnected') return
-    sdk = event.type === 'reconnected' ? 'up' : event.reconnecting ? 'reconnecting' : 'stopped'
+    sdk = event.type === 'reconnected' ? 'up' : event.reconnecting ? 'reconnecting' : offline() ? 'stoppedOffline' : 'stopped'
     update()
   })
   win?.addEventListener('online', update)

@@ -63,8 +63,9 @@ export interface RoamingStoreState {
   connected: boolean
   /**
    * While not `connected`: whether the connection comes back by itself (the SDK is reconnecting, or waits for the
-   * browser's network). `false` once the SDK stopped: after a logout, a login elsewhere that took this one's place, or
-   * a reconnection that failed, only a new login brings it back. Always `false` while connected.
+   * browser's network: it gave up offline, and starts again when the browser is back online). `false` once the SDK
+   * stopped online: after a logout, a login elsewhere that took this one's place, or a reconnection that failed, only a
+   * new login brings it back. Always `false` while connected.
    */
   reconnecting: boolean
   /** Opens a conversation (or closes the thread with `null`). */

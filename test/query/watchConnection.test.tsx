@@ -36,6 +36,24 @@ describe('connected', () => {
     expect(result.current).toEqual([true, false])
   })
 
+  it('an SDK that gave up without a network is reconnecting still (it starts again at the browser\'s online); stopped online, it is not', () => {
+    const ctx = setup()
+    const { result } = renderHook(() => [useRoamingStore((s) => s.connected), useRoamingStore((s) => s.reconnecting)], { wrapper: ctx.wrapper })
+    act(() => browserOnline(false))
+    act(() => ctx.server.dropConnection(ctx.device))
+    act(() => ctx.device.dispatch('onDisconnected', undefined))
+    expect(result.current).toEqual([false, true])
+    // Back online: the SDK starts again by itself (its own `online` listener), then reconnects.
+    act(() => browserOnline(true))
+    expect(result.current).toEqual([false, true])
+    act(() => ctx.server.restoreConnection(ctx.device))
+    expect(result.current).toEqual([true, false])
+    // A logout online stays a stop when the browser then goes offline.
+    act(() => ctx.device.close())
+    act(() => browserOnline(false))
+    expect(result.current).toEqual([false, false])
+  })
+
   it('is false at mount when the browser is offline (a reload without a network), true once it is back', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
     const ctx = setup()
