@@ -33,12 +33,18 @@ export interface ServerCore {
    */
   push(device: Device, fn: () => void): void
   /**
-   * Connected devices of a user; with `offline`, also those whose connection dropped, which get chat messages when
-   * it is restored (the server keeps a device's offline messages) but miss multi-device events.
+   * Connected devices of a user; with `offline`, also those whose connection dropped or that logged out as that user,
+   * which get chat messages at their return (the server keeps a device's offline messages) but miss multi-device
+   * events.
    */
   devicesOf(serverUser: string, offline?: boolean): readonly Device[]
   /** Whether the device's connection dropped (`RoamingServer.dropConnection`) and is not restored yet. */
   isDropped(device: Device): boolean
-  /** Adds or removes a logged-in device (either way, it is no longer dropped). */
-  setOnline(device: Device, online: boolean): void
+  /**
+   * A device logged in (its user already set): it is connected, hears `onConnected`, then, if it logged out or
+   * dropped as the same user, what waited for it, in the SDK's offline sync.
+   */
+  logIn(device: Device): void
+  /** A device logged out: chat messages for its user wait for its next login as that user. */
+  logOut(device: Device): void
 }

@@ -34,26 +34,32 @@ export class SimulatedConnection implements Device {
     return this.core.normalizeId(this.user)
   }
 
-  /** Logs in. Any non-empty token is accepted. */
+  /**
+   * Logs in. Any non-empty token is accepted. Back as the user it logged out (or dropped) as, the device then gets the
+   * chat messages that came meanwhile, in the SDK's offline sync; as another user, none of them (forgotten: whether
+   * the real server keeps them for the first user's next login on this device is unverified).
+   */
   open(params: { user: string; accessToken?: string; pwd?: string; agoraToken?: string }): Promise<{ accessToken: string; duration: number }> {
     if (typeof params?.user !== 'string' || params.user === '') {
       return Promise.reject({ type: 700, message: 'appkey or token error' })
     }
-    if (this.loggedIn) this.core.setOnline(this, false)
+    if (this.loggedIn) this.core.logOut(this)
     this.user = params.user
     this.context.userId = params.user
     this.context.jid.name = params.user
     this.loggedIn = true
-    this.core.setOnline(this, true)
-    this.dispatch('onConnected', undefined)
+    this.core.logIn(this)
     return Promise.resolve({ accessToken: params.accessToken ?? params.agoraToken ?? 'simulated-token', duration: 86_400 })
   }
 
-  /** Logs out; later calls fail with `ErrorEvent{type:39}`. Handlers stay registered, as in the SDK. */
+  /**
+   * Logs out; later calls fail with `ErrorEvent{type:39}`. Handlers stay registered, as in the SDK. Chat messages for
+   * the user wait on the server for this device's next login as that user (the offline sync then).
+   */
   close(): void {
     if (!this.loggedIn) return
     this.loggedIn = false
-    this.core.setOnline(this, false)
+    this.core.logOut(this)
     this.dispatch('onDisconnected', undefined)
   }
 

@@ -84,8 +84,12 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
   const recent: number[] = []
   const held: Array<() => void> = []
   const pushAt = new WeakMap<Device, number>()
-  /** Devices whose connection dropped, with the deliveries that wait for it to come back. */
-  const dropped = new Map<Device, Array<() => void>>()
+  /**
+   * Devices away from the server, dropped (reconnecting) or logged out, with the user they were and the deliveries
+   * that wait for their return as that user: the server keeps a device's chat messages while it is offline, and sends
+   * them at its next login or reconnection (the SDK's offline sync).
+   */
+  const away = new Map<Device, { user: string; loggedOut: boolean; waiting: Array<() => void> }>()
   /** Deliveries scheduled to each device and not made yet. */
   const onTheWay = new WeakMap<Device, Set<() => void>>()
   /** The offline sync's Start and Finish (and their deliveries): the SDK's own events, never redelivered. */
@@ -130,7 +134,7 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
             record.outcome = outcome
             later(ms, () => reject(error))
           }
-          if (settings.network === 'offline' || dropped.has(device)) return fail('offline', requestUnknown())
+          if (settings.network === 'offline' || away.get(device)?.loggedOut === false) return fail('offline', requestUnknown())
           if (settings.network === 'timeout') return fail('timeout', requestTimeout(), settings.requestTimeoutMs)
           const now = clock.now()
           while (recent.length > 0 && (recent[0] as number) <= now - 1000) recent.shift()
@@ -157,7 +161,7 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       })
     },
     push(device, fn) {
-      const waiting = dropped.get(device)
+      const waiting = away.get(device)?.waiting
       if (waiting) return void waiting.push(fn)
       const now = clock.now()
       const at = Math.max(pushAt.get(device) ?? 0, now + latency())
@@ -168,17 +172,47 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       const deliver = () => fn()
       if (syncMarks.has(fn)) syncMarks.add(deliver)
       ways.add(deliver)
-      // Not delivered if the connection dropped meanwhile: `dropConnection` moved it to the waiting ones.
+      // Not delivered if the device went away meanwhile: `goAway` moved it to the waiting ones.
       later(at - now, () => { if (ways.delete(deliver)) fn() })
     },
-    devicesOf: (user, offline) => [...online.get(user) ?? [], ...(offline ? [...dropped.keys()].filter((d) => d.serverUser === user) : [])],
-    isDropped: (device) => dropped.has(device),
-    setOnline(device, isOnline) {
-      dropped.delete(device)
-      const list = (online.get(device.serverUser) ?? []).filter((d) => d !== device)
-      if (isOnline) list.push(device as SimulatedConnection)
-      online.set(device.serverUser, list)
-    },
+    devicesOf: (user, offline) => [...online.get(user) ?? [], ...(offline ? [...away].filter(([, a]) => a.user === user).map(([d]) => d) : [])],
+    isDropped: (device) => away.get(device)?.loggedOut === false,
+    logIn: (device) => comeBack(device),
+    logOut: (device) => goAway(device, true),
+  }
+
+  function list(device: Device, on: boolean): void {
+    const devices = (online.get(device.serverUser) ?? []).filter((d) => d !== device)
+    if (on) devices.push(device as SimulatedConnection)
+    online.set(device.serverUser, devices)
+  }
+  /**
+   * Takes a device off the server. What was on its way is unacknowledged: the server delivers it again at the
+   * device's return. Not the Start and Finish of an offline sync it interrupted: the SDK dispatches those itself
+   * around each sync (found by the model test: restored and dropped at once, the old Finish came mid-way through the
+   * next sync, before the messages and events it was to follow).
+   */
+  function goAway(device: Device, loggedOut: boolean): void {
+    list(device, false)
+    const waiting = away.get(device)?.waiting ?? []
+    const ways = onTheWay.get(device)
+    waiting.push(...(ways ? [...ways].filter((deliver) => !syncMarks.has(deliver)) : []))
+    ways?.clear()
+    away.set(device, { user: device.serverUser, loggedOut, waiting })
+  }
+  /** Puts a device back: `onConnected`, then what waited for it as that user in the SDK's offline sync. */
+  function comeBack(device: Device): void {
+    const was = away.get(device)
+    away.delete(device)
+    list(device, true)
+    device.dispatch('onConnected', undefined)
+    // Another user's login on the device gets nothing of the first's.
+    if (!was || was.user !== device.serverUser || was.waiting.length === 0) return
+    // The SDK's offline sync: Start when the server reports queues to pull, Finish once the last one is in.
+    const mark = (name: string) => { const fn = () => device.dispatch(name, undefined); syncMarks.add(fn); return fn }
+    core.push(device, mark('onOfflineMessageSyncStart'))
+    for (const deliver of was.waiting) core.push(device, deliver)
+    core.push(device, mark('onOfflineMessageSyncFinish'))
   }
 
   return {
@@ -202,27 +236,12 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       if (!(online.get(connection?.serverUser) ?? []).includes(connection)) {
         throw new TypeError('dropConnection: connection must be a logged-in, connected device of this server (server.connect)')
       }
-      core.setOnline(connection, false)
-      // What was on its way is unacknowledged: the server delivers it again after the reconnection. Not the Start and
-      // Finish of an offline sync it interrupted: the SDK dispatches those itself around each sync (found by the model
-      // test: restored and dropped at once, the old Finish came mid-way through the next sync, before the messages and
-      // events it was to follow).
-      const ways = onTheWay.get(connection)
-      dropped.set(connection, ways ? [...ways].filter((deliver) => !syncMarks.has(deliver)) : [])
-      ways?.clear()
+      goAway(connection, false)
       connection.dispatch('onReconnecting', undefined)
     },
     restoreConnection(connection) {
-      const waiting = dropped.get(connection)
-      if (!waiting) throw new TypeError('restoreConnection: connection must be a device dropped with dropConnection')
-      core.setOnline(connection, true)
-      connection.dispatch('onConnected', undefined)
-      if (waiting.length === 0) return
-      // The SDK's offline sync: Start when the server reports queues to pull, Finish once the last one is in.
-      const mark = (name: string) => { const fn = () => connection.dispatch(name, undefined); syncMarks.add(fn); return fn }
-      core.push(connection, mark('onOfflineMessageSyncStart'))
-      for (const deliver of waiting) core.push(connection, deliver)
-      core.push(connection, mark('onOfflineMessageSyncFinish'))
+      if (away.get(connection)?.loggedOut !== false) throw new TypeError('restoreConnection: connection must be a device dropped with dropConnection')
+      comeBack(connection)
     },
     get requests() { return requests },
     clearRequests: () => { requests.length = 0 },

@@ -685,6 +685,13 @@ describe('model regressions', () => {
     ], [98, 30, 30])
   })
 
+  it('a message recreating a conversation deleted on the other device, on its way at a logout, comes at the next login and keeps it listed when removed meanwhile', async () => {
+    await scenario(1, [
+      new OtherDeviceDeletesConversation(1, false), new AdvanceTime(31), new OtherDeviceSends(1), new LogOut(), new DeleteConversation(0, false, false),
+      new OtherDeviceDeletesIds(1, [5183, 0]), new OtherDeviceDeletesIds(0, [0]),
+    ], [30, 53, 30])
+  })
+
   it('a removal that fails while away does not put back a conversation another device deleted meanwhile (lists read since are read again)', async () => {
     await scenario(1, [new Latency(false, false), new DropConnection(), new OtherDeviceDeletesConversation(0, false), new DeleteBefore(0, false)], [34, 30, 30])
   })
