@@ -1,10 +1,10 @@
 import { IsRestoringProvider, QueryClient } from '@tanstack/react-query'
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { createRoamingClient, type RoamingClientOptions } from '../client/createRoamingClient'
 import { RoamingArgumentError } from '../client/RoamingError'
 import type { SdkConnection } from '../client/sdkTypes'
 import type { RoamingClient } from '../client/types'
-import { createRoamingKit } from '../query/RoamingKit'
+import { createRoamingKit, type RoamingKit } from '../query/RoamingKit'
 import { startRoamingSync } from '../query/startRoamingSync'
 import { createRoamingStore } from '../store/createRoamingStore'
 import type { RoamingPersistOptions } from './persistence'
@@ -94,13 +94,13 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
   // A prop, not part of the kit's identity: turning acks off must not drop the cache's live state.
   useEffect(() => { kit.readAcks = readAcks }, [kit, readAcks])
   useEffect(() => startRoamingSync(kit), [kit])
-  // Queries wait while the saved cache is read back (TanStack's IsRestoring), so nothing is fetched twice.
-  const [restoring, setRestoring] = useState(persist !== false)
+  // Queries wait while the saved cache is read back (TanStack's IsRestoring), so nothing is fetched twice: per kit,
+  // so another user's login waits for that user's from its first render (the hooks fetch in effects, before ours).
+  const [restoredKit, setRestoredKit] = useState<RoamingKit | null>(null)
+  const restoring = persist !== false && restoredKit !== kit
   const persistKey = persist === false ? '' : JSON.stringify(persist)
   useEffect(() => {
     if (!persistKey) return
-    // Another user's login gives a new kit: its saved cache is read back before its queries run, as at mount.
-    setRestoring(true)
     let live = true
     let stop = () => {}
     const options: RoamingPersistOptions = JSON.parse(persistKey) === true ? {} : JSON.parse(persistKey)
@@ -108,7 +108,7 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     void import('./persistence').then(async ({ restoreRoaming, persistRoaming }) => {
       await restoreRoaming(kit, options).catch(() => undefined)
       if (!live) return
-      setRestoring(false)
+      setRestoredKit(kit)
       stop = persistRoaming(kit, options)
     })
     return () => { live = false; stop() }
@@ -132,7 +132,7 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
     <IsRestoringProvider value={restoring}>
       {/* Keyed by user: another user's login remounts the subtree, so no UI state of the first (a draft, a scroll
           position, an open dialog) is shown to the second. */}
-      <RoamingContext.Provider value={value}><Fragment key={userId}>{children}</Fragment></RoamingContext.Provider>
+      <RoamingContext.Provider key={userId} value={value}>{children}</RoamingContext.Provider>
     </IsRestoringProvider>
   )
 }

@@ -69,6 +69,29 @@ describe('persisted cache (IndexedDB, opt-in)', () => {
     }
   })
 
+  it('at another user\'s login the queries wait for that user\'s saved cache: a list saved a moment ago is not read again', async () => {
+    const server = createRoamingServer({ seed: 5 })
+    server.generate({ user: 'alice', conversations: 3, messagesPerConversation: 5 })
+    server.generate({ user: 'carol', conversations: 2, messagesPerConversation: 5 })
+    const rows = (view: RenderResult) => view.getByRole('list', { name: 'conversations' }).getByRole('listitem')
+    const earlier = await render(app(server, 'carol', { throttleMs: 20 }))
+    await expect.poll(() => rows(earlier).elements().length).toBe(2)
+    await new Promise((r) => setTimeout(r, 100))
+    await earlier.unmount()
+
+    const device = server.connect('alice')
+    const screen = await render(appOn(device, { throttleMs: 20 }))
+    await expect.poll(() => rows(screen).elements().length).toBe(3)
+    const before = server.requests.length
+    device.close()
+    await device.open({ user: 'carol', accessToken: 't' })
+    await expect.poll(() => rows(screen).elements().length).toBe(2)
+    await new Promise((r) => setTimeout(r, 300))
+    const reads = server.requests.slice(before).filter((r) => r.method === 'getServerConversations')
+    expect(reads).toEqual([])
+    await screen.unmount()
+  })
+
   it('after a reload without a network, the persisted list and thread show and the kit says it is offline, until the browser is back online', async () => {
     const server = createRoamingServer({ seed: 5 })
     server.generate({ user: 'alice', conversations: 5, messagesPerConversation: 30 })
