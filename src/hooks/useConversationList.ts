@@ -1,10 +1,11 @@
-import { useInfiniteQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { hashKey, useInfiniteQuery } from '@tanstack/react-query'
+import { useEffect, useMemo } from 'react'
 import { useStore } from 'zustand'
 import type { Conversation } from '../client/types'
 import { conversationListOptions, pinnedConversationsOptions } from '../query/conversationListOptions'
 import { visibleConversations } from '../query/conversationPages'
 import { nextListIndex } from '../query/nextListIndex'
+import { showView } from '../query/shownViews'
 import type { ViewRange } from '../query/viewRange'
 import { useRoamingContext } from '../provider/RoamingContext'
 import { useFirstItemIndex } from './useFirstItemIndex'
@@ -48,12 +49,16 @@ export interface UseConversationListResult {
 /** The server conversation list as an infinite query, merged with the pinned list and kept live. */
 export function useConversationList(options: UseConversationListOptions = {}): UseConversationListResult {
   const { kit } = useRoamingContext('useConversationList')
-  const all = useInfiniteQuery(conversationListOptions(kit, options), kit.queryClient)
+  const listOptions = conversationListOptions(kit, options)
+  const all = useInfiniteQuery(listOptions, kit.queryClient)
   const pinned = useInfiniteQuery(pinnedConversationsOptions(kit), kit.queryClient)
   const deleted = useStore(kit.store, (s) => s.deletedConversations)
   const pins = useStore(kit.store, (s) => s.pins)
   const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted, pins), [all.data, pinned.data, deleted, pins])
-  const { firstItemIndex, setViewRange } = useFirstItemIndex(conversations, (prev, range) => nextListIndex(prev, conversations, range))
+  const { firstItemIndex, setViewRange, rendered } = useFirstItemIndex(conversations, (prev, range) => nextListIndex(prev, conversations, range))
+  // What the list renders, for a reconnection to read again only the pages down to it (see `trimLists`).
+  const queryHash = hashKey(listOptions.queryKey)
+  useEffect(() => showView(kit, queryHash, rendered), [kit, queryHash, rendered])
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = all
   return {
     conversations,

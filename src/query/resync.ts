@@ -1,5 +1,6 @@
 import { roamingKeys } from './keys'
 import { readAgain, scopeOf, type RoamingKit } from './RoamingKit'
+import { trimLists } from './trimLists'
 import { trimViews } from './trimViews'
 
 /** Resyncs started per kit: only the newest one reads again. */
@@ -27,6 +28,7 @@ export function resync(kit: RoamingKit, again = true): void {
   // refetched pages (as for `historyRemoved`).
   kit.live.clear()
   trimViews(kit)
+  trimLists(kit)
   void readAgain(kit, roamingKeys.all(scopeOf(kit))).then(() => {
     if (again && kit.heard !== heard && generations.get(kit) === generation) resync(kit, false)
   })

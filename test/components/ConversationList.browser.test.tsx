@@ -6,11 +6,11 @@ import { ConversationList } from '../../src/components/ConversationList'
 import { createRoamingServer, RoamingTestProvider, type RoamingServer, type SimulatedConnection } from '../../src/testing'
 
 /** The list in a 320 px column of a real browser: react-virtuoso measures real rows (no mock sizes). */
-async function renderList(server: RoamingServer, device?: SimulatedConnection) {
+async function renderList(server: RoamingServer, device?: SimulatedConnection, conversations = 30) {
   const screen = await render(
     <StrictMode>
       <div style={{ height: 320, width: 360, display: 'flex' }}>
-        <RoamingTestProvider server={server} {...(device ? { device } : {})} generate={{ conversations: 30, groupShare: 0 }} virtuoso={null}>
+        <RoamingTestProvider server={server} {...(device ? { device } : {})} generate={{ conversations, groupShare: 0 }} virtuoso={null}>
           <ConversationList />
         </RoamingTestProvider>
       </div>
@@ -164,4 +164,42 @@ test('the offline notice lies over the rows: it shows, no row moves as it comes 
   await expect.poll(() => notice.textContent).toBe('')
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
   expect(row.getBoundingClientRect().top).toBe(top)
+})
+
+test('a reconnection reads the list again only down to a page below the rows in view, and no row in view moves', async () => {
+  const server = createRoamingServer({ seed: 1 })
+  const device = server.connect('alice')
+  const { listbox } = await renderList(server, device, 90)
+  // Every page loaded (5 of 20), then back to rows 25–30 (the second page).
+  while (listbox.querySelector('[role="option"]')?.getAttribute('aria-setsize') !== '90') {
+    listbox.scrollTop = listbox.scrollHeight
+    await frame()
+  }
+  expect(gets(server)).toBe(5)
+  listbox.scrollTop = 25 * 64
+  await expect.poll(() => posOf(listbox, firstInView(listbox).name)).toBeGreaterThanOrEqual(25)
+  await new Promise((r) => setTimeout(r, 200))
+  const before = firstInView(listbox)
+  let max = 0
+  let watching = true
+  const watch = (async () => {
+    while (watching) {
+      await frame()
+      const row = rowNamed(listbox, before.name)
+      max = Math.max(max, row ? Math.abs(row.getBoundingClientRect().top - before.top) : Infinity)
+    }
+  })()
+  const reads = gets(server)
+  server.dropConnection(device)
+  server.restoreConnection(device)
+  await expect.poll(() => gets(server) - reads).toBe(3)
+  for (let f = 0; f < 20; f++) await frame()
+  watching = false
+  await watch
+  console.info(`reconnection with rows 25+ in view (5 pages loaded): ${gets(server) - reads} list reads; largest move of the row in view ${max} px`)
+  expect(gets(server) - reads).toBe(3)
+  expect(max).toBeLessThan(0.5)
+  // Scrolling on down loads the pages after again.
+  listbox.scrollTop = listbox.scrollHeight
+  await expect.poll(() => gets(server) - reads).toBeGreaterThan(3)
 })

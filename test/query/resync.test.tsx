@@ -200,6 +200,43 @@ describe('resync after a dropped connection', () => {
     expect(ids(ctx.thread())).toEqual(all.slice(from, from + ctx.thread().messages.length))
   })
 
+  it('a conversation list reads again only down to a page below its rendered rows; unshown, its first page; untold, every page', async () => {
+    const ctx = setup({ seed: 5 })
+    ctx.server.generate({ user: 'alice', conversations: 95, groupShare: 0 })
+    let list: ReturnType<typeof useConversationList> | undefined
+    function List() { list = useConversationList({ pageSize: 20 }); return null }
+    const view = render(<List />, { wrapper: ctx.wrapper })
+    await waitFor(() => expect(list!.status).toBe('success'))
+    while (list!.hasNextPage) {
+      act(() => list!.fetchNextPage())
+      await settled(ctx.queryClient)
+    }
+    expect(list!.conversations).toHaveLength(95)
+    const reads = async (): Promise<number> => {
+      const before = callsOf(ctx.server, 'getServerConversations')
+      await reconnect({ ...ctx, thread: () => undefined as never, Thread: () => null })
+      return callsOf(ctx.server, 'getServerConversations') - before
+    }
+    // Not told which rows it renders: all 5 pages.
+    expect(await reads()).toBe(5)
+    // At the top (rows 0–9): the first page and the one below it; the rows stay, those further down come back on demand.
+    const first = list!.firstItemIndex
+    act(() => list!.setViewRange({ startIndex: first, endIndex: first + 9 }))
+    const top = peers(list!.conversations).slice(0, 10)
+    expect(await reads()).toBe(2)
+    expect(peers(list!.conversations).slice(0, 10)).toEqual(top)
+    expect(list!.conversations).toHaveLength(40)
+    expect(list!.hasNextPage).toBe(true)
+    // Not shown: its first page, read when it shows again.
+    view.rerender(<></>)
+    expect(await reads()).toBe(0)
+    const before = callsOf(ctx.server, 'getServerConversations')
+    view.rerender(<List />)
+    await settled(ctx.queryClient)
+    expect(callsOf(ctx.server, 'getServerConversations') - before).toBe(1)
+    expect(list!.conversations).toHaveLength(20)
+  })
+
   it('a login after the list failed for want of one reads it, once', async () => {
     const { server, device, wrapper } = setup({ seed: 5 })
     server.generate({ user: 'alice', conversations: 3, groupShare: 0 })
