@@ -98,6 +98,20 @@ function firstInView(listbox: HTMLElement): { name: string; top: number } {
 }
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
 const posOf = (listbox: HTMLElement, name: string) => Number(rowNamed(listbox, name)?.getAttribute('aria-posinset'))
+/** Watches the first row in view, every frame until `stop`, which resolves the most it moved (px; Infinity if it went). */
+function watchFirstInView(listbox: HTMLElement): { before: { name: string; top: number }; stop: () => Promise<number> } {
+  const before = firstInView(listbox)
+  let max = 0
+  let watching = true
+  const watch = (async () => {
+    while (watching) {
+      await frame()
+      const row = rowNamed(listbox, before.name)
+      max = Math.max(max, row ? Math.abs(row.getBoundingClientRect().top - before.top) : Infinity)
+    }
+  })()
+  return { before, stop: async () => { watching = false; await watch; return max } }
+}
 
 test('scrolled down, the rows in view stay still when conversations arrive, move to the top or go above them; at the top a new one shows', async () => {
   const server = createRoamingServer({ seed: 1 })
@@ -116,22 +130,12 @@ test('scrolled down, the rows in view stay still when conversations arrive, move
   ]
   const moves: string[] = []
   for (const [what, act, shift] of steps) {
-    const before = firstInView(listbox)
+    const { before, stop } = watchFirstInView(listbox)
     const position = posOf(listbox, before.name)
-    let max = 0
-    let watching = true
-    const watch = (async () => {
-      while (watching) {
-        await frame()
-        const row = rowNamed(listbox, before.name)
-        max = Math.max(max, row ? Math.abs(row.getBoundingClientRect().top - before.top) : Infinity)
-      }
-    })()
     await act()
     await expect.poll(() => posOf(listbox, before.name)).toBe(position + shift)
     for (let f = 0; f < 10; f++) await frame()
-    watching = false
-    await watch
+    const max = await stop()
     moves.push(`${what} ${max} px`)
     expect(max, what).toBeLessThan(0.5)
   }
@@ -179,23 +183,13 @@ test('a reconnection reads the list again only down to a page below the rows in 
   listbox.scrollTop = 25 * 64
   await expect.poll(() => posOf(listbox, firstInView(listbox).name)).toBeGreaterThanOrEqual(25)
   await new Promise((r) => setTimeout(r, 200))
-  const before = firstInView(listbox)
-  let max = 0
-  let watching = true
-  const watch = (async () => {
-    while (watching) {
-      await frame()
-      const row = rowNamed(listbox, before.name)
-      max = Math.max(max, row ? Math.abs(row.getBoundingClientRect().top - before.top) : Infinity)
-    }
-  })()
+  const { stop } = watchFirstInView(listbox)
   const reads = gets(server)
   server.dropConnection(device)
   server.restoreConnection(device)
   await expect.poll(() => gets(server) - reads).toBe(3)
   for (let f = 0; f < 20; f++) await frame()
-  watching = false
-  await watch
+  const max = await stop()
   console.info(`reconnection with rows 25+ in view (5 pages loaded): ${gets(server) - reads} list reads; largest move of the row in view ${max} px`)
   expect(gets(server) - reads).toBe(3)
   expect(max).toBeLessThan(0.5)

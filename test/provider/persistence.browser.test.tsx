@@ -6,6 +6,25 @@ import { app, appOn } from './PersistenceApp'
 // Clear, not delete: deleting the database would wait for the kit's open connection forever.
 beforeEach(() => clear(createStore('roamkit', 'cache')))
 
+const rows = (view: RenderResult) => view.getByRole('list', { name: 'conversations' }).getByRole('listitem')
+const texts = (view: RenderResult) => rows(view).elements().map((li) => li.textContent)
+
+/** An earlier session of carol's saved her 2 conversations; now alice's tab shows her 3. */
+async function carolSavedThenAliceTab() {
+  const server = createRoamingServer({ seed: 5 })
+  server.generate({ user: 'alice', conversations: 3, messagesPerConversation: 5 })
+  server.generate({ user: 'carol', conversations: 2, messagesPerConversation: 5 })
+  const earlier = await render(app(server, 'carol', { throttleMs: 20 }))
+  await expect.poll(() => rows(earlier).elements().length).toBe(2)
+  const carols = texts(earlier)
+  await new Promise((r) => setTimeout(r, 100))
+  await earlier.unmount()
+  const device = server.connect('alice')
+  const screen = await render(appOn(device, { throttleMs: 20 }))
+  await expect.poll(() => rows(screen).elements().length).toBe(3)
+  return { server, device, screen, carols }
+}
+
 describe('persisted cache (IndexedDB, opt-in)', () => {
   it('after a reload, the list and the last opened thread show while the server is paused; a deleted message stays deleted; another user sees none of it', async () => {
     const server = createRoamingServer({ seed: 5 })
@@ -42,21 +61,7 @@ describe('persisted cache (IndexedDB, opt-in)', () => {
   })
 
   it('a login as another user on the same connection shows that user’s saved cache, and nothing of the first', async () => {
-    const server = createRoamingServer({ seed: 5 })
-    server.generate({ user: 'alice', conversations: 3, messagesPerConversation: 5 })
-    server.generate({ user: 'carol', conversations: 2, messagesPerConversation: 5 })
-    const rows = (view: RenderResult) => view.getByRole('list', { name: 'conversations' }).getByRole('listitem')
-    const texts = (view: RenderResult) => rows(view).elements().map((li) => li.textContent)
-    // An earlier session of carol's saved her list.
-    const earlier = await render(app(server, 'carol', { throttleMs: 20 }))
-    await expect.poll(() => rows(earlier).elements().length).toBe(2)
-    const carols = texts(earlier)
-    await new Promise((r) => setTimeout(r, 100))
-    await earlier.unmount()
-
-    const device = server.connect('alice')
-    const screen = await render(appOn(device, { throttleMs: 20 }))
-    await expect.poll(() => rows(screen).elements().length).toBe(3)
+    const { server, device, screen, carols } = await carolSavedThenAliceTab()
     // carol logs in on this tab while the server answers nothing: only her saved cache can show.
     server.configure({ network: 'paused' })
     try {
@@ -70,18 +75,7 @@ describe('persisted cache (IndexedDB, opt-in)', () => {
   })
 
   it('at another user\'s login the queries wait for that user\'s saved cache: a list saved a moment ago is not read again', async () => {
-    const server = createRoamingServer({ seed: 5 })
-    server.generate({ user: 'alice', conversations: 3, messagesPerConversation: 5 })
-    server.generate({ user: 'carol', conversations: 2, messagesPerConversation: 5 })
-    const rows = (view: RenderResult) => view.getByRole('list', { name: 'conversations' }).getByRole('listitem')
-    const earlier = await render(app(server, 'carol', { throttleMs: 20 }))
-    await expect.poll(() => rows(earlier).elements().length).toBe(2)
-    await new Promise((r) => setTimeout(r, 100))
-    await earlier.unmount()
-
-    const device = server.connect('alice')
-    const screen = await render(appOn(device, { throttleMs: 20 }))
-    await expect.poll(() => rows(screen).elements().length).toBe(3)
+    const { server, device, screen } = await carolSavedThenAliceTab()
     const before = server.requests.length
     device.close()
     await device.open({ user: 'carol', accessToken: 't' })
