@@ -5,6 +5,7 @@ import { ConversationList } from '../src/components/ConversationList'
 import { zhCN } from '../src/components/zhCN'
 import type { RoamingServer } from '../src/testing'
 import { ConnectionToggle } from './support/ConnectionToggle'
+import { playOffline } from './support/playOffline'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
 /** A knob inside the story: make the simulated server refuse every request, or answer again. */
@@ -207,16 +208,8 @@ export const DeleteFailedRolledBack: Story = {
 export const Offline: Story = {
   args: { withConnection: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
     await rows(canvasElement)
-    const notice = canvasElement.querySelector('.rk-conversation-list-notice')!
-    await expect(notice).toBeEmptyDOMElement()
-    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
-    await expect(notice).toHaveTextContent('Connection lost. Reconnecting…')
-    await userEvent.click(canvas.getByRole('button', { name: 'Reconnect' }))
-    await expect(notice).toBeEmptyDOMElement()
-    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
-    await expect(notice).toBeVisible()
+    await playOffline(canvasElement, canvasElement.querySelector('.rk-conversation-list-notice')!)
   },
 }
 

@@ -6,6 +6,7 @@ import { zhCN } from '../src/components/zhCN'
 import { useRoamingClient } from '../src/hooks/useRoamingStore'
 import { ConnectionToggle } from './support/ConnectionToggle'
 import { Expose, servers } from './support/Expose'
+import { playOffline } from './support/playOffline'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
 
@@ -264,16 +265,10 @@ export const Offline: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await rows(canvasElement)
-    const notice = canvasElement.querySelector('.rk-thread-offline')!
-    await expect(notice).toBeEmptyDOMElement()
-    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
-    await expect(notice).toHaveTextContent('Connection lost. Reconnecting…')
-    servers.get('Offline')!.sendMessage({ from: 'bob', to: 'alice', text: 'sent while you were away' })
-    await userEvent.click(canvas.getByRole('button', { name: 'Reconnect' }))
-    await expect(notice).toBeEmptyDOMElement()
-    await waitFor(() => expect(canvas.getByText('sent while you were away')).toBeInTheDocument(), { timeout: 8000 })
-    await userEvent.click(canvas.getByRole('button', { name: 'Drop the connection' }))
-    await expect(notice).toBeVisible()
+    await playOffline(canvasElement, canvasElement.querySelector('.rk-thread-offline')!, {
+      whileAway: () => servers.get('Offline')!.sendMessage({ from: 'bob', to: 'alice', text: 'sent while you were away' }),
+      whenBack: () => waitFor(() => expect(canvas.getByText('sent while you were away')).toBeInTheDocument(), { timeout: 8000 }),
+    })
   },
 }
 
