@@ -54,3 +54,17 @@ export const requestUnknown = (): RestFailure => ({ type: -2, message: 'Request 
 
 /** Any unmapped HTTP 400/404/500: type 17 with the server's `error_description` (`''` for a 500). */
 export const ajaxError = (description = ''): RestFailure => ({ type: 17, message: description, data: JSON.stringify({ error: 'bad_request', error_description: description }) })
+
+/**
+ * The server's forced logouts, by roamkit's name for each: the code and message of the SDK's `disconnectedReason`
+ * (read in the shipped SDK, where the server's notice sets it and its `onDisconnected` passes it).
+ */
+export const FORCED_LOGOUTS = {
+  loggedInElsewhere: { type: 206, message: 'the user is already logged on another device' },
+  userRemoved: { type: 207, message: 'user has been removed' },
+  passwordChanged: { type: 216, message: 'the user was kicked by changing password' },
+  kickedByOtherDevice: { type: 217, message: 'the user was kicked by other device' },
+} as const
+
+/** A reason the server signs a device out for (`RoamingServer.signOut`). */
+export type ForcedLogout = keyof typeof FORCED_LOGOUTS

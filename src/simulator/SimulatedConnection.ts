@@ -1,5 +1,5 @@
 import type { SdkChatType, SdkHistoryParams, SdkRemoveParams } from '../client/sdkTypes'
-import { notLoggedIn } from './ErrorEvent'
+import { ErrorEvent, notLoggedIn } from './ErrorEvent'
 import { conversationPage, historyPage, legacyList } from './queries'
 import type { Device, ServerCore } from './ServerCore'
 import { toSdkBody } from './sdkShapes'
@@ -61,6 +61,19 @@ export class SimulatedConnection implements Device {
     this.loggedIn = false
     this.core.logOut(this)
     this.dispatch('onDisconnected', undefined)
+  }
+
+  /**
+   * Called by the server when it signs this device out (a forced logout, `RoamingServer.signOut`): as the SDK, its
+   * `onError`, then `onDisconnected`, both with the error; logged out, with its chat messages kept for its next login.
+   */
+  signedOut(reason: { type: number; message: string }): void {
+    if (!this.loggedIn) return
+    this.loggedIn = false
+    this.core.logOut(this)
+    const error = new ErrorEvent(reason)
+    this.dispatch('onError', error)
+    this.dispatch('onDisconnected', error)
   }
 
   /** Whether logged in with the connection up: false while dropped, as the SDK's reads its socket's state. */

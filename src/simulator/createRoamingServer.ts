@@ -1,5 +1,5 @@
 import type { SdkMessageBody } from '../client/sdkTypes'
-import { ajaxError, maxLimit, requestTimeout, requestUnknown, serverBusy } from './ErrorEvent'
+import { ajaxError, FORCED_LOGOUTS, maxLimit, requestTimeout, requestUnknown, serverBusy, type ForcedLogout } from './ErrorEvent'
 import { generateRoamingData, type GenerateOptions, type GenerateResult } from './generateRoamingData'
 import {
   DEFAULT_BEHAVIOUR, DEFAULT_KNOBS, systemClock,
@@ -62,6 +62,12 @@ export interface RoamingServer {
    * replayed. Throws unless the device's connection was dropped.
    */
   restoreConnection(connection: SimulatedConnection): void
+  /**
+   * Signs a connected device out, as the server does (the SDK's `onError`, then `onDisconnected`, with the code of
+   * `reason`): `loggedInElsewhere` (206), `userRemoved` (207), `passwordChanged` (216), `kickedByOtherDevice` (217).
+   * Its chat messages wait for its next login as that user, as after a logout. Throws unless it is connected.
+   */
+  signOut(connection: SimulatedConnection, reason: ForcedLogout): void
   /** Every request received since creation or `clearRequests()`. */
   readonly requests: readonly RequestRecord[]
   /** Empties the request log. */
@@ -206,6 +212,9 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
     away.delete(device)
     list(device, true)
     device.dispatch('onConnected', undefined)
+    // Past the device limit, the newest login signs the earliest connected device out (Agora's multi-device docs).
+    const devices = online.get(device.serverUser) ?? []
+    if (devices.length > settings.maxDevices) devices[0]?.signedOut(FORCED_LOGOUTS.loggedInElsewhere)
     // Another user's login on the device gets nothing of the first's.
     if (!was || was.user !== device.serverUser || was.waiting.length === 0) return
     // The SDK's offline sync: Start when the server reports queues to pull, Finish once the last one is in.
@@ -239,6 +248,14 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       goAway(connection, false)
       connection.dispatch('onReconnecting', undefined)
     },
+    signOut(connection, reason) {
+      if (!(online.get(connection?.serverUser) ?? []).includes(connection)) {
+        throw new TypeError('signOut: connection must be a logged-in, connected device of this server (server.connect)')
+      }
+      const error = Object.hasOwn(FORCED_LOGOUTS, reason) ? FORCED_LOGOUTS[reason] : undefined
+      if (!error) throw new RangeError(`signOut: reason ${JSON.stringify(reason)} is invalid; expected ${Object.keys(FORCED_LOGOUTS).map((r) => `'${r}'`).join(', ')}`)
+      connection.signedOut(error)
+    },
     restoreConnection(connection) {
       if (away.get(connection)?.loggedOut !== false) throw new TypeError('restoreConnection: connection must be a device dropped with dropConnection')
       comeBack(connection)
@@ -264,6 +281,7 @@ function checkSettings(s: RoamingServerSettings): void {
     bad('rateLimit.maxPerSecond', s.rateLimit.maxPerSecond, 'an integer >= 1')
   }
   if (!(Number.isInteger(s.conversationLimit) && s.conversationLimit >= 1)) bad('conversationLimit', s.conversationLimit, 'an integer >= 1')
+  if (!(Number.isInteger(s.maxDevices) && s.maxDevices >= 1 && s.maxDevices <= 10)) bad('maxDevices', s.maxDevices, 'an integer in [1, 10]')
   if (!['online', 'offline', 'timeout', 'paused'].includes(s.network)) bad('network', s.network, "'online', 'offline', 'timeout' or 'paused'")
   if (s.initWith !== 'appId' && s.initWith !== 'appKey') bad('initWith', s.initWith, "'appId' or 'appKey'")
   if (!(s.failure === 'ajax' || s.failure === 'busy' || s.failure === 'unknown')) bad('failure', s.failure, "'ajax', 'busy' or 'unknown'")

@@ -75,6 +75,12 @@ export interface SimulatorBehaviour {
   initWith: 'appId' | 'appKey'
   /** The SDK's XHR timeout. [15000] */
   requestTimeoutMs: number
+  /**
+   * Devices one user may be connected on at once (Agora's multi-device login: 4 per platform by default, up to 10;
+   * every simulated device is a web one). A login or reconnection past it signs the earliest connected device out
+   * (`onDisconnected` with type 206). [4]
+   */
+  maxDevices: number
 }
 
 /** Options of `createRoamingServer`. */
@@ -92,4 +98,5 @@ export const DEFAULT_KNOBS: SimulatorKnobs = { latency: 0, uplinkLatency: 0, fai
 export const DEFAULT_BEHAVIOUR: SimulatorBehaviour = {
   conversationLimit: 100, pinnedLimit: 50, oversizedPageSize: 'clamp', removeBeforeInclusive: true,
   cursorInclusive: false, fullLastPage: 'lookahead', mixedCaseLogin: 'lowercase', historyHangsWhenLoggedOut: false, initWith: 'appId', requestTimeoutMs: 15_000,
+  maxDevices: 4,
 }
