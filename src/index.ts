@@ -55,5 +55,5 @@ export type {
   OtherMessage, RoamingMessage, Conversation, ConversationPage, ConversationPageParams, LegacyConversationPageParams,
   LegacyConversationPage, HistoryDirection, HistorySearch, HistoryPageParams, HistoryPage, RemoveProgress,
   RemoveByIdsParams, RemoveBeforeParams, RemoveResult, DeleteConversationParams, DeleteConversationResult, PinConversationParams, PinState,
-  RoamingEvent, RoamingListener, RoamingClient,
+  RoamingEvent, RoamingListener, RoamingClient, DisconnectReason,
 } from './client/types'

@@ -14,6 +14,14 @@ export const SdkCode = {
   NOT_LOGGED_IN: 39,
   MAX_LIMIT: 50,
   SERVER_BUSY: 500,
+  /** `onDisconnected`: this user logged in on another device, which took this one's place (the device limit). */
+  USER_LOGIN_ANOTHER_DEVICE: 206,
+  /** `onDisconnected`: the user was removed from the server. */
+  USER_REMOVED: 207,
+  /** `onDisconnected`: the user's password was changed. */
+  USER_KICKED_BY_CHANGE_PASSWORD: 216,
+  /** `onDisconnected`: another device of the user signed this one out. */
+  USER_KICKED_BY_OTHER_DEVICE: 217,
   MESSAGE_CURRENT_LIMITING: 509,
   WEBSOCKET_DISCONNECTED: 510,
   /** Not logged in, on a connection created with `appKey` (easemob-websdk): "appkey or token error". */

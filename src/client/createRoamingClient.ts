@@ -1,8 +1,8 @@
-import { toConversation, toLegacyConversation, toMessage, toMultiDeviceEvent, toReadEvent } from './normalize'
+import { toConversation, toDisconnectReason, toLegacyConversation, toMessage, toMultiDeviceEvent, toReadEvent } from './normalize'
 import { RemovePartialError, RoamingArgumentError, RoamingError, toRoamingError } from './RoamingError'
 import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
 import type {
-  ChatType, ConversationPage, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
+  ChatType, ConversationPage, DisconnectReason, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
   LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
 import {
@@ -56,6 +56,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
   // so its return is an event of its own. Then, until the SDK's offline sync ends, whether its end is one too: the
   // offline messages come after onConnected, and one of them may have been removed on another device meanwhile.
   let down: false | 'reconnecting' | 'stopped' = false
+  let stopReason: DisconnectReason | undefined
   let ackCount = 0
   let catchingUp = false
   const handlerId = `roamkit-${++nextHandlerId}-${Math.random().toString(36).slice(2, 8)}`
@@ -258,7 +259,7 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
         catchingUp = false
         connection.addEventHandler(handlerId, {
           onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead,
-          onReconnecting: () => drop('reconnecting'), onDisconnected: () => drop('stopped'),
+          onReconnecting: () => drop('reconnecting'), onDisconnected: (error?: unknown) => drop('stopped', toDisconnectReason(error)),
           onConnected: () => { if (down) { down = false; catchingUp = true; emit({ type: 'reconnected' }) } },
           // The offline messages are all in: what they changed can be read after them.
           onOfflineMessageSyncFinish: () => { if (catchingUp) { catchingUp = false; emit({ type: 'reconnected' }) } },
@@ -272,10 +273,15 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     },
   }
 
-  function drop(state: 'reconnecting' | 'stopped'): void {
+  function drop(state: 'reconnecting'): void
+  function drop(state: 'stopped', reason: DisconnectReason): void
+  function drop(state: 'reconnecting' | 'stopped', reason?: DisconnectReason): void {
     catchingUp = false
     // The SDK dispatches onReconnecting at every attempt: one event per change.
-    if (down !== state) { down = state; emit({ type: 'disconnected', reconnecting: state === 'reconnecting' }) }
+    if (down === state && stopReason === reason) return
+    down = state
+    stopReason = reason
+    emit(reason ? { type: 'disconnected', reconnecting: false, reason } : { type: 'disconnected', reconnecting: true })
   }
   function emit(event: Parameters<RoamingListener>[0]): void {
     for (const listener of [...listeners]) {

@@ -1,5 +1,5 @@
 import type { SdkConversationItem, SdkLegacyChannel, SdkMessageBody } from './sdkTypes'
-import type { ChatType, Conversation, ConversationType, RoamingEvent, RoamingMessage } from './types'
+import type { ChatType, Conversation, ConversationType, DisconnectReason, RoamingEvent, RoamingMessage } from './types'
 
 const CHAT_TYPES: readonly string[] = ['singleChat', 'groupChat', 'chatRoom']
 const OTHER_TYPES: readonly string[] = ['audio', 'video', 'loc', 'combine', 'cmd']
@@ -113,4 +113,19 @@ export function toReadEvent(body: unknown, me: string): RoamingEvent | null {
   if (!me || !sameUser(b.from, me) || typeof b.to !== 'string' || b.to === '') return null
   if (b.chatType !== 'singleChat' && b.chatType !== 'groupChat') return null
   return { type: 'conversationRead', conversationId: b.to, chatType: b.chatType }
+}
+
+// The codes of the SDK's forced logouts (its `disconnectedReason`, read in the shipped SDK): USER_LOGIN_ANOTHER_DEVICE,
+// USER_REMOVED, USER_KICKED_BY_CHANGE_PASSWORD, USER_KICKED_BY_OTHER_DEVICE.
+const FORCED: Readonly<Record<number, DisconnectReason>> = {
+  206: 'loggedInElsewhere', 207: 'userRemoved', 216: 'passwordChanged', 217: 'kickedByOtherDevice',
+}
+
+/**
+ * Why the SDK stopped, from the error of its `onDisconnected`: none after its `close()` (a logout); a forced logout's
+ * code; anything else (16 "reconnection failed", a timeout, an auth error) is a failure.
+ */
+export function toDisconnectReason(error: unknown): DisconnectReason {
+  if (error === undefined || error === null) return 'loggedOut'
+  return FORCED[(error as { type?: number }).type ?? 0] ?? 'failed'
 }

@@ -320,6 +320,8 @@ export type RoamingEvent =
        * or, after a failed reconnection, the browser coming back online.
        */
       reconnecting: boolean
+      /** Why the SDK stopped; only when it did (`reconnecting: false`). */
+      reason?: DisconnectReason
     }
   | {
       /**
@@ -329,6 +331,15 @@ export type RoamingEvent =
        */
       type: 'reconnected'
     }
+
+/**
+ * Why the SDK stopped (the error of its `onDisconnected`): `loggedOut` (its `close()`), `loggedInElsewhere` (the user
+ * logged in on another device, which took this one's place: 206), `kickedByOtherDevice` (another device signed this
+ * one out: 217), `passwordChanged` (216), `userRemoved` (the account was removed: 207), or `failed` (its reconnection
+ * failed, or any other error). Only a new login brings the connection back, or, after `failed`, the browser coming
+ * back online.
+ */
+export type DisconnectReason = 'loggedOut' | 'loggedInElsewhere' | 'kickedByOtherDevice' | 'passwordChanged' | 'userRemoved' | 'failed'
 
 /** A listener of live events. */
 export type RoamingListener = (event: RoamingEvent) => void

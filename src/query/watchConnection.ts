@@ -1,7 +1,8 @@
+import type { DisconnectReason } from '../client/types'
 import type { RoamingKit } from './RoamingKit'
 
 /**
- * Keeps the store's `connected` and `reconnecting`: not connected while the SDK's connection is down (from
+ * Keeps the store's `connected`, `reconnecting` and `stopReason`: not connected while the SDK's connection is down (from
  * `disconnected` to `reconnected`; reconnecting unless the SDK stopped) or the browser says it is offline
  * (`navigator.onLine`, with its `offline` and `online` events). The browser knows at once, where the SDK notices a
  * dead socket only when it next fails to reach the server, and at mount, where no drop can be heard: a reload
@@ -12,17 +13,21 @@ export function watchConnection(kit: RoamingKit): () => void {
   // Not in plain Node (server rendering, tests without a DOM): only the SDK's word counts there.
   const win = typeof window === 'undefined' ? undefined : window
   const offline = () => win?.navigator.onLine === false
-  // What the SDK said last: up, reconnecting, or stopped. Stopped while the browser was offline, it gave up trying
-  // without a network, and starts again at the browser's `online` (unless that stop was a logout, which an offline
-  // browser rarely sees): it comes back by itself. Stopped online, it does not.
-  let sdk: 'up' | 'reconnecting' | 'stopped' | 'stoppedOffline' = kit.client.isConnected?.() === false ? 'reconnecting' : 'up'
+  // What the SDK said last: up, reconnecting, or why it stopped. A reconnection that failed while the browser was
+  // offline gave up for want of a network and starts again at the browser's `online`: that stop is a reconnection
+  // still. Any other stop (or a failure online) waits for a login.
+  let sdk: 'up' | 'reconnecting' | DisconnectReason = kit.client.isConnected?.() === false ? 'reconnecting' : 'up'
   const update = () => {
     const connected = sdk === 'up' && !offline()
-    kit.store.setState({ connected, reconnecting: !connected && sdk !== 'stopped' })
+    const stopReason = sdk === 'up' || sdk === 'reconnecting' ? null : sdk
+    kit.store.setState({ connected, reconnecting: !connected && !stopReason, stopReason })
   }
   const stop = kit.client.subscribe((event) => {
-    if (event.type !== 'disconnected' && event.type !== 'reconnected') return
-    sdk = event.type === 'reconnected' ? 'up' : event.reconnecting ? 'reconnecting' : offline() ? 'stoppedOffline' : 'stopped'
+    if (event.type === 'reconnected') sdk = 'up'
+    // A custom client may not say why it stopped: a failure, as before reasons were told.
+    else if (event.type === 'disconnected') sdk = event.reconnecting ? 'reconnecting' : event.reason ?? 'failed'
+    else return
+    if (sdk === 'failed' && offline()) sdk = 'reconnecting'
     update()
   })
   win?.addEventListener('online', update)

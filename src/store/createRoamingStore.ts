@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { ChatType } from '../client/types'
+import type { ChatType, DisconnectReason } from '../client/types'
 import { mergeTombstones, NO_TOMBSTONE, type Tombstone } from './tombstones'
 
 /** The conversation open in the thread view. */
@@ -68,6 +68,8 @@ export interface RoamingStoreState {
    * new login brings it back. Always `false` while connected.
    */
   reconnecting: boolean
+  /** While stopped (neither `connected` nor `reconnecting`): why, as the client told it. `null` otherwise. */
+  stopReason: DisconnectReason | null
   /** Opens a conversation (or closes the thread with `null`). */
   setActiveConversation(conversation: ActiveConversation | null): void
   /** Selects or unselects a message for bulk deletion; selecting in another conversation starts over. */
@@ -127,6 +129,7 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
     scrollAnchors: {},
     connected: true,
     reconnecting: false,
+    stopReason: null,
     setActiveConversation: (conversation) => set({ activeConversation: conversation, selection: null }),
     toggleSelected(key, messageId) {
       const current = get().selection

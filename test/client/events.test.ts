@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
 import type { RoamingEvent } from '../../src/client/types'
-import { createRoamingServer, type SimulatedConnection } from '../../src/testing'
+import { createRoamingServer, ErrorEvent, type SimulatedConnection } from '../../src/testing'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -287,27 +287,49 @@ describe('the connection coming back', () => {
     server.dropConnection(conn)
     expect(client.isConnected?.()).toBe(false)
     const reconnecting = { type: 'disconnected', reconnecting: true }
-    const stopped = { type: 'disconnected', reconnecting: false }
+    const failed = { type: 'disconnected', reconnecting: false, reason: 'failed' }
     expect(events).toEqual([reconnecting])
     // The SDK dispatches onReconnecting at each attempt: one event.
     conn.dispatch('onReconnecting', undefined)
     expect(events).toEqual([reconnecting])
-    // It gives up (onDisconnected), said once; the browser coming back online starts it again (onReconnecting).
-    conn.dispatch('onDisconnected', undefined)
-    conn.dispatch('onDisconnected', undefined)
-    expect(events).toEqual([reconnecting, stopped])
+    // It gives up (onDisconnected with its "reconnection failed"), said once; the browser coming back online starts it
+    // again (onReconnecting).
+    const reconnectionFailed = new ErrorEvent({ type: 16, message: 'reconnection failed' })
+    conn.dispatch('onDisconnected', reconnectionFailed)
+    conn.dispatch('onDisconnected', reconnectionFailed)
+    expect(events).toEqual([reconnecting, failed])
     conn.dispatch('onReconnecting', undefined)
     server.restoreConnection(conn)
-    expect(events).toEqual([reconnecting, stopped, reconnecting, { type: 'reconnected' }])
+    expect(events).toEqual([reconnecting, failed, reconnecting, { type: 'reconnected' }])
     expect(client.isConnected?.()).toBe(true)
     conn.dispatch('onConnected', undefined)
     expect(events).toHaveLength(4)
     // A logout stops it (no reconnection comes by itself); a new login misses events the same way as a reconnection.
     events.length = 0
+    const loggedOut = { type: 'disconnected', reconnecting: false, reason: 'loggedOut' }
     conn.close()
-    expect(events).toEqual([stopped])
+    expect(events).toEqual([loggedOut])
     await conn.open({ user: 'alice', accessToken: 't' })
-    expect(events).toEqual([stopped, { type: 'reconnected' }])
+    expect(events).toEqual([loggedOut, { type: 'reconnected' }])
+  })
+
+  it('a forced logout → "disconnected" with its reason, from the code of the SDK\'s onDisconnected error', async () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    const client = createRoamingClient(conn, { warn: () => {} })
+    const events: RoamingEvent[] = []
+    client.subscribe((e) => events.push(e))
+    for (const reason of ['loggedInElsewhere', 'userRemoved', 'passwordChanged', 'kickedByOtherDevice'] as const) {
+      events.length = 0
+      server.signOut(conn, reason)
+      expect(events).toEqual([{ type: 'disconnected', reconnecting: false, reason }])
+      expect(client.isConnected?.()).toBe(false)
+      await conn.open({ user: 'alice', accessToken: 't' })
+    }
+    // A code the kit does not know (here the SDK's auth error) is a failure.
+    events.length = 0
+    conn.dispatch('onDisconnected', new ErrorEvent({ type: 2, message: 'Auth failed' }))
+    expect(events).toEqual([{ type: 'disconnected', reconnecting: false, reason: 'failed' }])
   })
 
   it('after a drop, the end of the offline-message sync → another "reconnected"; without a drop, none', async () => {

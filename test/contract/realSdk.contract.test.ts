@@ -4,6 +4,7 @@
  * `shared/spec/agora-sdk.md` §3–§4); every request below is the one the real SDK built, and every result went
  * through the real SDK's parsing (JSON, REST metas, protobuf history metas) before reaching the adapter.
  */
+import { SdkCode } from '../../src/client/RoamingError'
 import { createRoamingClient, RemovePartialError, RoamingArgumentError, RoamingError } from '../../src/index'
 import type { RoamingClient, RoamingEvent, SdkConnection } from '../../src/index'
 import { createRoamingServer } from '../../src/testing'
@@ -334,6 +335,20 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       expect(error).toBeInstanceOf(RoamingError)
       return error as RoamingError
     }
+
+    test('the codes of the SDK\'s forced logouts are the ones the adapter tells apart (its statusCode table)', async () => {
+      const codes = sdk.module.statusCode
+      expect([codes.WEBIM_CONNCTION_USER_LOGIN_ANOTHER_DEVICE, codes.WEBIM_CONNCTION_USER_REMOVED,
+        codes.WEBIM_CONNCTION_USER_KICKED_BY_CHANGE_PASSWORD, codes.WEBIM_CONNCTION_USER_KICKED_BY_OTHER_DEVICE,
+        codes.WEBIM_CONNCTION_DISCONNECTED]).toEqual([SdkCode.USER_LOGIN_ANOTHER_DEVICE, SdkCode.USER_REMOVED,
+        SdkCode.USER_KICKED_BY_CHANGE_PASSWORD, SdkCode.USER_KICKED_BY_OTHER_DEVICE, 16])
+      const events: RoamingEvent[] = []
+      client.subscribe((e) => events.push(e))
+      // What its onclose dispatches after the server's notice (`disconnectedReason`), and after failed reconnections.
+      for (const type of [206, 207, 216, 217, 16]) conn.eventHandler.dispatch('onDisconnected', { type, message: 'm' })
+      expect(events.map((e) => e.type === 'disconnected' && e.reason)).toEqual(
+        ['loggedInElsewhere', 'userRemoved', 'passwordChanged', 'kickedByOtherDevice', 'failed'])
+    })
 
     test('HTTP 429 → SERVER_BUSY 500, retryable; the cause is the SDK’s plain object with the raw body as data', async () => {
       net.respond(() => restError(429, 'too_many_requests', 'Too many requests'))

@@ -6,6 +6,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
+import { ErrorEvent } from '../../src/testing'
 import { providerFor, setup } from '../kit'
 
 /** Makes the browser say it is offline (jsdom always says online) and tells the window, as a browser does. */
@@ -13,6 +14,9 @@ function browserOnline(online: boolean): void {
   vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online)
   window.dispatchEvent(new Event(online ? 'online' : 'offline'))
 }
+
+/** What the SDK's `onDisconnected` passes once its reconnection attempts ran out (read in the shipped SDK). */
+const reconnectionFailed = new ErrorEvent({ type: 16, message: 'reconnection failed' })
 
 afterEach(() => { vi.restoreAllMocks() })
 
@@ -24,7 +28,7 @@ describe('connected', () => {
     act(() => ctx.server.dropConnection(ctx.device))
     expect(result.current).toEqual([false, true])
     // The attempts failed: the SDK stops until the browser's network comes back, or a new login.
-    act(() => ctx.device.dispatch('onDisconnected', undefined))
+    act(() => ctx.device.dispatch('onDisconnected', reconnectionFailed))
     expect(result.current).toEqual([false, false])
     act(() => ctx.device.dispatch('onReconnecting', undefined))
     expect(result.current).toEqual([false, true])
@@ -36,12 +40,12 @@ describe('connected', () => {
     expect(result.current).toEqual([true, false])
   })
 
-  it('an SDK that gave up without a network is reconnecting still (it starts again at the browser\'s online); stopped online, it is not', () => {
+  it('an SDK that gave up without a network is reconnecting still (it starts again at the browser\'s online); stopped online, it is not; a logout is a stop, offline too', async () => {
     const ctx = setup()
     const { result } = renderHook(() => [useRoamingStore((s) => s.connected), useRoamingStore((s) => s.reconnecting)], { wrapper: ctx.wrapper })
     act(() => browserOnline(false))
     act(() => ctx.server.dropConnection(ctx.device))
-    act(() => ctx.device.dispatch('onDisconnected', undefined))
+    act(() => ctx.device.dispatch('onDisconnected', reconnectionFailed))
     expect(result.current).toEqual([false, true])
     // Back online: the SDK starts again by itself (its own `online` listener), then reconnects.
     act(() => browserOnline(true))
@@ -52,6 +56,31 @@ describe('connected', () => {
     act(() => ctx.device.close())
     act(() => browserOnline(false))
     expect(result.current).toEqual([false, false])
+    // A logout while offline is a stop too: the SDK does not come back from it by itself.
+    await act(() => ctx.device.open({ user: 'alice', accessToken: 't' }))
+    expect(result.current).toEqual([false, true])
+    act(() => ctx.device.close())
+    expect(result.current).toEqual([false, false])
+  })
+
+  it('tells why the SDK stopped (`stopReason`): a logout, each forced logout, a failure; null while up or reconnecting', async () => {
+    const ctx = setup()
+    const { result } = renderHook(() => [useRoamingStore((s) => s.connected), useRoamingStore((s) => s.reconnecting), useRoamingStore((s) => s.stopReason)], { wrapper: ctx.wrapper })
+    const login = () => act(() => ctx.device.open({ user: 'alice', accessToken: 't' }))
+    expect(result.current).toEqual([true, false, null])
+    for (const reason of ['loggedInElsewhere', 'userRemoved', 'passwordChanged', 'kickedByOtherDevice'] as const) {
+      act(() => ctx.server.signOut(ctx.device, reason))
+      expect(result.current).toEqual([false, false, reason])
+      await login()
+      expect(result.current).toEqual([true, false, null])
+    }
+    act(() => ctx.device.close())
+    expect(result.current).toEqual([false, false, 'loggedOut'])
+    await login()
+    act(() => ctx.server.dropConnection(ctx.device))
+    expect(result.current).toEqual([false, true, null])
+    act(() => ctx.device.dispatch('onDisconnected', reconnectionFailed))
+    expect(result.current).toEqual([false, false, 'failed'])
   })
 
   it('is false at mount when the browser is offline (a reload without a network), true once it is back', () => {
