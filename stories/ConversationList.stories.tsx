@@ -25,15 +25,15 @@ function ServerSwitch({ server, children }: { server: RoamingServer; children: R
   )
 }
 
-type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean; otherUser?: string }
+type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean; otherUser?: string; withElsewhere?: boolean }
 
 /** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize`. */
-function ConversationListStory({ pageSize, withSwitch, withConnection, withLogout, otherUser, ...frame }: FrameArgs) {
+function ConversationListStory({ pageSize, withSwitch, withConnection, withLogout, otherUser, withElsewhere, ...frame }: FrameArgs) {
   return (
     <SimulatorFrame {...frame}>
       {({ server, device }) => {
         const list = <ConversationList {...(pageSize ? { pageSize } : {})} />
-        if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} withLogout={withLogout} otherUser={otherUser} />{list}</div>
+        if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} withLogout={withLogout} otherUser={otherUser} withElsewhere={withElsewhere} />{list}</div>
         return withSwitch ? <ServerSwitch server={server}>{list}</ServerSwitch> : list
       }}
     </SimulatorFrame>
@@ -251,6 +251,27 @@ export const AnotherUser: Story = {
     await waitFor(async () => expect(await rowsOf()).not.toEqual(alices), LOAD)
     await expect((await rowsOf()).filter((row) => alices.includes(row))).toEqual([])
     await expect(canvasElement.querySelector('.rk-conversation-list-notice')).toBeEmptyDOMElement()
+  },
+}
+
+/**
+ * Single-device login (the app's device limit set to 1): alice signs in on another device, which signs this one out,
+ * and the list says why; logging in again here signs the other one out. Ends signed out.
+ */
+export const SignedInElsewhere: Story = {
+  args: { withConnection: true, withLogout: true, withElsewhere: true, prepare: (server) => server.configure({ maxDevices: 1 }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const { options } = await rows(canvasElement)
+    const notice = canvasElement.querySelector('.rk-conversation-list-notice')!
+    const elsewhere = () => userEvent.click(canvas.getByRole('button', { name: 'Sign in on another device' }))
+    await elsewhere()
+    await expect(notice).toHaveTextContent('Signed out: this account signed in on another device.')
+    await expect(options().length).toBeGreaterThan(0)
+    await userEvent.click(canvas.getByRole('button', { name: 'Log in again' }))
+    await expect(notice).toBeEmptyDOMElement()
+    await elsewhere()
+    await expect(notice).toHaveTextContent('Signed out: this account signed in on another device.')
   },
 }
 

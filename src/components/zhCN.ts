@@ -37,6 +37,10 @@ const conversationList: Record<ConversationListStringKey, string> = {
   dismiss: '关闭',
   offline: '连接已断开，正在重新连接…',
   disconnected: '连接已断开，显示的内容可能不是最新的。',
+  loggedInElsewhere: '账号已在其他设备登录，当前设备已退出。',
+  kickedByOtherDevice: '已被其他设备强制退出登录。',
+  passwordChanged: '密码已更改，已退出登录。',
+  userRemoved: '账号已被移除，已退出登录。',
 }
 
 const messageThread: Record<MessageThreadStringKey, string> = {
@@ -79,6 +83,10 @@ const messageThread: Record<MessageThreadStringKey, string> = {
   dismiss: '关闭',
   offline: '连接已断开，正在重新连接…',
   disconnected: '连接已断开，显示的内容可能不是最新的。',
+  loggedInElsewhere: '账号已在其他设备登录，当前设备已退出。',
+  kickedByOtherDevice: '已被其他设备强制退出登录。',
+  passwordChanged: '密码已更改，已退出登录。',
+  userRemoved: '账号已被移除，已退出登录。',
   notDeleted: '未删除',
   image: '图片',
   openImage: '打开图片',

@@ -13,10 +13,18 @@ export interface ConnectionToggleProps {
   withLogout?: boolean
   /** Logged out, also a button that logs this other user in on the same device. */
   otherUser?: string
+  /**
+   * Also a button that logs the same user in on a new device: past the server's device limit (`maxDevices`), the
+   * server signs this one out.
+   */
+  withElsewhere?: boolean
 }
 
-/** Drops and restores a device's connection, as a sleeping laptop or a lost network would; or logs it out and in. */
-export function ConnectionToggle({ server, device, labels = ['Drop the connection', 'Reconnect'], withLogout = false, otherUser }: ConnectionToggleProps) {
+/**
+ * Drops and restores a device's connection, as a sleeping laptop or a lost network would; or logs it out and in; or
+ * signs the same user in elsewhere.
+ */
+export function ConnectionToggle({ server, device, labels = ['Drop the connection', 'Reconnect'], withLogout = false, otherUser, withElsewhere = false }: ConnectionToggleProps) {
   const [state, setState] = useState<'up' | 'dropped' | 'out'>('up')
   const toggle = () => {
     if (state === 'dropped') server.restoreConnection(device)
@@ -28,10 +36,15 @@ export function ConnectionToggle({ server, device, labels = ['Drop the connectio
     else device.close()
     setState(state === 'out' ? 'up' : 'out')
   }
+  const elsewhere = () => {
+    server.connect(device.user)
+    if (!device.isOpened()) setState('out')
+  }
   return (
     <div style={{ display: 'flex', gap: 8, margin: '0 0 8px' }}>
       {state !== 'out' && <button type="button" onClick={toggle}>{state === 'dropped' ? labels[1] : labels[0]}</button>}
       {withLogout && state !== 'dropped' && <button type="button" onClick={() => login()}>{state === 'out' ? 'Log in again' : 'Log out'}</button>}
+      {withElsewhere && state === 'up' && <button type="button" onClick={elsewhere}>Sign in on another device</button>}
       {otherUser && state === 'out' && <button type="button" onClick={() => login(otherUser)}>{`Log in as ${otherUser}`}</button>}
     </div>
   )

@@ -127,7 +127,7 @@ describe('ConversationList', () => {
       expect(nameOf(option(2))).not.toBe(fifth)
     })
 
-    it('says so while the connection is down, in a live region that is there before and after; what came meanwhile shows once it is back', async () => {
+    it('says so while the connection is down, in a live region that is there before and after; what came meanwhile shows once it is back; signed out, why', async () => {
       const { server, device, container } = await loaded()
       const notice = container.querySelector('.rk-conversation-list-notice')!
       expect(notice).toHaveAttribute('aria-live', 'polite')
@@ -146,6 +146,12 @@ describe('ConversationList', () => {
       expect(notice).toHaveTextContent('Disconnected. What shows may be out of date.')
       await act(() => device.open({ user: 'alice', accessToken: 't' }))
       expect(notice).toBeEmptyDOMElement()
+      // Signed out by the server: why. Four more logins of alice pass the device limit (4): this, the earliest, goes.
+      for (let i = 0; i < 4; i++) act(() => { server.connect('alice') })
+      expect(notice).toHaveTextContent('Signed out: this account signed in on another device.')
+      await act(() => device.open({ user: 'alice', accessToken: 't' }))
+      act(() => server.signOut(device, 'kickedByOtherDevice'))
+      expect(notice).toHaveTextContent('Signed out by another device.')
     })
   })
 

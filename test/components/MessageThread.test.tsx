@@ -258,7 +258,7 @@ describe('MessageThread', () => {
       expect(document.querySelector('.rk-message--highlighted')).toBeNull()
     })
 
-    it('says in Chinese, while the connection is down, that it is reconnecting; a message of that time shows once it is back; after a logout, that it is disconnected', async () => {
+    it('says in Chinese, while the connection is down, that it is reconnecting; a message of that time shows once it is back; after a logout, that it is disconnected; signed out by the server, why', async () => {
       const server = bigServer(20)
       const mine = server.connect('alice')
       renderThread(server, bob, { locale: zhCN, device: mine })
@@ -273,6 +273,14 @@ describe('MessageThread', () => {
       expect(await screen.findByText('while away')).toBeInTheDocument()
       act(() => mine.close())
       expect(notice).toHaveTextContent('连接已断开，显示的内容可能不是最新的。')
+      // Signed out by the server: why.
+      await act(() => mine.open({ user: 'alice', accessToken: 't' }))
+      expect(notice).toBeEmptyDOMElement()
+      act(() => server.signOut(mine, 'passwordChanged'))
+      expect(notice).toHaveTextContent('密码已更改，已退出登录。')
+      await act(() => mine.open({ user: 'alice', accessToken: 't' }))
+      act(() => server.signOut(mine, 'userRemoved'))
+      expect(notice).toHaveTextContent('账号已被移除，已退出登录。')
     })
 
     it('opens around anchorId and says so when the message no longer exists for this user', async () => {

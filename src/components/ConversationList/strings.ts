@@ -38,6 +38,10 @@ const en = {
   dismiss: 'Dismiss',
   offline: 'Connection lost. Reconnecting…',
   disconnected: 'Disconnected. What shows may be out of date.',
+  loggedInElsewhere: 'Signed out: this account signed in on another device.',
+  kickedByOtherDevice: 'Signed out by another device.',
+  passwordChanged: 'Signed out: the password was changed.',
+  userRemoved: 'Signed out: this account was removed.',
 } as const
 
 /** `ConversationList`'s dictionary in English, aria labels included (other languages: a locale object, e.g. `zhCN`). */

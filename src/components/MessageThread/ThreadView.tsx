@@ -179,7 +179,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
     <>
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
-        <OfflineNotice className="rk-thread-offline" text={t('offline')} stoppedText={t('disconnected')} />
+        <OfflineNotice className="rk-thread-offline" t={t} />
         <FlingContext.Provider value={fling}>{content}</FlingContext.Provider>
         {history.status !== 'pending' && count > 0 && (
           <ScrollControls unseen={news.unseen} away={!news.atBottom || !history.isLatest} t={t} onJumpToLatest={jumpToLatest} />
