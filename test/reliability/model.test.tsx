@@ -18,7 +18,7 @@ import { StrictMode, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
 import { RemovePartialError } from '../../src/client/RoamingError'
-import type { RemoveResult, RoamingClient } from '../../src/client/types'
+import type { DisconnectReason, RemoveResult, RoamingClient } from '../../src/client/types'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
 import type { ConversationListData } from '../../src/query/conversationPages'
@@ -27,7 +27,7 @@ import { usePinConversation } from '../../src/hooks/usePinConversation'
 import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingProvider } from '../../src/provider/RoamingProvider'
-import { createRoamingServer, type RoamingServer } from '../../src/testing'
+import { createRoamingServer, type ForcedLogout, type RoamingServer } from '../../src/testing'
 import type { SimulatedConnection } from '../../src/simulator/SimulatedConnection'
 import { newQueryClient } from '../kit'
 import {
@@ -61,6 +61,7 @@ function useSubject({ conversationId, pageSize }: { conversationId: string; page
     /** What the components say of the connection. */
     connected: useRoamingStore((s) => s.connected),
     reconnecting: useRoamingStore((s) => s.reconnecting),
+    stopReason: useRoamingStore((s) => s.stopReason),
     setActive: useRoamingStore((s) => s.setActiveConversation),
     /** For MODEL_DEBUG=1 replays. */
     deleted: useRoamingStore((s) => s.deletedConversations),
@@ -125,8 +126,11 @@ class Real {
 
   /** Whether this device's connection is dropped (it hears nothing, its requests fail): it cannot match the model. */
   get dropped(): boolean { return !this.device.isOpened() }
-  /** Whether the device logged out (dropped too, and not coming back by itself: only a login brings it back). */
-  loggedOut = false
+  /**
+   * Whether the device logged out, and how (by itself or signed out by the server): dropped too, and not coming back
+   * by itself (only a login brings it back).
+   */
+  loggedOut: false | DisconnectReason = false
 
   /** Rows of this device's removals (pending or confirmed) never show, at any moment. */
   checkOwnRemovals(when: string): void {
@@ -481,6 +485,7 @@ class Settle extends Base {
     await real.settle()
     expect(real.current.connected, `connected while ${real.dropped ? 'dropped' : 'up'}\n${real.trace.join('\n')}`).toBe(!real.dropped)
     expect(real.current.reconnecting, `reconnecting\n${real.trace.join('\n')}`).toBe(real.dropped && !real.loggedOut)
+    expect(real.current.stopReason, `stopReason\n${real.trace.join('\n')}`).toBe(real.loggedOut || null)
     if (!real.dropped) real.checkSettled()
   }
   toString() { return 'settle' }
@@ -495,8 +500,18 @@ class RestoreConnection extends Base {
 }
 /** A logout, dropped or not: requests fail for good (not retried), nothing reconnects until `LogIn`. */
 class LogOut extends Base {
-  async act(real: Real) { if (!real.loggedOut) { real.loggedOut = true; inAct(() => real.device.close()) } }
+  async act(real: Real) { if (!real.loggedOut) { real.loggedOut = 'loggedOut'; inAct(() => real.device.close()) } }
   toString() { return 'logOut' }
+}
+/** The server signs the device out (a forced logout, only while connected): as a logout, with its reason. */
+class SignedOut extends Base {
+  constructor(readonly reason: ForcedLogout) { super() }
+  async act(real: Real) {
+    if (real.dropped) return
+    real.loggedOut = this.reason
+    inAct(() => real.server.signOut(real.device, this.reason))
+  }
+  toString() { return `signedOut(${this.reason})` }
 }
 class LogIn extends Base {
   async act(real: Real) {
@@ -536,6 +551,7 @@ const commands = [
   fc.constant(new RestoreConnection()),
   fc.constant(new LogOut()),
   fc.constant(new LogIn()),
+  fc.constantFrom('loggedInElsewhere' as const, 'userRemoved' as const, 'passwordChanged' as const, 'kickedByOtherDevice' as const).map((r) => new SignedOut(r)),
   fc.constant(new Settle()),
   fc.constant(new Settle()),
 ]
