@@ -259,7 +259,11 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
         catchingUp = false
         connection.addEventHandler(handlerId, {
           onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead,
-          onReconnecting: () => drop('reconnecting'), onDisconnected: (error?: unknown) => drop('stopped', toDisconnectReason(error)),
+          onReconnecting: () => drop('reconnecting'),
+          // Stopped already, its socket's close says nothing new: the token's expiry closes the connection (the
+          // SDK's `close()`, a logout with no error) after telling why.
+          onDisconnected: (error?: unknown) => { if (down !== 'stopped') drop('stopped', toDisconnectReason(error)) },
+          onTokenExpired: () => drop('stopped', 'tokenExpired'),
           onConnected: () => { if (down) { down = false; catchingUp = true; emit({ type: 'reconnected' }) } },
           // The offline messages are all in: what they changed can be read after them.
           onOfflineMessageSyncFinish: () => { if (catchingUp) { catchingUp = false; emit({ type: 'reconnected' }) } },

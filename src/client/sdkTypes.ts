@@ -127,8 +127,10 @@ export interface SdkEventHandler {
   onMultiDeviceEvent?: (event: any) => void
   /** The socket closed and the SDK is reconnecting (dispatched on each attempt). */
   onReconnecting?: () => void
-  /** Logged out, or reconnection failed. */
+  /** Logged out, signed out by the server, or reconnection failed. */
   onDisconnected?: (error?: any) => void
+  /** The login's token expired: the SDK then closes the connection itself, as a logout. */
+  onTokenExpired?: () => void
   /** Logged in, or reconnected. */
   onConnected?: () => void
   /** The offline messages pulled after a (re)connection have all been dispatched. */

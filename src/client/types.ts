@@ -335,11 +335,11 @@ export type RoamingEvent =
 /**
  * Why the SDK stopped (the error of its `onDisconnected`): `loggedOut` (its `close()`), `loggedInElsewhere` (the user
  * logged in on another device, which took this one's place: 206), `kickedByOtherDevice` (another device signed this
- * one out: 217), `passwordChanged` (216), `userRemoved` (the account was removed: 207), or `failed` (its reconnection
- * failed, or any other error). Only a new login brings the connection back, or, after `failed`, the browser coming
- * back online.
+ * one out: 217), `passwordChanged` (216), `userRemoved` (the account was removed: 207), `tokenExpired` (its
+ * `onTokenExpired`, after which it closes the connection itself), or `failed` (its reconnection failed, or any other
+ * error). Only a new login brings the connection back, or, after `failed`, the browser coming back online.
  */
-export type DisconnectReason = 'loggedOut' | 'loggedInElsewhere' | 'kickedByOtherDevice' | 'passwordChanged' | 'userRemoved' | 'failed'
+export type DisconnectReason = 'loggedOut' | 'loggedInElsewhere' | 'kickedByOtherDevice' | 'passwordChanged' | 'userRemoved' | 'tokenExpired' | 'failed'
 
 /** A listener of live events. */
 export type RoamingListener = (event: RoamingEvent) => void

@@ -41,6 +41,7 @@ const conversationList: Record<ConversationListStringKey, string> = {
   kickedByOtherDevice: '已被其他设备强制退出登录。',
   passwordChanged: '密码已更改，已退出登录。',
   userRemoved: '账号已被移除，已退出登录。',
+  tokenExpired: '登录已过期，已退出登录。',
 }
 
 const messageThread: Record<MessageThreadStringKey, string> = {
@@ -87,6 +88,7 @@ const messageThread: Record<MessageThreadStringKey, string> = {
   kickedByOtherDevice: '已被其他设备强制退出登录。',
   passwordChanged: '密码已更改，已退出登录。',
   userRemoved: '账号已被移除，已退出登录。',
+  tokenExpired: '登录已过期，已退出登录。',
   notDeleted: '未删除',
   image: '图片',
   openImage: '打开图片',

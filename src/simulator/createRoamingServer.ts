@@ -68,6 +68,11 @@ export interface RoamingServer {
    * Its chat messages wait for its next login as that user, as after a logout. Throws unless it is connected.
    */
   signOut(connection: SimulatedConnection, reason: ForcedLogout): void
+  /**
+   * The device's login token expires, as the SDK's own timer tells it: `onTokenExpired`, then the SDK's `close()`
+   * (`onDisconnected` with no error; logged out). Throws unless it is logged in (dropped or not).
+   */
+  expireToken(connection: SimulatedConnection): void
   /** Every request received since creation or `clearRequests()`. */
   readonly requests: readonly RequestRecord[]
   /** Empties the request log. */
@@ -255,6 +260,13 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
       const error = Object.hasOwn(FORCED_LOGOUTS, reason) ? FORCED_LOGOUTS[reason] : undefined
       if (!error) throw new RangeError(`signOut: reason ${JSON.stringify(reason)} is invalid; expected ${Object.keys(FORCED_LOGOUTS).map((r) => `'${r}'`).join(', ')}`)
       connection.signedOut(error)
+    },
+    expireToken(connection) {
+      if (!(online.get(connection?.serverUser) ?? []).includes(connection) && away.get(connection)?.loggedOut !== false) {
+        throw new TypeError('expireToken: connection must be a logged-in device of this server (server.connect)')
+      }
+      connection.dispatch('onTokenExpired', undefined)
+      connection.close()
     },
     restoreConnection(connection) {
       if (away.get(connection)?.loggedOut !== false) throw new TypeError('restoreConnection: connection must be a device dropped with dropConnection')

@@ -37,7 +37,7 @@ describe('subscribe and the connection handler registry', () => {
     expect(ids).toHaveLength(1)
     expect(ids[0]).toMatch(/^roamkit-/)
     const handler = conn.eventHandler.handlerData[ids[0]!]!
-    expect(Object.keys(handler).sort()).toEqual(['onChannelMessage', 'onConnected', 'onDisconnected', 'onMessage', 'onMultiDeviceEvent', 'onOfflineMessageSyncFinish', 'onReconnecting'])
+    expect(Object.keys(handler).sort()).toEqual(['onChannelMessage', 'onConnected', 'onDisconnected', 'onMessage', 'onMultiDeviceEvent', 'onOfflineMessageSyncFinish', 'onReconnecting', 'onTokenExpired'])
 
     const stop2 = client.subscribe(() => {})
     expect(handlerIds(conn)).toEqual(ids)
@@ -326,6 +326,17 @@ describe('the connection coming back', () => {
       expect(client.isConnected?.()).toBe(false)
       await conn.open({ user: 'alice', accessToken: 't' })
     }
+    // The token expired: the SDK says so, then closes the connection (a logout, no error): the expiry is the reason,
+    // dropped or not.
+    events.length = 0
+    server.expireToken(conn)
+    expect(events).toEqual([{ type: 'disconnected', reconnecting: false, reason: 'tokenExpired' }])
+    await conn.open({ user: 'alice', accessToken: 't' })
+    server.dropConnection(conn)
+    events.length = 0
+    server.expireToken(conn)
+    expect(events).toEqual([{ type: 'disconnected', reconnecting: false, reason: 'tokenExpired' }])
+    await conn.open({ user: 'alice', accessToken: 't' })
     // A code the kit does not know (here the SDK's auth error) is a failure.
     events.length = 0
     conn.dispatch('onDisconnected', new ErrorEvent({ type: 2, message: 'Auth failed' }))

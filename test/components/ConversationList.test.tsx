@@ -152,6 +152,9 @@ describe('ConversationList', () => {
       await act(() => device.open({ user: 'alice', accessToken: 't' }))
       act(() => server.signOut(device, 'kickedByOtherDevice'))
       expect(notice).toHaveTextContent('Signed out by another device.')
+      await act(() => device.open({ user: 'alice', accessToken: 't' }))
+      act(() => server.expireToken(device))
+      expect(notice).toHaveTextContent('Signed out: the session expired.')
     })
   })
 

@@ -344,10 +344,26 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
         SdkCode.USER_KICKED_BY_CHANGE_PASSWORD, SdkCode.USER_KICKED_BY_OTHER_DEVICE, 16])
       const events: RoamingEvent[] = []
       client.subscribe((e) => events.push(e))
-      // What its onclose dispatches after the server's notice (`disconnectedReason`), and after failed reconnections.
-      for (const type of [206, 207, 216, 217, 16]) conn.eventHandler.dispatch('onDisconnected', { type, message: 'm' })
-      expect(events.map((e) => e.type === 'disconnected' && e.reason)).toEqual(
+      // What its onclose dispatches after the server's notice (`disconnectedReason`), and after failed reconnections;
+      // each after a login (stopped already, the next close says nothing new).
+      for (const type of [206, 207, 216, 217, 16]) {
+        conn.eventHandler.dispatch('onDisconnected', { type, message: 'm' })
+        conn.eventHandler.dispatch('onConnected', undefined)
+      }
+      expect(events.filter((e) => e.type === 'disconnected').map((e) => e.type === 'disconnected' && e.reason)).toEqual(
         ['loggedInElsewhere', 'userRemoved', 'passwordChanged', 'kickedByOtherDevice', 'failed'])
+    })
+
+    test('the SDK\'s own token timer: at expiry its onTokenExpired, then its close(); the client says why it stopped', async () => {
+      const events: RoamingEvent[] = []
+      client.subscribe((e) => events.push(e))
+      // What its login runs with the token's lifetime (here 10 s): onTokenWillExpire at 80 %, onTokenExpired at 100 %.
+      conn.tokenExpireTimeCountDown(10_000)
+      await vi.advanceTimersByTimeAsync(9_999)
+      expect(events).toEqual([])
+      await vi.advanceTimersByTimeAsync(1)
+      expect(events).toEqual([{ type: 'disconnected', reconnecting: false, reason: 'tokenExpired' }])
+      expect(conn.logOut).toBe(true)
     })
 
     test('HTTP 429 → SERVER_BUSY 500, retryable; the cause is the SDK’s plain object with the raw body as data', async () => {

@@ -503,13 +503,17 @@ class LogOut extends Base {
   async act(real: Real) { if (!real.loggedOut) { real.loggedOut = 'loggedOut'; inAct(() => real.device.close()) } }
   toString() { return 'logOut' }
 }
-/** The server signs the device out (a forced logout, only while connected): as a logout, with its reason. */
+/**
+ * The server signs the device out (a forced logout, only while connected), or its token expires (dropped or not): as
+ * a logout, with its reason.
+ */
 class SignedOut extends Base {
-  constructor(readonly reason: ForcedLogout) { super() }
+  constructor(readonly reason: ForcedLogout | 'tokenExpired') { super() }
   async act(real: Real) {
-    if (real.dropped) return
-    real.loggedOut = this.reason
-    inAct(() => real.server.signOut(real.device, this.reason))
+    const reason = this.reason
+    if (real.loggedOut || (real.dropped && reason !== 'tokenExpired')) return
+    real.loggedOut = reason
+    inAct(() => (reason === 'tokenExpired' ? real.server.expireToken(real.device) : real.server.signOut(real.device, reason)))
   }
   toString() { return `signedOut(${this.reason})` }
 }
@@ -551,7 +555,7 @@ const commands = [
   fc.constant(new RestoreConnection()),
   fc.constant(new LogOut()),
   fc.constant(new LogIn()),
-  fc.constantFrom('loggedInElsewhere' as const, 'userRemoved' as const, 'passwordChanged' as const, 'kickedByOtherDevice' as const).map((r) => new SignedOut(r)),
+  fc.constantFrom('loggedInElsewhere' as const, 'userRemoved' as const, 'passwordChanged' as const, 'kickedByOtherDevice' as const, 'tokenExpired' as const).map((r) => new SignedOut(r)),
   fc.constant(new Settle()),
   fc.constant(new Settle()),
 ]

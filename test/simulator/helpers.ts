@@ -61,7 +61,7 @@ export interface Recorded {
 const EVENT_NAMES = [
   'onMessage', 'onTextMessage', 'onImageMessage', 'onFileMessage', 'onAudioMessage', 'onVideoMessage', 'onLocationMessage',
   'onCustomMessage', 'onCmdMessage', 'onCombineMessage', 'onMultiDeviceEvent', 'onChannelMessage', 'onConnected', 'onDisconnected',
-  'onReconnecting', 'onOfflineMessageSyncStart', 'onOfflineMessageSyncFinish', 'onError',
+  'onReconnecting', 'onOfflineMessageSyncStart', 'onOfflineMessageSyncFinish', 'onError', 'onTokenExpired',
 ]
 
 /** Registers a handler on `conn` that records every callback it knows, in order. */

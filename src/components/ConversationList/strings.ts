@@ -42,6 +42,7 @@ const en = {
   kickedByOtherDevice: 'Signed out by another device.',
   passwordChanged: 'Signed out: the password was changed.',
   userRemoved: 'Signed out: this account was removed.',
+  tokenExpired: 'Signed out: the session expired.',
 } as const
 
 /** `ConversationList`'s dictionary in English, aria labels included (other languages: a locale object, e.g. `zhCN`). */
