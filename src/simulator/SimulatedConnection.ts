@@ -57,10 +57,7 @@ export class SimulatedConnection implements Device {
    * the user wait on the server for this device's next login as that user (the offline sync then).
    */
   close(): void {
-    if (!this.loggedIn) return
-    this.loggedIn = false
-    this.core.logOut(this)
-    this.dispatch('onDisconnected', undefined)
+    this.leave(undefined)
   }
 
   /**
@@ -68,12 +65,16 @@ export class SimulatedConnection implements Device {
    * `onError`, then `onDisconnected`, both with the error; logged out, with its chat messages kept for its next login.
    */
   signedOut(reason: { type: number; message: string }): void {
+    this.leave(new ErrorEvent(reason))
+  }
+
+  /** Logs out; the SDK's `onDisconnected` passes the server's reason (`disconnectedReason`), none after `close()`. */
+  private leave(reason: ErrorEvent | undefined): void {
     if (!this.loggedIn) return
     this.loggedIn = false
     this.core.logOut(this)
-    const error = new ErrorEvent(reason)
-    this.dispatch('onError', error)
-    this.dispatch('onDisconnected', error)
+    if (reason) this.dispatch('onError', reason)
+    this.dispatch('onDisconnected', reason)
   }
 
   /** Whether logged in with the connection up: false while dropped, as the SDK's reads its socket's state. */
