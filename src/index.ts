@@ -6,6 +6,7 @@
 export { RoamingProvider } from './provider/RoamingProvider'
 export type { RoamingProviderProps } from './provider/RoamingProvider'
 export type { RoamingPersistOptions } from './provider/persistence'
+export { clearRoamingCache } from './provider/clearRoamingCache'
 export type { RoamingTheme } from './provider/RoamingContext'
 export type { RoamingLocale, RoamingLocaleDefinition } from './provider/RoamingContext'
 export { useConversationList } from './hooks/useConversationList'

@@ -7,6 +7,7 @@ import type { RoamingClient } from '../client/types'
 import { createRoamingKit, type RoamingKit } from '../query/RoamingKit'
 import { startRoamingSync } from '../query/startRoamingSync'
 import { createRoamingStore } from '../store/createRoamingStore'
+import { checkPersistOptions } from './checkPersistOptions'
 import type { RoamingPersistOptions } from './persistence'
 import { RoamingContext, type RoamingContextValue, type RoamingLocale, type RoamingTheme } from './RoamingContext'
 
@@ -60,6 +61,7 @@ export function RoamingProvider({ client, connection, clientOptions, queryClient
   }
   if (theme !== 'light' && theme !== 'dark' && theme !== 'system') throw new RoamingArgumentError('RoamingProvider', 'theme', theme, "'light', 'dark' or 'system'")
   if (typeof readAcks !== 'boolean') throw new RoamingArgumentError('RoamingProvider', 'readAcks', readAcks, 'true or false')
+  checkPersistOptions(persist)
   // The options object is read once per connection: a new object each render must not recreate the client.
   const [options] = useState(clientOptions)
   const roamingClient = useMemo(() => client ?? createRoamingClient(connection!, options), [client, connection, options])

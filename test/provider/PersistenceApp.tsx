@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { RoamingProvider, useConversationList, useHistoryMessages, useRemoveHistoryMessages, useRoamingStore } from '../../src'
+import type { RoamingPersistOptions } from '../../src'
 import type { RoamingServer, SimulatedConnection } from '../../src/testing'
 
 /** A bare app: the list, the open thread, and buttons to open the first conversation and delete a message. */
@@ -33,7 +34,7 @@ function Thread({ id }: { id: string }) {
   )
 }
 
-type Persist = { throttleMs: number; maxAge?: number }
+type Persist = RoamingPersistOptions & { throttleMs: number }
 
 /** The app in StrictMode under a provider with `persist`, on a device of its own. */
 export const appOn = (device: SimulatedConnection, persist: Persist) => (

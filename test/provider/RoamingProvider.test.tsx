@@ -4,9 +4,11 @@
  */
 import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { StrictMode, useState, type ReactNode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
 import type { RoamingClient } from '../../src/client/types'
+import { RoamingArgumentError } from '../../src/client/RoamingError'
+import { clearRoamingCache } from '../../src/provider/clearRoamingCache'
 import { RoamingProvider } from '../../src/provider/RoamingProvider'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
@@ -72,5 +74,24 @@ describe('RoamingProvider', () => {
     client = createRoamingClient(ctx.device)
     rerender()
     expect(result.current.open).toEqual({ conversationId: 'bob', chatType: 'singleChat' })
+  })
+
+  it('refuses bad persist options before anything is read or saved, naming the option and what it allows', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const ctx = setup()
+    const mount = (persist: unknown) => () => render(<RoamingProvider connection={ctx.device} queryClient={ctx.queryClient} persist={persist as never}><p /></RoamingProvider>)
+    expect(mount('yes')).toThrow(`RoamingProvider: invalid persist "yes"; expected true, false, or options { maxAge, buster, throttleMs, eraseOn }`)
+    expect(mount({ maxAge: -1 })).toThrow('RoamingProvider: invalid persist.maxAge -1; expected an integer in [0, 9007199254740991]')
+    expect(mount({ throttleMs: 1.5 })).toThrow(RoamingArgumentError)
+    expect(mount({ buster: 3 })).toThrow('RoamingProvider: invalid persist.buster 3; expected a string')
+    expect(mount({ eraseOn: ['loggedOut', 'logout'] })).toThrow(
+      `RoamingProvider: invalid persist.eraseOn[1] "logout"; expected one of 'loggedOut', 'loggedInElsewhere', 'kickedByOtherDevice', 'passwordChanged', 'userRemoved', 'tokenExpired', 'failed'`)
+    expect(mount({ eraseOn: 'loggedOut' })).toThrow(RoamingArgumentError)
+    expect(ctx.server.requests).toHaveLength(0)
+    expect(mount({ maxAge: 0, buster: 'b', throttleMs: 0, eraseOn: ['loggedOut', 'tokenExpired'] })).not.toThrow()
+    spy.mockRestore()
+    // Without IndexedDB (here jsdom, as in server rendering) nothing was saved, so there is nothing to erase.
+    await expect(clearRoamingCache('alice')).resolves.toBeUndefined()
+    await expect(clearRoamingCache('')).rejects.toThrow('clearRoamingCache: invalid userId ""; expected a user id, or nothing for every user')
   })
 })
