@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createRoamingServer } from '../src/testing'
+import { useRoamingStore } from '../src'
+import { createRoamingServer, type RoamingServer, type SimulatedConnection } from '../src/testing'
 import { TwoPaneApp } from '../demo/TwoPaneApp'
 import { ConnectionToggle } from './support/ConnectionToggle'
 import { SimulatorFrame } from './support/SimulatorFrame'
@@ -10,6 +11,16 @@ import { SimulatorFrame } from './support/SimulatorFrame'
 interface TwoDevicesProps {
   /** Answer and push delay, ms. */
   latency: number
+}
+
+/** The phone signs the laptop out (a device-management action), which the server then tells the laptop (217). */
+function SignOutFromPhone({ server, device }: { server: RoamingServer; device: SimulatedConnection }) {
+  const connected = useRoamingStore((s) => s.connected)
+  return (
+    <button type="button" style={{ margin: '0 0 8px' }} disabled={!connected} onClick={() => server.signOut(device, 'kickedByOtherDevice')}>
+      Sign the laptop out from the phone
+    </button>
+  )
 }
 
 /** One user, alice, on two devices side by side, sharing one simulated server. */
@@ -25,7 +36,10 @@ function TwoDevices({ latency }: TwoDevicesProps) {
       <SimulatorFrame server={server} height={560}>
         {({ device }) => (
           <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
-            <ConnectionToggle server={server} device={device} labels={["Drop the laptop's connection", 'Reconnect the laptop']} />
+            <div style={{ display: 'flex', gap: 8 }}>
+              <ConnectionToggle server={server} device={device} labels={["Drop the laptop's connection", 'Reconnect the laptop']} withLogout />
+              <SignOutFromPhone server={server} device={device} />
+            </div>
             <TwoPaneApp label="Laptop" />
           </div>
         )}
@@ -123,5 +137,22 @@ export const ReadSyncs: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect the laptop' }))
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(rowOf(laptop, name)?.dataset.unread).toBeUndefined()
+  },
+}
+
+/**
+ * The phone signs the laptop out: the laptop says why and still shows what it had (its saved cache, with `persist`,
+ * would be erased); logging in again brings it back.
+ */
+export const SignedOutFromPhone: Story = {
+  play: async ({ canvasElement }) => {
+    const { canvas, laptop } = await devices(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign the laptop out from the phone' }))
+    await waitFor(() => expect(laptop.getAllByText('Signed out by another device.').length).toBeGreaterThan(0))
+    await expect(laptop.getAllByRole('option').length).toBeGreaterThan(3)
+    await expect(canvas.getByRole('button', { name: 'Sign the laptop out from the phone' })).toBeDisabled()
+    await userEvent.click(canvas.getByRole('button', { name: 'Log in again' }))
+    await waitFor(() => expect(laptop.queryByText('Signed out by another device.')).toBeNull())
+    await expect(canvas.getByRole('button', { name: 'Sign the laptop out from the phone' })).toBeEnabled()
   },
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useRoamingStore } from '../../src'
 import type { RoamingServer, SimulatedConnection } from '../../src/testing'
 
 /** Props of `ConnectionToggle`. */
@@ -25,27 +26,25 @@ export interface ConnectionToggleProps {
  * signs the same user in elsewhere.
  */
 export function ConnectionToggle({ server, device, labels = ['Drop the connection', 'Reconnect'], withLogout = false, otherUser, withElsewhere = false }: ConnectionToggleProps) {
-  const [state, setState] = useState<'up' | 'dropped' | 'out'>('up')
+  const [dropped, setDropped] = useState(false)
+  // Logged out by the toolbar or by the server (a sign-out, a login elsewhere past the device limit, a token expiry).
+  const out = useRoamingStore((s) => s.stopReason !== null)
   const toggle = () => {
-    if (state === 'dropped') server.restoreConnection(device)
+    if (dropped) server.restoreConnection(device)
     else server.dropConnection(device)
-    setState(state === 'dropped' ? 'up' : 'dropped')
+    setDropped(!dropped)
   }
   const login = (user = device.user) => {
-    if (state === 'out') void device.open({ user, accessToken: 'story' })
-    else device.close()
-    setState(state === 'out' ? 'up' : 'out')
-  }
-  const elsewhere = () => {
-    server.connect(device.user)
-    if (!device.isOpened()) setState('out')
+    if (!out) return device.close()
+    setDropped(false)
+    void device.open({ user, accessToken: 'story' })
   }
   return (
     <div style={{ display: 'flex', gap: 8, margin: '0 0 8px' }}>
-      {state !== 'out' && <button type="button" onClick={toggle}>{state === 'dropped' ? labels[1] : labels[0]}</button>}
-      {withLogout && state !== 'dropped' && <button type="button" onClick={() => login()}>{state === 'out' ? 'Log in again' : 'Log out'}</button>}
-      {withElsewhere && state === 'up' && <button type="button" onClick={elsewhere}>Sign in on another device</button>}
-      {otherUser && state === 'out' && <button type="button" onClick={() => login(otherUser)}>{`Log in as ${otherUser}`}</button>}
+      {!out && <button type="button" onClick={toggle}>{dropped ? labels[1] : labels[0]}</button>}
+      {withLogout && !dropped && <button type="button" onClick={() => login()}>{out ? 'Log in again' : 'Log out'}</button>}
+      {withElsewhere && !out && !dropped && <button type="button" onClick={() => server.connect(device.user)}>Sign in on another device</button>}
+      {otherUser && out && <button type="button" onClick={() => login(otherUser)}>{`Log in as ${otherUser}`}</button>}
     </div>
   )
 }
