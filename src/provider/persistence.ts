@@ -102,6 +102,7 @@ export function persistRoaming(kit: RoamingKit, options: RoamingPersistOptions =
     stopCache()
     stopStore()
     running.delete(erase)
+    if (running.size === 0) erasers.delete(key)
     if (timer !== undefined) {
       clearTimeout(timer)
       save()

@@ -229,6 +229,11 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
     core.push(device, mark('onOfflineMessageSyncFinish'))
   }
 
+  const isConnected = (device: SimulatedConnection) => (online.get(device?.serverUser) ?? []).includes(device)
+  function mustBeConnected(method: string, device: SimulatedConnection): void {
+    if (!isConnected(device)) throw new TypeError(`${method}: connection must be a logged-in, connected device of this server (server.connect)`)
+  }
+
   return {
     appKey,
     connect(userId, opts = {}) {
@@ -247,22 +252,18 @@ export function createRoamingServer(options: RoamingServerOptions = {}): Roaming
     generate: (opts) => generateRoamingData(core, opts),
     devices: (userId) => (online.get(core.normalizeId(userId)) ?? []).slice(),
     dropConnection(connection) {
-      if (!(online.get(connection?.serverUser) ?? []).includes(connection)) {
-        throw new TypeError('dropConnection: connection must be a logged-in, connected device of this server (server.connect)')
-      }
+      mustBeConnected('dropConnection', connection)
       goAway(connection, false)
       connection.dispatch('onReconnecting', undefined)
     },
     signOut(connection, reason) {
-      if (!(online.get(connection?.serverUser) ?? []).includes(connection)) {
-        throw new TypeError('signOut: connection must be a logged-in, connected device of this server (server.connect)')
-      }
+      mustBeConnected('signOut', connection)
       const error = Object.hasOwn(FORCED_LOGOUTS, reason) ? FORCED_LOGOUTS[reason] : undefined
       if (!error) throw new RangeError(`signOut: reason ${JSON.stringify(reason)} is invalid; expected ${Object.keys(FORCED_LOGOUTS).map((r) => `'${r}'`).join(', ')}`)
       connection.signedOut(error)
     },
     expireToken(connection) {
-      if (!(online.get(connection?.serverUser) ?? []).includes(connection) && away.get(connection)?.loggedOut !== false) {
+      if (!isConnected(connection) && away.get(connection)?.loggedOut !== false) {
         throw new TypeError('expireToken: connection must be a logged-in device of this server (server.connect)')
       }
       connection.dispatch('onTokenExpired', undefined)
