@@ -56,5 +56,5 @@ export type {
   OtherMessage, RoamingMessage, Conversation, ConversationPage, ConversationPageParams, LegacyConversationPageParams,
   LegacyConversationPage, HistoryDirection, HistorySearch, HistoryPageParams, HistoryPage, RemoveProgress,
   RemoveByIdsParams, RemoveBeforeParams, RemoveResult, DeleteConversationParams, DeleteConversationResult, PinConversationParams, PinState,
-  RoamingEvent, RoamingListener, RoamingClient, DisconnectReason,
+  RoamingEvent, RoamingListener, RoamingClient, DisconnectReason, ConnectionState,
 } from './client/types'

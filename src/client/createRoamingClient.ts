@@ -249,13 +249,18 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       return invoke(operation, () => connection.send(ack), () => undefined)
     },
 
-    isConnected: () => (listeners.size > 0 ? !down : connection.isOpened?.() !== false),
+    connectionState() {
+      // Not listening, nothing was heard: the connection says.
+      if (listeners.size === 0) readDown()
+      return !down ? 'connected' : down === 'reconnecting' ? down : stopReason ?? 'failed'
+    },
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw new RoamingArgumentError('subscribe', 'listener', listener, 'a function')
       if (listeners.size === 0) {
-        // Down already (mounted during a drop, or before the login): its return is the same news as after a drop.
-        down = connection.isOpened?.() === false && 'reconnecting'
+        // Down already (mounted during a drop, before the login, after a logout): its return is the same news as after
+        // a drop.
+        readDown()
         catchingUp = false
         connection.addEventHandler(handlerId, {
           onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead,
@@ -277,6 +282,15 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     },
   }
 
+  /**
+   * What the connection says of itself: its socket (`isOpened()`), and, closed, whether it is logged out (its run-time
+   * `logOut`, true before the login and after a logout or a forced one, whose error its `disconnectedReason` keeps) or
+   * reconnecting. A connection without `logOut` is reconnecting.
+   */
+  function readDown(): void {
+    down = connection.isOpened?.() === false && (connection.logOut === true ? 'stopped' : 'reconnecting')
+    stopReason = down === 'stopped' ? toDisconnectReason(connection.disconnectedReason) : undefined
+  }
   function drop(state: 'reconnecting'): void
   function drop(state: 'stopped', reason: DisconnectReason): void
   function drop(state: 'reconnecting' | 'stopped', reason?: DisconnectReason): void {

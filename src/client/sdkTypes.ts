@@ -162,6 +162,13 @@ export interface SdkConnection {
   isOpened?(): boolean
   /** Set by `open()` at run time (`this.user = e.user`); not in the SDK's types. */
   user?: string
+  /**
+   * Run-time field, not in the SDK's types: `true` from construction until a login, and again after `close()` or a
+   * forced logout; `false` while logged in, reconnecting included.
+   */
+  logOut?: boolean
+  /** Run-time field, not in the SDK's types: the error of its last forced logout, until the next login or `close()`. */
+  disconnectedReason?: unknown
   context?: { userId?: string; jid?: { clientResource?: string } }
   getServerConversations(params: { pageSize?: number; cursor?: string }): Promise<unknown>
   getServerPinnedConversations(params: { pageSize?: number; cursor?: string }): Promise<unknown>

@@ -374,9 +374,11 @@ export interface RoamingClient {
   /** Listen to live messages and multi-device events; returns the unsubscribe function. */
   subscribe(listener: RoamingListener): () => void
   /**
-   * Whether the connection is up now: a provider mounted during a drop (or before the login) says so at once,
-   * where no `disconnected` can be heard. Optional: a client without it counts as connected until it says
-   * `disconnected`.
+   * The connection now: a provider mounted during a drop, before the login or after a logout says so at once, where no
+   * `disconnected` can be heard. Optional: a client without it counts as connected until it says `disconnected`.
    */
-  isConnected?(): boolean
+  connectionState?(): ConnectionState
 }
+
+/** The connection as a client sees it: up, down and reconnecting, or stopped, and why. */
+export type ConnectionState = 'connected' | 'reconnecting' | DisconnectReason

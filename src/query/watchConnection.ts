@@ -1,4 +1,4 @@
-import type { DisconnectReason } from '../client/types'
+import type { ConnectionState } from '../client/types'
 import type { RoamingKit } from './RoamingKit'
 
 /**
@@ -7,7 +7,7 @@ import type { RoamingKit } from './RoamingKit'
  * (`navigator.onLine`, with its `offline` and `online` events). The browser knows at once, where the SDK notices a
  * dead socket only when it next fails to reach the server, and at mount, where no drop can be heard: a reload
  * without a network shows the persisted lists and says it is offline. A provider mounted while the SDK reconnects
- * (or before its login) says so at once too (`RoamingClient.isConnected`). Returns the stop.
+ * (or before its login, or after a logout) says so at once too (`RoamingClient.connectionState`). Returns the stop.
  */
 export function watchConnection(kit: RoamingKit): () => void {
   // Not in plain Node (server rendering, tests without a DOM): only the SDK's word counts there.
@@ -16,18 +16,18 @@ export function watchConnection(kit: RoamingKit): () => void {
   // What the SDK said last: up, reconnecting, or why it stopped. A reconnection that failed while the browser was
   // offline gave up for want of a network and starts again at the browser's `online`: that stop is a reconnection
   // still. Any other stop (or a failure online) waits for a login.
-  let sdk: 'up' | 'reconnecting' | DisconnectReason = kit.client.isConnected?.() === false ? 'reconnecting' : 'up'
+  let sdk: ConnectionState = kit.client.connectionState?.() ?? 'connected'
   const update = () => {
-    const connected = sdk === 'up' && !offline()
-    const stopReason = sdk === 'up' || sdk === 'reconnecting' ? null : sdk
+    if (sdk === 'failed' && offline()) sdk = 'reconnecting'
+    const connected = sdk === 'connected' && !offline()
+    const stopReason = sdk === 'connected' || sdk === 'reconnecting' ? null : sdk
     kit.store.setState({ connected, reconnecting: !connected && !stopReason, stopReason })
   }
   const stop = kit.client.subscribe((event) => {
-    if (event.type === 'reconnected') sdk = 'up'
+    if (event.type === 'reconnected') sdk = 'connected'
     // A custom client may not say why it stopped: a failure, as before reasons were told.
     else if (event.type === 'disconnected') sdk = event.reconnecting ? 'reconnecting' : event.reason ?? 'failed'
     else return
-    if (sdk === 'failed' && offline()) sdk = 'reconnecting'
     update()
   })
   win?.addEventListener('online', update)

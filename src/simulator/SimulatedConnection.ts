@@ -24,6 +24,10 @@ export class SimulatedConnection implements Device {
   /** The SDK's handler registry: `handlerData[id] = handler`, so re-adding an id replaces it in place. */
   readonly eventHandler: { handlerData: Record<string, Handler> } = { handlerData: {} }
   private loggedIn = false
+  /** As the SDK's run-time field: `true` until a login, and again after `close()` or a forced logout. */
+  logOut = true
+  /** As the SDK's run-time field: the error of the last forced logout, until the next login or `close()`. */
+  disconnectedReason: ErrorEvent | undefined = undefined
 
   constructor(private readonly core: ServerCore, readonly clientResource: string) {
     this.context = { userId: '', appKey: core.appKey, jid: { appKey: core.appKey, clientResource, name: '' } }
@@ -48,6 +52,8 @@ export class SimulatedConnection implements Device {
     this.context.userId = params.user
     this.context.jid.name = params.user
     this.loggedIn = true
+    this.logOut = false
+    this.disconnectedReason = undefined
     this.core.logIn(this)
     return Promise.resolve({ accessToken: params.accessToken ?? params.agoraToken ?? 'simulated-token', duration: 86_400 })
   }
@@ -72,6 +78,8 @@ export class SimulatedConnection implements Device {
   private leave(reason: ErrorEvent | undefined): void {
     if (!this.loggedIn) return
     this.loggedIn = false
+    this.logOut = true
+    this.disconnectedReason = reason
     this.core.logOut(this)
     if (reason) this.dispatch('onError', reason)
     this.dispatch('onDisconnected', reason)

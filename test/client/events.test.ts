@@ -283,9 +283,9 @@ describe('the connection coming back', () => {
     client.subscribe((e) => events.push(e))
     conn.dispatch('onConnected', undefined)
     expect(events).toEqual([])
-    expect(client.isConnected?.()).toBe(true)
+    expect(client.connectionState?.()).toBe('connected')
     server.dropConnection(conn)
-    expect(client.isConnected?.()).toBe(false)
+    expect(client.connectionState?.()).toBe('reconnecting')
     const reconnecting = { type: 'disconnected', reconnecting: true }
     const failed = { type: 'disconnected', reconnecting: false, reason: 'failed' }
     expect(events).toEqual([reconnecting])
@@ -301,7 +301,7 @@ describe('the connection coming back', () => {
     conn.dispatch('onReconnecting', undefined)
     server.restoreConnection(conn)
     expect(events).toEqual([reconnecting, failed, reconnecting, { type: 'reconnected' }])
-    expect(client.isConnected?.()).toBe(true)
+    expect(client.connectionState?.()).toBe('connected')
     conn.dispatch('onConnected', undefined)
     expect(events).toHaveLength(4)
     // A logout stops it (no reconnection comes by itself); a new login misses events the same way as a reconnection.
@@ -323,7 +323,7 @@ describe('the connection coming back', () => {
       events.length = 0
       server.signOut(conn, reason)
       expect(events).toEqual([{ type: 'disconnected', reconnecting: false, reason }])
-      expect(client.isConnected?.()).toBe(false)
+      expect(client.connectionState?.()).toBe(reason)
       await conn.open({ user: 'alice', accessToken: 't' })
     }
     // The token expired: the SDK says so, then closes the connection (a logout, no error): the expiry is the reason,
@@ -366,24 +366,42 @@ describe('the connection coming back', () => {
     const conn = server.connect('alice')
     const client = createRoamingClient(conn, { warn: () => {} })
     server.dropConnection(conn)
-    expect(client.isConnected?.()).toBe(false)
+    expect(client.connectionState?.()).toBe('reconnecting')
     const events: RoamingEvent[] = []
     client.subscribe((e) => events.push(e))
-    expect(client.isConnected?.()).toBe(false)
+    expect(client.connectionState?.()).toBe('reconnecting')
     conn.dispatch('onReconnecting', undefined)
     server.restoreConnection(conn)
     expect(events).toEqual([{ type: 'reconnected' }])
-    expect(client.isConnected?.()).toBe(true)
+    expect(client.connectionState?.()).toBe('connected')
 
     // Before the login: what was asked for failed ("not login"), and is worth asking again once logged in.
     const later = server.connect('alice', { open: false })
     const laterClient = createRoamingClient(later, { warn: () => {} })
     const laterEvents: RoamingEvent[] = []
     laterClient.subscribe((e) => laterEvents.push(e))
-    expect(laterClient.isConnected?.()).toBe(false)
+    expect(laterClient.connectionState?.()).toBe('loggedOut')
     await later.open({ user: 'alice', accessToken: 't' })
     expect(laterEvents).toEqual([{ type: 'reconnected' }])
-    expect(laterClient.isConnected?.()).toBe(true)
+    expect(laterClient.connectionState?.()).toBe('connected')
+  })
+
+  it('listening starts after a logout or a forced one: stopped, and why (the SDK\'s run-time logOut and disconnectedReason); without logOut, reconnecting', async () => {
+    const server = createRoamingServer()
+    const conn = server.connect('alice')
+    conn.close()
+    expect(createRoamingClient(conn, { warn: () => {} }).connectionState?.()).toBe('loggedOut')
+    await conn.open({ user: 'alice', accessToken: 't' })
+    server.signOut(conn, 'passwordChanged')
+    const client = createRoamingClient(conn, { warn: () => {} })
+    const events: RoamingEvent[] = []
+    client.subscribe((e) => events.push(e))
+    expect(client.connectionState?.()).toBe('passwordChanged')
+    await conn.open({ user: 'alice', accessToken: 't' })
+    expect(events).toEqual([{ type: 'reconnected' }])
+    conn.close()
+    const bare = Object.assign(Object.create(conn) as SimulatedConnection, { logOut: undefined })
+    expect(createRoamingClient(bare, { warn: () => {} }).connectionState?.()).toBe('reconnecting')
   })
 
   it('a connection without isOpened counts as up until it drops', () => {
@@ -393,7 +411,7 @@ describe('the connection coming back', () => {
     const bare = Object.assign(Object.create(conn) as SimulatedConnection, { isOpened: undefined })
     const client = createRoamingClient(bare, { warn: () => {} })
     client.subscribe(() => {})
-    expect(client.isConnected?.()).toBe(true)
+    expect(client.connectionState?.()).toBe('connected')
   })
 
   it('a drop while nobody listened is forgotten when listening starts again', async () => {

@@ -364,6 +364,9 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       await vi.advanceTimersByTimeAsync(1)
       expect(events).toEqual([{ type: 'disconnected', reconnecting: false, reason: 'tokenExpired' }])
       expect(conn.logOut).toBe(true)
+      expect(client.connectionState?.()).toBe('tokenExpired')
+      // A client that starts listening only now reads the SDK's logout from its run-time fields.
+      expect(adapt(conn).connectionState?.()).toBe('loggedOut')
     })
 
     test('HTTP 429 → SERVER_BUSY 500, retryable; the cause is the SDK’s plain object with the raw body as data', async () => {

@@ -307,9 +307,11 @@ describe.each(SDKS)('simulator vs the real $name', (sdk) => {
       expect(b.code).toBe(a.code)
       expect(b.message).toBe(a.message)
       expect([a.retryable, b.retryable]).toEqual([false, false])
-      // No socket yet: `isOpened()` is false on both, and so the adapter's `isConnected()`.
+      // No socket yet: `isOpened()` is false on both; logged out (the run-time `logOut`, no `disconnectedReason`), so
+      // the adapter's state is a stop, a logout.
       expect([freshReal.isOpened(), freshSim.isOpened()]).toEqual([false, false])
-      expect([adapt(freshReal).isConnected?.(), adapt(freshSim).isConnected?.()]).toEqual([false, false])
+      expect([freshReal.logOut, freshSim.logOut, freshReal.disconnectedReason, freshSim.disconnectedReason]).toEqual([true, true, undefined, undefined])
+      expect([adapt(freshReal).connectionState?.(), adapt(freshSim).connectionState?.()]).toEqual(['loggedOut', 'loggedOut'])
     })
   })
 

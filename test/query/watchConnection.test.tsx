@@ -119,16 +119,28 @@ describe('connected', () => {
     await waitFor(() => expect(result.current.list.conversations.map((c) => c.conversationId)).toEqual(['bob']))
   })
 
-  it('is false at mount before the login, true with it, and the list the login allows is read', async () => {
+  it('is false at mount before the login (a stop: logged out, not reconnecting), true with it, and the list the login allows is read', async () => {
     const ctx = setup()
     ctx.server.sendMessage({ from: 'bob', to: 'alice', text: 'hi' })
     const device = ctx.server.connect('alice', { open: false })
-    const { result } = renderHook(() => ({ connected: useRoamingStore((s) => s.connected), list: useConversationList() }), { wrapper: providerFor(device) })
-    expect(result.current.connected).toBe(false)
+    const { result } = renderHook(() => ({
+      connected: useRoamingStore((s) => s.connected), reconnecting: useRoamingStore((s) => s.reconnecting),
+      stopReason: useRoamingStore((s) => s.stopReason), list: useConversationList(),
+    }), { wrapper: providerFor(device) })
+    expect([result.current.connected, result.current.reconnecting, result.current.stopReason]).toEqual([false, false, 'loggedOut'])
     await waitFor(() => expect(result.current.list.status).toBe('error'))
     await act(() => device.open({ user: 'alice', accessToken: 't' }))
     expect(result.current.connected).toBe(true)
     await waitFor(() => expect(result.current.list.conversations.map((c) => c.conversationId)).toEqual(['bob']))
+  })
+
+  it('mounted after the server signed the device out, says why at once; the login brings it back', async () => {
+    const ctx = setup()
+    ctx.server.signOut(ctx.device, 'loggedInElsewhere')
+    const { result } = renderHook(() => [useRoamingStore((s) => s.connected), useRoamingStore((s) => s.reconnecting), useRoamingStore((s) => s.stopReason)], { wrapper: ctx.wrapper })
+    expect(result.current).toEqual([false, false, 'loggedInElsewhere'])
+    await act(() => ctx.device.open({ user: 'alice', accessToken: 't' }))
+    expect(result.current).toEqual([true, false, null])
   })
 
   it('leaves no listener on the window once unmounted', () => {
