@@ -64,9 +64,15 @@ describe('forced logouts (the device limit, server.signOut)', () => {
       server.signOut(laptop, reason as keyof typeof reasons)
       const error = new ErrorEvent({ type, message })
       expect(onLaptop).toEqual([{ name: 'onError', payload: error }, { name: 'onDisconnected', payload: error }])
+      // The SDK's run-time fields, which a client that starts listening later reads.
+      expect([laptop.logOut, laptop.disconnectedReason]).toEqual([true, error])
       expect(() => server.signOut(laptop, 'userRemoved')).toThrow(/signOut: connection must be a logged-in, connected device/)
       await laptop.open({ user: 'alice', accessToken: 't' })
+      expect([laptop.logOut, laptop.disconnectedReason]).toEqual([false, undefined])
     }
+    laptop.close()
+    expect([laptop.logOut, laptop.disconnectedReason]).toEqual([true, undefined])
+    await laptop.open({ user: 'alice', accessToken: 't' })
     expect(() => server.signOut(laptop, 'bored' as never)).toThrow(
       new RangeError(`signOut: reason "bored" is invalid; expected 'loggedInElsewhere', 'userRemoved', 'passwordChanged', 'kickedByOtherDevice'`))
     expect(() => server.signOut(laptop, 'toString' as never)).toThrow(RangeError)
