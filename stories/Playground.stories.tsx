@@ -28,7 +28,7 @@ function Controls({ server, device }: { server: RoamingServer; device: Simulated
     <div role="toolbar" aria-label="Simulator" style={{ display: 'flex', gap: 8, padding: 8 }}>
       <button type="button" onClick={incoming}>Incoming message</button>
       <button type="button" onClick={() => void deleteElsewhere()} disabled={!active}>Delete on my other device</button>
-      <ConnectionToggle server={server} device={device} withLogout />
+      <ConnectionToggle server={server} device={device} withLogout withSignOut />
     </div>
   )
 }
@@ -68,11 +68,27 @@ export const Default: Story = {
   args: { latency: 0 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const options = await canvas.findAllByRole('option', {}, { timeout: 10_000 })
+    // The conversations' options, not the simulator menu's.
+    const listbox = await canvas.findByRole('listbox', {}, { timeout: 10_000 })
+    const options = await within(listbox).findAllByRole('option', {}, { timeout: 10_000 })
     await userEvent.click(options[0]!)
     const log = await canvas.findByRole('log', {}, { timeout: 10_000 })
     await waitFor(() => expect(within(log).getAllByRole('article').length).toBeGreaterThan(0), { timeout: 10_000 })
     await userEvent.click(canvas.getByRole('button', { name: 'Incoming message' }))
     await waitFor(() => expect(within(log).getAllByText(/^New message at/).length).toBeGreaterThan(0), { timeout: 10_000 })
+  },
+}
+
+/** The server signs this device out (here: its password changed): both panes say why; logging in again brings it back. */
+export const ServerSignsOut: Story = {
+  args: { latency: 0 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await within(await canvas.findByRole('listbox', {}, { timeout: 10_000 })).findAllByRole('option', {}, { timeout: 10_000 })
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'The server signs this device out' }), 'passwordChanged')
+    await waitFor(() => expect(canvas.getAllByText('Signed out: the password was changed.').length).toBeGreaterThan(0))
+    await userEvent.click(canvas.getByRole('button', { name: 'Log in again' }))
+    await waitFor(() => expect(canvas.queryByText('Signed out: the password was changed.')).toBeNull())
+    await expect(canvas.getByRole('combobox', { name: 'The server signs this device out' })).toBeVisible()
   },
 }
