@@ -1,6 +1,7 @@
 import type { RoamingLocaleDefinition } from '../provider/RoamingContext'
 import type { ConversationListStringKey } from './ConversationList/strings'
 import type { MessageThreadStringKey } from './MessageThread/strings'
+import type { OfflineNoticeStringKey } from './OfflineNotice'
 
 const conversationList: Record<ConversationListStringKey, string> = {
   listLabel: '会话',
@@ -35,7 +36,10 @@ const conversationList: Record<ConversationListStringKey, string> = {
   pinFailed: '置顶 {name} 失败。',
   unpinFailed: '取消置顶 {name} 失败。',
   dismiss: '关闭',
-  offline: '连接已断开，正在重新连接…',
+}
+
+const offlineNotice: Record<OfflineNoticeStringKey, string> = {
+  reconnecting: '连接已断开，正在重新连接…',
   disconnected: '连接已断开，显示的内容可能不是最新的。',
   loggedInElsewhere: '账号已在其他设备登录，当前设备已退出。',
   kickedByOtherDevice: '已被其他设备强制退出登录。',
@@ -82,13 +86,6 @@ const messageThread: Record<MessageThreadStringKey, string> = {
   deleteFailed: '{count} 条消息删除失败：{list}。',
   deleteFailedBack: '这些消息已恢复到会话中。',
   dismiss: '关闭',
-  offline: '连接已断开，正在重新连接…',
-  disconnected: '连接已断开，显示的内容可能不是最新的。',
-  loggedInElsewhere: '账号已在其他设备登录，当前设备已退出。',
-  kickedByOtherDevice: '已被其他设备强制退出登录。',
-  passwordChanged: '密码已更改，已退出登录。',
-  userRemoved: '账号已被移除，已退出登录。',
-  tokenExpired: '登录已过期，已退出登录。',
   notDeleted: '未删除',
   image: '图片',
   openImage: '打开图片',
@@ -114,5 +111,5 @@ const messageThread: Record<MessageThreadStringKey, string> = {
  */
 export const zhCN: RoamingLocaleDefinition = {
   code: 'zh-CN',
-  strings: { ConversationList: conversationList, MessageThread: messageThread },
+  strings: { ConversationList: conversationList, MessageThread: messageThread, OfflineNotice: offlineNotice },
 }

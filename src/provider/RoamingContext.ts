@@ -8,7 +8,10 @@ import type { RoamingKit } from '../query/RoamingKit'
 export interface RoamingLocaleDefinition {
   /** BCP 47 tag that dates, times and numbers are formatted in (through `Intl`), e.g. `'zh-CN'`. */
   code: string
-  /** Strings per component (`ConversationList`, `MessageThread`), by key; `{name}` marks a parameter. */
+  /**
+   * Strings per component (`ConversationList`, `MessageThread`, and `OfflineNotice`, the connection notice both show),
+   * by key; `{name}` marks a parameter.
+   */
   strings: Readonly<Record<string, Readonly<Record<string, string>> | undefined>>
 }
 

@@ -4,6 +4,7 @@ import { StrictMode } from 'react'
 import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList'
 import { previewText } from '../../src/components/ConversationList/preview'
 import { conversationListStrings } from '../../src/components/ConversationList/strings'
+import { offlineNoticeStrings } from '../../src/components/OfflineNotice'
 import { zhCN } from '../../src/components/zhCN'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingArgumentError } from '../../src/client/RoamingError'
@@ -374,9 +375,11 @@ describe('ConversationList', () => {
     expect(within(dialog).getByRole('button', { name: '取消' })).toBeInTheDocument()
   })
 
-  it('every string exists in both locales', () => {
+  it('every string exists in both locales (the connection notice\'s too)', () => {
     expect(Object.keys(zhCN.strings.ConversationList!).sort()).toEqual(Object.keys(conversationListStrings).sort())
     for (const text of Object.values(zhCN.strings.ConversationList!)) expect(text).not.toBe('')
+    expect(Object.keys(zhCN.strings.OfflineNotice!).sort()).toEqual(Object.keys(offlineNoticeStrings).sort())
+    for (const text of Object.values(zhCN.strings.OfflineNotice!)) expect(text).not.toBe('')
   })
 
   it("refuses the string 'zh-CN' as a locale with a RoamingArgumentError that points to zhCN", () => {

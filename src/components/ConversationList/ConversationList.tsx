@@ -81,7 +81,7 @@ export function ConversationList({
   const statusLine = list.isFetchingNextPage ? t('loadingMore') : actions.status
   return (
     <div className={className ? `rk rk-conversation-list ${className}` : 'rk rk-conversation-list'} data-rk-theme={theme} data-status={status}>
-      <OfflineNotice className="rk-conversation-list-notice" t={t} />
+      <OfflineNotice className="rk-conversation-list-notice" />
       {body}
       {lateError && (
         <div className="rk-conversation-list-alert" role="alert">

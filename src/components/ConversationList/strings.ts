@@ -36,13 +36,6 @@ const en = {
   pinFailed: "Couldn't pin {name}.",
   unpinFailed: "Couldn't unpin {name}.",
   dismiss: 'Dismiss',
-  offline: 'Connection lost. Reconnecting…',
-  disconnected: 'Disconnected. What shows may be out of date.',
-  loggedInElsewhere: 'Signed out: this account signed in on another device.',
-  kickedByOtherDevice: 'Signed out by another device.',
-  passwordChanged: 'Signed out: the password was changed.',
-  userRemoved: 'Signed out: this account was removed.',
-  tokenExpired: 'Signed out: the session expired.',
 } as const
 
 /** `ConversationList`'s dictionary in English, aria labels included (other languages: a locale object, e.g. `zhCN`). */

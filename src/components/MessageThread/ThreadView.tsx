@@ -179,7 +179,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
     <>
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
-        <OfflineNotice className="rk-thread-offline" t={t} />
+        <OfflineNotice className="rk-thread-offline" />
         <FlingContext.Provider value={fling}>{content}</FlingContext.Provider>
         {history.status !== 'pending' && count > 0 && (
           <ScrollControls unseen={news.unseen} away={!news.atBottom || !history.isLatest} t={t} onJumpToLatest={jumpToLatest} />

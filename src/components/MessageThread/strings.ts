@@ -6,7 +6,7 @@ export type MessageThreadStringKey =
   | 'startOfConversation' | 'unreadFrom' | 'pageError' | 'newMessage' | 'newMessages' | 'jumpToLatest' | 'anchorMissing' | 'announceOne' | 'announceMany'
   | 'messageLabel' | 'ownName' | 'actionsFor' | 'deleteForMe' | 'deleteBefore' | 'select' | 'selectMessage'
   | 'confirmBeforeTitle' | 'confirmBeforeBody' | 'confirmDelete' | 'cancel' | 'selected' | 'deleteSelected'
-  | 'deleting' | 'deletingSome' | 'deleteBeforeFailed' | 'deleteFailedOne' | 'deleteFailed' | 'deleteFailedBack' | 'dismiss' | 'notDeleted' | 'offline' | 'disconnected' | 'loggedInElsewhere' | 'kickedByOtherDevice' | 'passwordChanged' | 'userRemoved' | 'tokenExpired' | 'image' | 'openImage'
+  | 'deleting' | 'deletingSome' | 'deleteBeforeFailed' | 'deleteFailedOne' | 'deleteFailed' | 'deleteFailedBack' | 'dismiss' | 'notDeleted' | 'image' | 'openImage'
   | 'imageUnavailable' | 'download' | 'custom' | 'audio' | 'video' | 'loc' | 'locAt' | 'combine' | 'cmd'
 
 /** MessageThread's dictionary in English: every visible text, accessible name and announcement (other languages: a locale object, e.g. `zhCN`). */
@@ -49,13 +49,6 @@ export const messageThreadStrings: Strings<MessageThreadStringKey> = {
   deleteFailedBack: 'They are back in the conversation.',
   dismiss: 'Dismiss',
   notDeleted: 'Not deleted',
-  offline: 'Connection lost. Reconnecting…',
-  disconnected: 'Disconnected. What shows may be out of date.',
-  loggedInElsewhere: 'Signed out: this account signed in on another device.',
-  kickedByOtherDevice: 'Signed out by another device.',
-  passwordChanged: 'Signed out: the password was changed.',
-  userRemoved: 'Signed out: this account was removed.',
-  tokenExpired: 'Signed out: the session expired.',
   image: 'Image',
   openImage: 'Open image',
   imageUnavailable: '[Image unavailable]',
