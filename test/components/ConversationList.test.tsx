@@ -382,6 +382,20 @@ describe('ConversationList', () => {
     for (const text of Object.values(zhCN.strings.OfflineNotice!)) expect(text).not.toBe('')
   })
 
+  it('a locale of the app\'s own translates the connection notice in its OfflineNotice section; what it lacks is English', async () => {
+    const french: RoamingLocale = { code: 'fr', strings: { OfflineNotice: { reconnecting: 'Connexion perdue. Reconnexion…', passwordChanged: 'Déconnecté : le mot de passe a changé.' } } }
+    const { server, device, container } = await loaded({ locale: french })
+    const notice = container.querySelector('.rk-conversation-list-notice')!
+    act(() => server.dropConnection(device))
+    expect(notice).toHaveTextContent('Connexion perdue. Reconnexion…')
+    act(() => server.restoreConnection(device))
+    act(() => server.signOut(device, 'passwordChanged'))
+    expect(notice).toHaveTextContent('Déconnecté : le mot de passe a changé.')
+    await act(() => device.open({ user: 'alice', accessToken: 't' }))
+    act(() => device.close())
+    expect(notice).toHaveTextContent('Disconnected. What shows may be out of date.')
+  })
+
   it("refuses the string 'zh-CN' as a locale with a RoamingArgumentError that points to zhCN", () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
     const render_ = () => render(<RoamingProvider client={{} as RoamingClient} locale={'zh-CN' as unknown as RoamingLocale}><ConversationList /></RoamingProvider>)
