@@ -2,7 +2,7 @@ import { toConversation, toDisconnectReason, toLegacyConversation, toMessage, to
 import { RemovePartialError, RoamingArgumentError, RoamingError, toRoamingError } from './RoamingError'
 import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
 import type {
-  ChatType, ConversationPage, DisconnectReason, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
+  ChatType, ConnectionState, ConversationPage, DisconnectReason, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
   LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
 import {
@@ -51,12 +51,11 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
   const warn = checkFunction(op, 'options.warn', options.warn) ?? ((m: string) => console.warn(m))
   const warned = new Set<string>()
   const listeners = new Set<RoamingListener>()
-  // Whether the connection is down since the handler was added, and if so whether the SDK is reconnecting or stopped
-  // (`onDisconnected`): what happened meanwhile may not be pushed (the server does not replay multi-device events),
-  // so its return is an event of its own. Then, until the SDK's offline sync ends, whether its end is one too: the
-  // offline messages come after onConnected, and one of them may have been removed on another device meanwhile.
-  let down: false | 'reconnecting' | 'stopped' = false
-  let stopReason: DisconnectReason | undefined
+  // The connection since the handler was added: up, reconnecting, or stopped and why. Down, what happened meanwhile
+  // may not be pushed (the server does not replay multi-device events), so its return is an event of its own. Then,
+  // until the SDK's offline sync ends, whether its end is one too: the offline messages come after onConnected, and
+  // one of them may have been removed on another device meanwhile.
+  let state: ConnectionState = 'connected'
   let ackCount = 0
   let catchingUp = false
   const handlerId = `roamkit-${++nextHandlerId}-${Math.random().toString(36).slice(2, 8)}`
@@ -249,27 +248,24 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       return invoke(operation, () => connection.send(ack), () => undefined)
     },
 
-    connectionState() {
-      // Not listening, nothing was heard: the connection says.
-      if (listeners.size === 0) readDown()
-      return !down ? 'connected' : down === 'reconnecting' ? down : stopReason ?? 'failed'
-    },
+    // Not listening, nothing was heard: the connection says.
+    connectionState: () => (listeners.size > 0 ? state : readState()),
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw new RoamingArgumentError('subscribe', 'listener', listener, 'a function')
       if (listeners.size === 0) {
         // Down already (mounted during a drop, before the login, after a logout): its return is the same news as after
         // a drop.
-        readDown()
+        state = readState()
         catchingUp = false
         connection.addEventHandler(handlerId, {
           onMessage: deliverMessages, onMultiDeviceEvent: deliverMultiDevice, onChannelMessage: deliverRead,
           onReconnecting: () => drop('reconnecting'),
           // Stopped already, its socket's close says nothing new: the token's expiry closes the connection (the
           // SDK's `close()`, a logout with no error) after telling why.
-          onDisconnected: (error?: unknown) => { if (down !== 'stopped') drop('stopped', toDisconnectReason(error)) },
-          onTokenExpired: () => drop('stopped', 'tokenExpired'),
-          onConnected: () => { if (down) { down = false; catchingUp = true; emit({ type: 'reconnected' }) } },
+          onDisconnected: (error?: unknown) => { if (state === 'connected' || state === 'reconnecting') drop(toDisconnectReason(error)) },
+          onTokenExpired: () => drop('tokenExpired'),
+          onConnected: () => { if (state !== 'connected') { state = 'connected'; catchingUp = true; emit({ type: 'reconnected' }) } },
           // The offline messages are all in: what they changed can be read after them.
           onOfflineMessageSyncFinish: () => { if (catchingUp) { catchingUp = false; emit({ type: 'reconnected' }) } },
         })
@@ -287,19 +283,16 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
    * `logOut`, true before the login and after a logout or a forced one, whose error its `disconnectedReason` keeps) or
    * reconnecting. A connection without `logOut` is reconnecting.
    */
-  function readDown(): void {
-    down = connection.isOpened?.() === false && (connection.logOut === true ? 'stopped' : 'reconnecting')
-    stopReason = down === 'stopped' ? toDisconnectReason(connection.disconnectedReason) : undefined
+  function readState(): ConnectionState {
+    if (connection.isOpened?.() !== false) return 'connected'
+    return connection.logOut === true ? toDisconnectReason(connection.disconnectedReason) : 'reconnecting'
   }
-  function drop(state: 'reconnecting'): void
-  function drop(state: 'stopped', reason: DisconnectReason): void
-  function drop(state: 'reconnecting' | 'stopped', reason?: DisconnectReason): void {
+  function drop(next: 'reconnecting' | DisconnectReason): void {
     catchingUp = false
     // The SDK dispatches onReconnecting at every attempt: one event per change.
-    if (down === state && stopReason === reason) return
-    down = state
-    stopReason = reason
-    emit(reason ? { type: 'disconnected', reconnecting: false, reason } : { type: 'disconnected', reconnecting: true })
+    if (state === next) return
+    state = next
+    emit(next === 'reconnecting' ? { type: 'disconnected', reconnecting: true } : { type: 'disconnected', reconnecting: false, reason: next })
   }
   function emit(event: Parameters<RoamingListener>[0]): void {
     for (const listener of [...listeners]) {
