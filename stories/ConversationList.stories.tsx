@@ -256,7 +256,8 @@ export const AnotherUser: Story = {
 
 /**
  * Single-device login (the app's device limit set to 1): alice signs in on another device, which signs this one out,
- * and the list says why; logging in again here signs the other one out. Ends signed out.
+ * and the list says why; pin and delete are unavailable till she logs in again here, which signs the other one out.
+ * Ends signed out, a conversation focused.
  */
 export const SignedInElsewhere: Story = {
   args: { withConnection: true, withLogout: true, withElsewhere: true, prepare: (server) => server.configure({ maxDevices: 1 }) },
@@ -265,13 +266,26 @@ export const SignedInElsewhere: Story = {
     const { options } = await rows(canvasElement)
     const notice = canvasElement.querySelector('.rk-conversation-list-notice')!
     const elsewhere = () => userEvent.click(canvas.getByRole('button', { name: 'Sign in on another device' }))
+    const why = 'Signed out: this account signed in on another device.'
+    await userEvent.click(options()[0]!)
+    const toolbar = canvas.getByRole('toolbar')
+    const actions = () => within(toolbar).getAllByRole('button')
     await elsewhere()
-    await expect(notice).toHaveTextContent('Signed out: this account signed in on another device.')
+    await expect(notice).toHaveTextContent(why)
     await expect(options().length).toBeGreaterThan(0)
+    for (const button of actions()) {
+      await expect(button).toHaveAttribute('aria-disabled', 'true')
+      await expect(button).toHaveAccessibleDescription(why)
+      await expect(getComputedStyle(button).opacity).toBe('0.6')
+    }
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }))
+    await expect(canvas.queryByRole('dialog')).toBeNull()
     await userEvent.click(canvas.getByRole('button', { name: 'Log in again' }))
     await expect(notice).toBeEmptyDOMElement()
+    for (const button of actions()) await expect(button).not.toHaveAttribute('aria-disabled')
     await elsewhere()
-    await expect(notice).toHaveTextContent('Signed out: this account signed in on another device.')
+    await expect(notice).toHaveTextContent(why)
+    await expect(within(toolbar).getByRole('button', { name: 'Delete' })).toHaveAttribute('aria-disabled', 'true')
   },
 }
 

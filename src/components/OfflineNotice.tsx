@@ -24,6 +24,8 @@ export const offlineNoticeStrings: Strings<OfflineNoticeStringKey> = {
 export interface OfflineNoticeProps {
   /** The component's class for it. */
   className: string
+  /** Its DOM id: the actions unavailable while the connection is down are described by it (`useWriteGuard`). */
+  id?: string
 }
 
 /**
@@ -32,12 +34,12 @@ export interface OfflineNoticeProps {
  * in it, where one added with its text is not read out by every screen reader. No role: a component's own status
  * line stays its one status.
  */
-export function OfflineNotice({ className }: OfflineNoticeProps) {
+export function OfflineNotice({ className, id }: OfflineNoticeProps) {
   const t = useStrings(offlineNoticeStrings, 'OfflineNotice')
   const said = useRoamingStore((s) => {
     if (s.connected) return ''
     const reason = s.stopReason
     return t(!reason ? 'reconnecting' : reason === 'loggedOut' || reason === 'failed' ? 'disconnected' : reason)
   })
-  return <p className={className} aria-live="polite" data-empty={said === '' || undefined}>{said}</p>
+  return <p id={id} className={className} aria-live="polite" data-empty={said === '' || undefined}>{said}</p>
 }

@@ -1,5 +1,6 @@
 import '../../styles/tokens.css'
 import './ConversationList.css'
+import { useId } from 'react'
 import type { Conversation } from '../../client/types'
 import { useConversationList } from '../../hooks/useConversationList'
 import { useRoamingStore } from '../../hooks/useRoamingStore'
@@ -56,6 +57,7 @@ export function ConversationList({
   const active = useRoamingStore((s) => s.activeConversation)
   const setActiveConversation = useRoamingStore((s) => s.setActiveConversation)
   const actions = useConversationActions(getDisplayName, t)
+  const noticeId = useId()
   const { conversations, status } = list
 
   const choose = (c: Conversation) => {
@@ -73,6 +75,7 @@ export function ConversationList({
         conversations={conversations} firstItemIndex={list.firstItemIndex} setViewRange={list.setViewRange} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage} activeKey={active ? keyOf(active) : null}
         onChoose={choose} actions={actions} nameOf={getDisplayName} avatarOf={getAvatarUrl} slots={components} locale={locale} t={t}
+        noticeId={noticeId}
       />
     )
   }
@@ -81,7 +84,7 @@ export function ConversationList({
   const statusLine = list.isFetchingNextPage ? t('loadingMore') : actions.status
   return (
     <div className={className ? `rk rk-conversation-list ${className}` : 'rk rk-conversation-list'} data-rk-theme={theme} data-status={status}>
-      <OfflineNotice className="rk-conversation-list-notice" />
+      <OfflineNotice id={noticeId} className="rk-conversation-list-notice" />
       {body}
       {lateError && (
         <div className="rk-conversation-list-alert" role="alert">

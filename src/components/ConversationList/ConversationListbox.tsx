@@ -10,6 +10,7 @@ import { ConversationToolbar } from './ConversationToolbar'
 import { DeleteConversationDialog } from './DeleteConversationDialog'
 import { SkeletonRow } from './ListStates'
 import type { ConversationListStringKey } from './strings'
+import { useWriteGuard } from '../useWriteGuard'
 import type { ConversationActions } from './useConversationActions'
 import { useListFocus } from './useListFocus'
 import { useNow } from './useNow'
@@ -44,6 +45,8 @@ export interface ConversationListboxProps {
   locale: string
   /** The list's translator. */
   t: Translate<ConversationListStringKey>
+  /** DOM id of the list's connection notice, which says why pin and delete are unavailable while it is down. */
+  noticeId: string
 }
 
 /** What every row (and the footer) reads from Virtuoso's `context`. */
@@ -89,11 +92,12 @@ export function ConversationListbox(props: ConversationListboxProps) {
   const now = useNow()
   const [rendered, setRendered] = useState({ first: 0, last: -1 })
   const [deleting, setDeleting] = useState<Conversation | null>(null)
+  const guard = useWriteGuard(props.noticeId)
   const activeIndex = useMemo(() => (activeKey ? conversations.findIndex((c) => keyOf(c) === activeKey) : -1), [conversations, activeKey])
   const choose = (index: number) => { const c = conversations[index]; if (c) props.onChoose(c) }
   const focus = useListFocus({
     conversations, activeIndex, virtuoso, pageRows: Math.max(1, rendered.last - rendered.first - 1),
-    onChoose: choose, onDelete: (i) => setDeleting(conversations[i] ?? null),
+    onChoose: choose, onDelete: (i) => { if (!guard.down) setDeleting(conversations[i] ?? null) },
   })
   // Stable, and no state update at all when the rendered range is unchanged: Virtuoso calls `itemsRendered` after
   // its items re-render, and on React 18 even a no-op setState there re-renders and calls it again (a loop:
@@ -139,13 +143,13 @@ export function ConversationListbox(props: ConversationListboxProps) {
       />
       {current && (
         <ConversationToolbar
-          conversation={current} name={nameOf(current)} t={t}
+          conversation={current} name={nameOf(current)} t={t} guard={guard}
           onTogglePin={() => actions.togglePin(current)} onDelete={() => setDeleting(current)}
         />
       )}
       {deleting && (
         <DeleteConversationDialog
-          name={nameOf(deleting)} t={t} onCancel={() => setDeleting(null)}
+          name={nameOf(deleting)} t={t} guard={guard} onCancel={() => setDeleting(null)}
           onConfirm={(deleteRoam) => { actions.remove(deleting, deleteRoam); setDeleting(null) }}
         />
       )}

@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { Conversation } from '../../client/types'
 import type { Translate } from '../../i18n/strings'
+import type { WriteGuard } from '../useWriteGuard'
 import type { ConversationListStringKey } from './strings'
 
 /** Props of `ConversationToolbar`. */
@@ -15,13 +16,15 @@ export interface ConversationToolbarProps {
   onTogglePin: () => void
   /** Ask to delete (opens the confirmation). */
   onDelete: () => void
+  /** Both actions write to the server: unavailable while the connection is down. */
+  guard: WriteGuard
 }
 
 /**
  * Actions of the focused row. A toolbar beside the listbox, never inside an option (ARIA allows no interactive
  * content in an option); one tab stop, arrow keys move between its buttons.
  */
-export function ConversationToolbar({ conversation, name, t, onTogglePin, onDelete }: ConversationToolbarProps) {
+export function ConversationToolbar({ conversation, name, t, onTogglePin, onDelete, guard }: ConversationToolbarProps) {
   const [current, setCurrent] = useState(0)
   const buttons = useRef<Array<HTMLButtonElement | null>>([])
   const onKeyDown = (event: KeyboardEvent) => {
@@ -36,7 +39,7 @@ export function ConversationToolbar({ conversation, name, t, onTogglePin, onDele
   const button = (i: number, label: string, onClick: () => void, variant?: string) => (
     <button
       type="button" ref={(el) => { buttons.current[i] = el }} tabIndex={current === i ? 0 : -1} data-variant={variant}
-      className="rk-conversation-list-button" onClick={onClick} onFocus={() => setCurrent(i)}
+      className="rk-conversation-list-button" {...guard.button(onClick)} onFocus={() => setCurrent(i)}
     >{label}</button>
   )
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Translate } from '../../i18n/strings'
+import type { WriteGuard } from '../useWriteGuard'
 import type { ConversationListStringKey } from './strings'
 
 /** Props of `DeleteConversationDialog`. */
@@ -12,6 +13,8 @@ export interface DeleteConversationDialogProps {
   onCancel: () => void
   /** Deletes; `deleteRoam` is the state of "Also delete the history on the server". */
   onConfirm: (deleteRoam: boolean) => void
+  /** Delete writes to the server: unavailable while the connection is down (the dialog stays open till it is back). */
+  guard: WriteGuard
 }
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])'
@@ -21,7 +24,7 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not
  * `showModal`, with its own focus trap and focus return so it behaves the same where it has not (jsdom).
  * Focus starts on Cancel, the harmless choice, and goes back to where it was on close.
  */
-export function DeleteConversationDialog({ name, t, onCancel, onConfirm }: DeleteConversationDialogProps) {
+export function DeleteConversationDialog({ name, t, onCancel, onConfirm, guard }: DeleteConversationDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const bodyId = useId()
@@ -68,7 +71,7 @@ export function DeleteConversationDialog({ name, t, onCancel, onConfirm }: Delet
       </label>
       <div className="rk-conversation-list-dialog-buttons">
         <button type="button" className="rk-conversation-list-button" data-autofocus onClick={onCancel}>{t('cancel')}</button>
-        <button type="button" className="rk-conversation-list-button" data-variant="danger" onClick={() => onConfirm(deleteRoam)}>
+        <button type="button" className="rk-conversation-list-button" data-variant="danger" {...guard.button(() => onConfirm(deleteRoam))}>
           {t('confirmDelete')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import type { Translate } from '../../i18n/strings'
 import type { MessageThreadStringKey } from './strings'
+import type { WriteGuard } from '../useWriteGuard'
 
 /** Props of `ConfirmDeleteBefore`. */
 export interface ConfirmDeleteBeforeProps {
@@ -10,10 +11,12 @@ export interface ConfirmDeleteBeforeProps {
   onConfirm: () => void
   /** Keeps everything. */
   onCancel: () => void
+  /** Delete writes to the server: unavailable while the connection is down. */
+  guard: WriteGuard
 }
 
 /** Asks before deleting everything before a message. Focus starts on Cancel (the safe choice); Escape cancels. */
-export function ConfirmDeleteBefore({ t, onConfirm, onCancel }: ConfirmDeleteBeforeProps) {
+export function ConfirmDeleteBefore({ t, onConfirm, onCancel, guard }: ConfirmDeleteBeforeProps) {
   const titleId = useId()
   const bodyId = useId()
   const cancel = useRef<HTMLButtonElement>(null)
@@ -30,7 +33,7 @@ export function ConfirmDeleteBefore({ t, onConfirm, onCancel }: ConfirmDeleteBef
       <p id={bodyId} className="rk-thread-confirm-body">{t('confirmBeforeBody')}</p>
       <div className="rk-thread-bar-buttons">
         <button ref={cancel} type="button" className="rk-button" onClick={onCancel}>{t('cancel')}</button>
-        <button type="button" className="rk-button rk-button--danger" onClick={onConfirm}>{t('confirmDelete')}</button>
+        <button type="button" className="rk-button rk-button--danger" {...guard.button(onConfirm)}>{t('confirmDelete')}</button>
       </div>
     </div>
   )

@@ -33,6 +33,9 @@ export const actionsTriggerId = (idPrefix: string, messageId: string) => `${idPr
 /** The DOM id of the open actions bar. */
 export const actionsBarId = (idPrefix: string) => `${idPrefix}-actions`
 
+/** The DOM id of the thread's connection notice (it describes the deletions unavailable while the connection is down). */
+export const noticeId = (idPrefix: string) => `${idPrefix}-notice`
+
 /**
  * One message with what goes before it (date separator, unread separator) and around it (sender name and avatar on the first of a
  * group, own or other alignment, highlight, selection checkbox, actions trigger). Every part that changes the

@@ -5,11 +5,12 @@ import { formatClock } from '../../i18n/formatTime'
 import { useRoamingContext } from '../../provider/RoamingContext'
 import { ConfirmDeleteBefore } from './ConfirmDeleteBefore'
 import { MessageActionsBar } from './MessageActionsBar'
-import { actionsBarId, actionsTriggerId } from './MessageRow'
+import { actionsBarId, actionsTriggerId, noticeId } from './MessageRow'
 import { SelectionBar } from './SelectionBar'
 import type { MessageThreadStringKey } from './strings'
 import { lastIndexOfId } from './threadRows'
 import type { ThreadDeletion } from './useThreadDeletion'
+import { useWriteGuard } from '../useWriteGuard'
 
 /** Props of `ThreadDock`. */
 export interface ThreadDockProps {
@@ -49,12 +50,13 @@ export function ThreadDock(props: ThreadDockProps) {
   const { t, idPrefix, messages, actionsFor, setActionsFor, deletion, scroller } = props
   const { locale } = useRoamingContext('MessageThread')
   const [confirmFor, setConfirmFor] = useState<string | null>(null)
+  const guard = useWriteGuard(noticeId(idPrefix))
   const focusTrigger = (id: string) => document.getElementById(actionsTriggerId(idPrefix, id))?.focus()
   const focusLog = () => scroller.current?.focus()
 
   if (confirmFor) {
     return (
-      <ConfirmDeleteBefore t={t}
+      <ConfirmDeleteBefore t={t} guard={guard}
         onConfirm={() => { deletion.deleteBefore(confirmFor); setConfirmFor(null); focusLog() }}
         onCancel={() => { setConfirmFor(null); focusTrigger(confirmFor) }} />
     )
@@ -66,7 +68,7 @@ export function ThreadDock(props: ThreadDockProps) {
     const id = message.id
     const sender = message.from === props.me ? t('ownName') : props.name(message.from)
     return (
-      <MessageActionsBar id={actionsBarId(idPrefix)} t={t} label={t('actionsFor', { name: sender, time: formatClock(message.time, locale) })}
+      <MessageActionsBar id={actionsBarId(idPrefix)} t={t} guard={guard} label={t('actionsFor', { name: sender, time: formatClock(message.time, locale) })}
         onDelete={() => { setActionsFor(null); deletion.deleteOne(id); focusLog() }}
         onDeleteBefore={() => { setActionsFor(null); setConfirmFor(id) }}
         onSelect={() => { setActionsFor(null); props.startSelecting(id) }}
@@ -75,7 +77,7 @@ export function ThreadDock(props: ThreadDockProps) {
   }
   if (props.selecting) {
     return (
-      <SelectionBar count={props.selected.size} t={t}
+      <SelectionBar count={props.selected.size} t={t} guard={guard}
         onDelete={() => { deletion.deleteMany([...props.selected]); props.stopSelecting(); focusLog() }}
         onCancel={props.stopSelecting} />
     )

@@ -19,6 +19,7 @@ import type { MessageThreadComponents, MessageThreadHandle } from './MessageThre
 import type { RowContext, RowShared } from './rowContext'
 import { ScrollControls } from './ScrollControls'
 import { messageThreadStrings } from './strings'
+import { noticeId } from './MessageRow'
 import { ThreadDock } from './ThreadDock'
 import { firstUnreadIndex, heldBack, lastIndexOfId, shownCount } from './threadRows'
 import { rowsData, ThreadList } from './ThreadList'
@@ -179,7 +180,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
     <>
       {history.anchorFound === false && <p role="status" className="rk-thread-notice">{t('anchorMissing')}</p>}
       <div className="rk-thread-viewport">
-        <OfflineNotice className="rk-thread-offline" />
+        <OfflineNotice id={noticeId(idPrefix)} className="rk-thread-offline" />
         <FlingContext.Provider value={fling}>{content}</FlingContext.Provider>
         {history.status !== 'pending' && count > 0 && (
           <ScrollControls unseen={news.unseen} away={!news.atBottom || !history.isLatest} t={t} onJumpToLatest={jumpToLatest} />
