@@ -24,7 +24,7 @@ export const offlineNoticeStrings: Strings<OfflineNoticeStringKey> = {
 export interface OfflineNoticeProps {
   /** The component's class for it. */
   className: string
-  /** Its DOM id: the actions unavailable while the connection is down are described by it (`useWriteGuard`). */
+  /** Its DOM id: the actions unavailable while the connection is down are described by it (`useConnectionGuard`). */
   id?: string
 }
 

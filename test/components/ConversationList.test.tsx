@@ -400,6 +400,32 @@ describe('ConversationList', () => {
       await waitFor(() => expect(options().length).toBeGreaterThan(0))
       expect(screen.queryByRole('alert')).toBeNull()
     })
+    it('mounted before the login: the failed first load offers Retry unavailable, described by the notice; the login loads the list by itself', async () => {
+      const server = createRoamingServer({ seed: 1 })
+      const device = server.connect('alice', { open: false })
+      // Logged out, the SDK rejects before anything reaches the server's request log: count the calls themselves.
+      const reads = vi.spyOn(device, 'getServerConversations')
+      render(
+        <StrictMode>
+          <RoamingTestProvider server={server} device={device} generate={{ conversations: 5, groupShare: 0, unreadShare: 0 }}>
+            <ConversationList />
+          </RoamingTestProvider>
+        </StrictMode>,
+      )
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent("Couldn't load the conversations.")
+      const retry = within(alert).getByRole('button', { name: 'Retry' })
+      expect(retry).toHaveAttribute('aria-disabled', 'true')
+      expect(retry).toHaveAccessibleDescription('Disconnected. What shows may be out of date.')
+      const tries = reads.mock.calls.length
+      expect(tries).toBeGreaterThan(0)
+      await userEvent.click(retry)
+      expect(screen.getByRole('alert')).toBe(alert)
+      expect(reads).toHaveBeenCalledTimes(tries)
+      await act(() => device.open({ user: 'alice', accessToken: 't' }))
+      await waitFor(() => expect(options()).toHaveLength(5))
+      expect(screen.queryByRole('alert')).toBeNull()
+    })
   })
 
   it('speaks Chinese with locale zhCN, aria labels included', async () => {

@@ -437,6 +437,27 @@ describe('MessageThread', () => {
       expect(await screen.findByText('custom noMessages')).toBeInTheDocument()
     })
 
+    it('mounted before the login: the failed first page offers Retry unavailable, described by the notice; the login loads it by itself', async () => {
+      const server = bigServer(60)
+      const device = server.connect('alice', { open: false })
+      // Logged out, the SDK rejects before anything reaches the server's request log: count the calls themselves.
+      const reads = vi.spyOn(device, 'getHistoryMessages')
+      renderThread(server, bob, { device })
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent('Couldn’t load messages.')
+      const retry = within(alert).getByRole('button', { name: 'Retry' })
+      expect(retry).toHaveAttribute('aria-disabled', 'true')
+      expect(retry).toHaveAccessibleDescription('Disconnected. What shows may be out of date.')
+      const tries = reads.mock.calls.length
+      expect(tries).toBeGreaterThan(0)
+      fireEvent.click(retry)
+      expect(screen.getByRole('alert')).toBe(alert)
+      expect(reads).toHaveBeenCalledTimes(tries)
+      await act(() => device.open({ user: 'alice', accessToken: 't' }))
+      await waitFor(() => expect(articles().length).toBeGreaterThan(5))
+      expect(screen.queryByRole('alert')).toBeNull()
+    })
+
     it('shows an error with Retry after the retries fail, and loads on Retry', async () => {
       const server = bigServer(60, { failureRate: 1 })
       renderThread(server)

@@ -13,6 +13,7 @@ import { ListEmpty, ListError, ListLoading } from './ListStates'
 import { conversationListStrings } from './strings'
 import { useConversationActions } from './useConversationActions'
 import { OfflineNotice } from '../OfflineNotice'
+import { useConnectionGuard } from '../useConnectionGuard'
 
 /** Props of `ConversationList`. */
 export interface ConversationListProps {
@@ -58,6 +59,7 @@ export function ConversationList({
   const setActiveConversation = useRoamingStore((s) => s.setActiveConversation)
   const actions = useConversationActions(getDisplayName, t)
   const noticeId = useId()
+  const guard = useConnectionGuard(noticeId)
   const { conversations, status } = list
 
   const choose = (c: Conversation) => {
@@ -67,7 +69,7 @@ export function ConversationList({
 
   let body
   if (status === 'pending') body = <ListLoading t={t} />
-  else if (conversations.length === 0 && status === 'error') body = <ListError t={t} onRetry={list.refetch} />
+  else if (conversations.length === 0 && status === 'error') body = <ListError t={t} retry={guard.button(list.refetch)} />
   else if (conversations.length === 0) body = <ListEmpty t={t} Empty={components.Empty} />
   else {
     body = (
@@ -75,7 +77,7 @@ export function ConversationList({
         conversations={conversations} firstItemIndex={list.firstItemIndex} setViewRange={list.setViewRange} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage} activeKey={active ? keyOf(active) : null}
         onChoose={choose} actions={actions} nameOf={getDisplayName} avatarOf={getAvatarUrl} slots={components} locale={locale} t={t}
-        noticeId={noticeId}
+        guard={guard}
       />
     )
   }
@@ -89,7 +91,7 @@ export function ConversationList({
       {lateError && (
         <div className="rk-conversation-list-alert" role="alert">
           <span>{t('loadError')}</span>
-          <button type="button" className="rk-conversation-list-button" onClick={list.refetch}>{t('retry')}</button>
+          <button type="button" className="rk-conversation-list-button" {...guard.button(list.refetch)}>{t('retry')}</button>
         </div>
       )}
       {actions.alert && (

@@ -10,7 +10,7 @@ import { ConversationToolbar } from './ConversationToolbar'
 import { DeleteConversationDialog } from './DeleteConversationDialog'
 import { SkeletonRow } from './ListStates'
 import type { ConversationListStringKey } from './strings'
-import { useWriteGuard } from '../useWriteGuard'
+import type { ConnectionGuard } from '../useConnectionGuard'
 import type { ConversationActions } from './useConversationActions'
 import { useListFocus } from './useListFocus'
 import { useNow } from './useNow'
@@ -45,8 +45,8 @@ export interface ConversationListboxProps {
   locale: string
   /** The list's translator. */
   t: Translate<ConversationListStringKey>
-  /** DOM id of the list's connection notice, which says why pin and delete are unavailable while it is down. */
-  noticeId: string
+  /** Pin and delete are unavailable while the connection is down. */
+  guard: ConnectionGuard
 }
 
 /** What every row (and the footer) reads from Virtuoso's `context`. */
@@ -92,7 +92,7 @@ export function ConversationListbox(props: ConversationListboxProps) {
   const now = useNow()
   const [rendered, setRendered] = useState({ first: 0, last: -1 })
   const [deleting, setDeleting] = useState<Conversation | null>(null)
-  const guard = useWriteGuard(props.noticeId)
+  const { guard } = props
   const activeIndex = useMemo(() => (activeKey ? conversations.findIndex((c) => keyOf(c) === activeKey) : -1), [conversations, activeKey])
   const choose = (index: number) => { const c = conversations[index]; if (c) props.onChoose(c) }
   const focus = useListFocus({

@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import type { Conversation } from '../../client/types'
 import type { Translate } from '../../i18n/strings'
-import type { WriteGuard } from '../useWriteGuard'
+import type { ConnectionGuard } from '../useConnectionGuard'
 import type { ConversationListStringKey } from './strings'
 
 /** Props of `ConversationToolbar`. */
@@ -17,7 +17,7 @@ export interface ConversationToolbarProps {
   /** Ask to delete (opens the confirmation). */
   onDelete: () => void
   /** Both actions write to the server: unavailable while the connection is down. */
-  guard: WriteGuard
+  guard: ConnectionGuard
 }
 
 /**

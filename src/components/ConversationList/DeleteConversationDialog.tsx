@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Translate } from '../../i18n/strings'
-import type { WriteGuard } from '../useWriteGuard'
+import type { ConnectionGuard } from '../useConnectionGuard'
 import type { ConversationListStringKey } from './strings'
 
 /** Props of `DeleteConversationDialog`. */
@@ -14,7 +14,7 @@ export interface DeleteConversationDialogProps {
   /** Deletes; `deleteRoam` is the state of "Also delete the history on the server". */
   onConfirm: (deleteRoam: boolean) => void
   /** Delete writes to the server: unavailable while the connection is down (the dialog stays open till it is back). */
-  guard: WriteGuard
+  guard: ConnectionGuard
 }
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])'

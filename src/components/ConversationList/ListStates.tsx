@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react'
+import type { ButtonHTMLAttributes, ComponentType } from 'react'
 import type { Translate } from '../../i18n/strings'
 import type { ConversationListStringKey } from './strings'
 
@@ -24,12 +24,12 @@ export function ListLoading({ t }: { t: T }) {
   )
 }
 
-/** The first load failed: what happened, and Retry. */
-export function ListError({ t, onRetry }: { t: T; onRetry: () => void }) {
+/** The first load failed: what happened, and Retry (its props: `ConnectionGuard.button`). */
+export function ListError({ t, retry }: { t: T; retry: ButtonHTMLAttributes<HTMLButtonElement> }) {
   return (
     <div className="rk-conversation-list-state" data-state="error" role="alert">
       <p className="rk-conversation-list-message">{t('loadError')}</p>
-      <button type="button" className="rk-conversation-list-button" onClick={onRetry}>{t('retry')}</button>
+      <button type="button" className="rk-conversation-list-button" {...retry}>{t('retry')}</button>
     </div>
   )
 }

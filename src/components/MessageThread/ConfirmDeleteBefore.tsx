@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import type { Translate } from '../../i18n/strings'
 import type { MessageThreadStringKey } from './strings'
-import type { WriteGuard } from '../useWriteGuard'
+import type { ConnectionGuard } from '../useConnectionGuard'
 
 /** Props of `ConfirmDeleteBefore`. */
 export interface ConfirmDeleteBeforeProps {
@@ -12,7 +12,7 @@ export interface ConfirmDeleteBeforeProps {
   /** Keeps everything. */
   onCancel: () => void
   /** Delete writes to the server: unavailable while the connection is down. */
-  guard: WriteGuard
+  guard: ConnectionGuard
 }
 
 /** Asks before deleting everything before a message. Focus starts on Cancel (the safe choice); Escape cancels. */

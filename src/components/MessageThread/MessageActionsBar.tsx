@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { Translate } from '../../i18n/strings'
 import type { MessageThreadStringKey } from './strings'
-import type { WriteGuard } from '../useWriteGuard'
+import type { ConnectionGuard } from '../useConnectionGuard'
 
 /** Props of `MessageActionsBar`. */
 export interface MessageActionsBarProps {
@@ -20,7 +20,7 @@ export interface MessageActionsBarProps {
   /** Closes the bar (Escape or Cancel). */
   onClose: () => void
   /** The deletions write to the server: unavailable while the connection is down (selecting stays). */
-  guard: WriteGuard
+  guard: ConnectionGuard
 }
 
 /**

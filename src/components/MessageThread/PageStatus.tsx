@@ -1,3 +1,4 @@
+import type { ButtonHTMLAttributes } from 'react'
 import type { Translate } from '../../i18n/strings'
 import type { MessageThreadStringKey } from './strings'
 
@@ -5,8 +6,8 @@ import type { MessageThreadStringKey } from './strings'
 export interface PageStatusProps {
   /** Whether an older page is loading. */
   loadingOlder: boolean
-  /** Set when loading a page failed (after retries): offers to try again. */
-  retryPage: (() => void) | null
+  /** Set when loading a page failed (after retries): the props of its Retry (`ConnectionGuard.button`). */
+  retryPage: ButtonHTMLAttributes<HTMLButtonElement> | null
   /** Translator. */
   t: Translate<MessageThreadStringKey>
 }
@@ -21,7 +22,7 @@ export function PageStatus({ loadingOlder, retryPage, t }: PageStatusProps) {
   if (retryPage) {
     return (
       <div role="alert" className="rk-thread-page-status">{t('pageError')}
-        <button type="button" className="rk-button rk-button--small" onClick={retryPage}>{t('retry')}</button></div>
+        <button type="button" className="rk-button rk-button--small" {...retryPage}>{t('retry')}</button></div>
     )
   }
   if (!loadingOlder) return null

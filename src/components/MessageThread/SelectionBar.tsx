@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/strings'
 import type { MessageThreadStringKey } from './strings'
-import type { WriteGuard } from '../useWriteGuard'
+import type { ConnectionGuard } from '../useConnectionGuard'
 
 /** Props of `SelectionBar`. */
 export interface SelectionBarProps {
@@ -13,7 +13,7 @@ export interface SelectionBarProps {
   /** Leaves selection mode. */
   onCancel: () => void
   /** Delete writes to the server: unavailable while the connection is down (selecting goes on). */
-  guard: WriteGuard
+  guard: ConnectionGuard
 }
 
 /** Selection mode: the count (announced politely as it changes), "Delete selected" and "Cancel". */

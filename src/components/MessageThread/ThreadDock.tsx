@@ -5,12 +5,12 @@ import { formatClock } from '../../i18n/formatTime'
 import { useRoamingContext } from '../../provider/RoamingContext'
 import { ConfirmDeleteBefore } from './ConfirmDeleteBefore'
 import { MessageActionsBar } from './MessageActionsBar'
-import { actionsBarId, actionsTriggerId, noticeId } from './MessageRow'
+import { actionsBarId, actionsTriggerId } from './MessageRow'
 import { SelectionBar } from './SelectionBar'
 import type { MessageThreadStringKey } from './strings'
 import { lastIndexOfId } from './threadRows'
 import type { ThreadDeletion } from './useThreadDeletion'
-import { useWriteGuard } from '../useWriteGuard'
+import type { ConnectionGuard } from '../useConnectionGuard'
 
 /** Props of `ThreadDock`. */
 export interface ThreadDockProps {
@@ -39,6 +39,8 @@ export interface ThreadDockProps {
   startSelecting: (messageId: string) => void
   /** Leaves selection mode. */
   stopSelecting: () => void
+  /** The deletions are unavailable while the connection is down. */
+  guard: ConnectionGuard
 }
 
 /**
@@ -47,10 +49,9 @@ export interface ThreadDockProps {
  * row's trigger (cancel) or on the log (the row is gone).
  */
 export function ThreadDock(props: ThreadDockProps) {
-  const { t, idPrefix, messages, actionsFor, setActionsFor, deletion, scroller } = props
+  const { t, idPrefix, messages, actionsFor, setActionsFor, deletion, scroller, guard } = props
   const { locale } = useRoamingContext('MessageThread')
   const [confirmFor, setConfirmFor] = useState<string | null>(null)
-  const guard = useWriteGuard(noticeId(idPrefix))
   const focusTrigger = (id: string) => document.getElementById(actionsTriggerId(idPrefix, id))?.focus()
   const focusLog = () => scroller.current?.focus()
 

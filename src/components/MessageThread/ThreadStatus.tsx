@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react'
+import type { ButtonHTMLAttributes, ComponentType } from 'react'
 import type { Translate } from '../../i18n/strings'
 import type { EmptyProps } from './MessageThreadProps'
 import type { MessageThreadStringKey } from './strings'
@@ -25,12 +25,12 @@ export function ThreadSkeleton({ t, label }: ThreadStatusProps) {
   )
 }
 
-/** The first page failed (after retries): say so, and offer Retry. */
-export function ThreadError({ t, onRetry }: Pick<ThreadStatusProps, 't'> & { onRetry: () => void }) {
+/** The first page failed (after retries): say so, and offer Retry (its props: `ConnectionGuard.button`). */
+export function ThreadError({ t, retry }: Pick<ThreadStatusProps, 't'> & { retry: ButtonHTMLAttributes<HTMLButtonElement> }) {
   return (
     <div role="alert" className="rk-thread-state rk-thread-error">
       <p>{t('loadError')}</p>
-      <button type="button" className="rk-button" onClick={onRetry}>{t('retry')}</button>
+      <button type="button" className="rk-button" {...retry}>{t('retry')}</button>
     </div>
   )
 }

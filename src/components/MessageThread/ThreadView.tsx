@@ -27,6 +27,7 @@ import { EmptyState, ThreadError, ThreadSkeleton } from './ThreadStatus'
 import { useNewMessages } from './useNewMessages'
 import { useThreadDeletion } from './useThreadDeletion'
 import { OfflineNotice } from '../OfflineNotice'
+import { useConnectionGuard } from '../useConnectionGuard'
 
 /** Props of `ThreadView`: `MessageThread`'s, with the conversation resolved. */
 export interface ThreadViewProps {
@@ -59,6 +60,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   const [actionsFor, setActionsFor] = useState<string | null>(null)
   const [selectingHere, setSelectingHere] = useState(false)
   const idPrefix = useId()
+  const guard = useConnectionGuard(noticeId(idPrefix))
   const virtuoso = useRef<VirtuosoHandle>(null)
   const scroller = useRef<HTMLElement | null>(null)
   // Images wait while the log is flung (see createFlingWatch). react-virtuoso hands its scroller to `scrollerRef`
@@ -163,7 +165,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
 
   let content
   if (history.status === 'pending') content = <ThreadSkeleton t={t} label={label} />
-  else if (history.status === 'error' && history.messages.length === 0) content = <ThreadError t={t} onRetry={retry} />
+  else if (history.status === 'error' && history.messages.length === 0) content = <ThreadError t={t} retry={guard.button(retry)} />
   else if (count === 0 && !hasOlder) content = <EmptyState reason="noMessages" t={t} Empty={components?.Empty} />
   else {
     content = (
@@ -173,7 +175,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
         onRangeChange={history.setViewRange} onAtBottomChange={news.setAtBottom} followOutput={news.followOutput} virtuosoRef={virtuoso}
         scrollerRef={scrollerRef} />
     )
-    content = <>{content}<PageStatus loadingOlder={isFetchingOlder} retryPage={retryPage} t={t} /></>
+    content = <>{content}<PageStatus loadingOlder={isFetchingOlder} retryPage={retryPage && guard.button(retryPage)} t={t} /></>
   }
   const arrival = news.arrival
   return (
@@ -188,7 +190,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
       </div>
       <DeleteFeedback deletion={deletion} describe={describe} t={t} />
       <ThreadDock t={t} idPrefix={idPrefix} messages={messages} offset={offset} me={me} actionsFor={actionsFor} setActionsFor={setActionsFor} name={name}
-        selecting={selecting} selected={selected} deletion={deletion} scroller={scroller}
+        selecting={selecting} selected={selected} deletion={deletion} scroller={scroller} guard={guard}
         startSelecting={(id) => { setSelectingHere(true); if (!selected.has(id)) kit.store.getState().toggleSelected(key, id) }}
         stopSelecting={() => { setSelectingHere(false); kit.store.getState().clearSelection() }} />
       <div className="rk-visually-hidden" role="status" aria-live="polite">
