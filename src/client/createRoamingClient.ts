@@ -3,10 +3,10 @@ import { RemovePartialError, RoamingArgumentError, RoamingError, toRoamingError 
 import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
 import type {
   ChatType, ConnectionState, ConversationPage, DisconnectReason, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
-  LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
+  HistorySearch, LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
 import {
-  checkBoolean, checkConversation, checkCursor, checkFunction, checkId, checkIdList, checkInt, checkMessageTypes, checkObject,
+  checkBoolean, checkConversation, checkCursor, checkFunction, checkHistorySearch, checkId, checkIdList, checkInt, checkObject,
   checkPastTime,
 } from './validate'
 
@@ -158,7 +158,8 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       }
       const sdk: SdkHistoryParams = { targetId: conversationId, chatType, pageSize, searchDirection: direction }
       if (cursor !== '') sdk.cursor = cursor
-      if (params.search !== undefined) sdk.searchOptions = searchOptions(operation, params.search, chatType)
+      const search = checkHistorySearch(operation, params.search, chatType)
+      if (search) sdk.searchOptions = searchOptions(search)
       return invoke(operation, () => connection.getHistoryMessages(sdk), (result): HistoryPage => {
         const r = result as { messages?: unknown; cursor?: unknown; isLast?: unknown } | undefined
         if (!r || !Array.isArray(r.messages)) throw unexpected(operation, result)
@@ -321,15 +322,11 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
 const readCursor = (cursor: unknown): string | null =>
   (typeof cursor === 'string' && cursor !== '' && cursor !== 'undefined' ? cursor : null)
 
-function searchOptions(operation: string, search: unknown, chatType: ChatType): NonNullable<SdkHistoryParams['searchOptions']> {
-  const s = checkObject(operation, 'search', search)
-  const out: NonNullable<SdkHistoryParams['searchOptions']> = {}
-  if (s.from !== undefined) {
-    if (chatType === 'singleChat') throw new RoamingArgumentError(operation, 'search.from', s.from, 'no sender filter in a single chat (the SDK ignores it there)')
-    out.from = checkId(operation, 'search.from', s.from)
-  }
-  if (s.msgTypes !== undefined) out.msgTypes = checkMessageTypes(operation, s.msgTypes)
-  if (s.startTime !== undefined) out.startTime = checkInt(operation, 'search.startTime', s.startTime, 0, Number.MAX_SAFE_INTEGER)
-  if (s.endTime !== undefined) out.endTime = checkInt(operation, 'search.endTime', s.endTime, out.startTime ?? 0, Number.MAX_SAFE_INTEGER)
+/** The SDK's `searchOptions` of a checked search (`checkHistorySearch`). */
+function searchOptions(search: HistorySearch): NonNullable<SdkHistoryParams['searchOptions']> {
+  const out: NonNullable<SdkHistoryParams['searchOptions']> = { ...search }
+  // The SDK's own check of endTime reads startTime's type (§4.1): an end alone is refused as an invalid parameter.
+  // From the epoch is the same window.
+  if (out.endTime !== undefined && out.startTime === undefined) out.startTime = 0
   return out
 }

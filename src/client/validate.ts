@@ -1,5 +1,5 @@
 import { RoamingArgumentError } from './RoamingError'
-import type { ChatType, ConversationType, MessageType } from './types'
+import type { ChatType, ConversationType, HistorySearch, MessageType } from './types'
 
 /** Message types a history filter may name (the SDK excludes the ack types). */
 export const MESSAGE_TYPES: readonly MessageType[] = ['txt', 'img', 'file', 'audio', 'video', 'loc', 'custom', 'combine', 'cmd']
@@ -109,4 +109,22 @@ export function checkObject(op: string, name: string, value: unknown): Record<st
     throw new RoamingArgumentError(op, name, value, 'an object')
   }
   return value as Record<string, unknown>
+}
+
+/**
+ * Checks a history search and gives it in one form: `null` when it filters nothing, message types in a fixed order
+ * (the server takes them as a set), so that two equal searches are one query key.
+ */
+export function checkHistorySearch(op: string, search: unknown, chatType: ChatType): HistorySearch | null {
+  if (search === undefined || search === null) return null
+  const s = checkObject(op, 'search', search)
+  const out: HistorySearch = {}
+  if (s.from !== undefined) {
+    if (chatType === 'singleChat') throw new RoamingArgumentError(op, 'search.from', s.from, 'no sender filter in a single chat (the SDK ignores it there)')
+    out.from = checkId(op, 'search.from', s.from)
+  }
+  if (s.msgTypes !== undefined) out.msgTypes = [...checkMessageTypes(op, s.msgTypes)].sort((a, b) => MESSAGE_TYPES.indexOf(a) - MESSAGE_TYPES.indexOf(b))
+  if (s.startTime !== undefined) out.startTime = checkInt(op, 'search.startTime', s.startTime, 0, Number.MAX_SAFE_INTEGER)
+  if (s.endTime !== undefined) out.endTime = checkInt(op, 'search.endTime', s.endTime, out.startTime ?? 0, Number.MAX_SAFE_INTEGER)
+  return Object.keys(out).length > 0 ? out : null
 }

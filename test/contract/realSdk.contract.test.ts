@@ -255,6 +255,16 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
         id: '1234567891', conversationId: 'g1', chatType: 'groupChat', from: 'carol', to: 'g1', time: 1_699_999_999_000, ext: {}, type: 'txt', text: 'in the group',
       }])
     })
+
+    test('an end time alone: the SDK refuses endTime without a numeric startTime, so the client sends startTime 0', async () => {
+      // Asked directly, the SDK's own check (it reads startTime's type for endTime) refuses the search outright.
+      await expect(Promise.resolve().then(() => conn.getHistoryMessages({ targetId: 'bob', chatType: 'singleChat', searchOptions: { endTime: 9 } })))
+        .rejects.toThrow(/endTime/)
+      net.respond(() => json(historyAnswer(conn.root, sdk.appKey, BOB_DOWN_PAGE, undefined, true)))
+      const page = await client.getHistory({ conversationId: 'bob', chatType: 'singleChat', search: { msgTypes: ['img', 'txt'], endTime: 9 } })
+      expect(only().json).toMatchObject({ msgType: 'txt,img', startTime: 0, endTime: 9 })
+      expect(page.messages).toHaveLength(3)
+    })
   })
 
   // -------------------------------------------------------------------------------------------------------------
