@@ -1,7 +1,7 @@
 import { hashKey, useInfiniteQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import type { ChatType, RoamingMessage } from '../client/types'
+import type { ChatType, HistorySearch, RoamingMessage } from '../client/types'
 import { checkHistoryView, historyMessagesOptions } from '../query/historyMessagesOptions'
 import { FIRST_ITEM_INDEX_BASE, flattenHistory, holdsLatest, nextFirstItemIndex } from '../query/historyPages'
 import { keyOf } from '../query/keys'
@@ -18,8 +18,15 @@ export interface UseHistoryMessagesOptions {
   chatType: ChatType
   /** Messages per request, an integer in [1, 50]. @default 20 */
   pageSize?: number
-  /** Open around this message instead of at the latest. */
+  /** Open around this message instead of at the latest (with `search`, one of the messages it finds). */
   anchorId?: string | null
+  /**
+   * Only the messages the server finds with this search: `msgTypes` (a media gallery: `['img', 'video']`), `from`
+   * (one member of a group), a time window (`startTime` / `endTime`, ms, inclusive). Live messages join the view when
+   * they match it; removals and deletions apply to it as to the whole history. A new object each render is fine
+   * (the view is keyed by its content).
+   */
+  search?: HistorySearch | null
 }
 
 /** What `useHistoryMessages` returns. */
@@ -74,8 +81,8 @@ export function useHistoryMessages(options: UseHistoryMessagesOptions): UseHisto
   const { kit } = useRoamingContext('useHistoryMessages')
   const view = checkHistoryView('useHistoryMessages', options)
   const key = keyOf(view)
-  // A jump belongs to the conversation and anchor it was made in; opening another one starts fresh.
-  const origin = `${key}|${view.anchorId ?? ''}`
+  // A jump belongs to the conversation, anchor and search it was made in; opening another one starts fresh.
+  const origin = `${key}|${view.anchorId ?? ''}|${view.search ? hashKey([view.search]) : ''}`
   const [jump, setJump] = useState<{ origin: string; anchorId: string | null } | null>(null)
   const anchorId = jump?.origin === origin ? jump.anchorId : view.anchorId
   const viewOptions = historyMessagesOptions(kit, { ...view, anchorId })

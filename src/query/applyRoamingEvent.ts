@@ -5,6 +5,7 @@ import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { isOpenConversation, isPinnedList, keyOf, roamingKeys } from './keys'
 import { learnUnread } from './learnUnread'
+import { matchesSearch, searchOfView } from './matchesSearch'
 import { writePinned } from './listedConversations'
 import { noteCrossedPins } from './pinConversationMutation'
 import { clearUnread, sendReadAck } from './readAcks'
@@ -12,7 +13,7 @@ import { refreshPreviewOrList } from './refreshPreview'
 import { resync } from './resync'
 import { LIVE_LOG_SIZE, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
-/** Applies an incoming message to the lists and to the views that hold the latest page. */
+/** Applies an incoming message to the lists and to the views that hold the latest page (and would find it). */
 export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): void {
   const scope = scopeOf(kit)
   const key = keyOf(message)
@@ -67,7 +68,7 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   }
   const history = roamingKeys.history(scope, message.conversationId, message.chatType)
   if (late) void readAgain(kit, history)
-  else updateQueries<HistoryData>(kit, history, (data) => insertIncoming(data, message))
+  else updateQueries<HistoryData>(kit, history, (data, queryKey) => (matchesSearch(searchOfView(queryKey), message) ? insertIncoming(data, message) : data))
 }
 
 /**

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from './infiniteQueryOptions'
 import { RoamingError } from '../client/RoamingError'
-import type { ChatType, RoamingClient, RoamingMessage } from '../client/types'
-import { checkConversation, checkId, checkInt } from '../client/validate'
+import type { ChatType, HistorySearch, RoamingClient, RoamingMessage } from '../client/types'
+import { checkConversation, checkHistorySearch, checkId, checkInt } from '../client/validate'
 import { isBuried } from '../store/tombstones'
 import { compareMessages, FROM_START, type HistoryPageParam, type HistoryQueryPage } from './historyPages'
 import { keyOf, roamingKeys } from './keys'
@@ -16,16 +16,26 @@ export interface HistoryViewParams {
   chatType: ChatType
   /** Messages per page, an integer in [1, 50]. @default 20 */
   pageSize?: number
-  /** Open around this message instead of at the latest. */
+  /** Open around this message instead of at the latest (with `search`, one of the messages it finds). */
   anchorId?: string | null
+  /**
+   * Only the messages the server finds with this search (types, a sender in a group, a time window): a media
+   * gallery, one member's messages. Live messages join the view when they match it.
+   */
+  search?: HistorySearch | null
 }
 
+/** A view's parameters as checked: defaults filled, the search in one form (`null` for none). */
+export type CheckedHistoryView = Required<Omit<HistoryViewParams, 'search'>> & { search: HistorySearch | null }
+
 /** Validates view parameters; throws a `RoamingArgumentError` naming the hook or factory. */
-export function checkHistoryView(op: string, params: HistoryViewParams): Required<HistoryViewParams> {
+export function checkHistoryView(op: string, params: HistoryViewParams): CheckedHistoryView {
+  const conversation = checkConversation(op, params, true)
   return {
-    ...checkConversation(op, params, true),
+    ...conversation,
     pageSize: checkInt(op, 'pageSize', params?.pageSize, 1, 50, 20),
     anchorId: params?.anchorId == null ? null : checkId(op, 'anchorId', params.anchorId),
+    search: checkHistorySearch(op, params?.search, conversation.chatType),
   }
 }
 
@@ -34,8 +44,8 @@ const arrived = (messages: RoamingMessage[], olderCursor: string | null, newerCu
   ({ messages, olderCursor, newerCursor })
 
 /** Loads one page of a view from the client (two calls for a page around an anchor). */
-export async function fetchHistoryPage(client: RoamingClient, view: Required<HistoryViewParams>, param: HistoryPageParam): Promise<HistoryQueryPage> {
-  const base = { conversationId: view.conversationId, chatType: view.chatType, pageSize: view.pageSize }
+export async function fetchHistoryPage(client: RoamingClient, view: CheckedHistoryView, param: HistoryPageParam): Promise<HistoryQueryPage> {
+  const base = { conversationId: view.conversationId, chatType: view.chatType, pageSize: view.pageSize, ...(view.search ? { search: view.search } : {}) }
   switch (param.kind) {
     case 'latest': {
       const up = await client.getHistory({ ...base, direction: 'up' })
@@ -85,7 +95,7 @@ export function historyMessagesOptions(kit: Pick<RoamingKit, 'client' | 'store'>
   // Widened on purpose: TypeScript would narrow it to the two initial kinds and refuse `older`/`newer`.
   const initialPageParam = (view.anchorId ? { kind: 'around', anchorId: view.anchorId } : { kind: 'latest' }) as HistoryPageParam
   return infiniteQueryOptions({
-    queryKey: roamingKeys.historyView(scopeOf(kit), view.conversationId, view.chatType, view.pageSize, view.anchorId),
+    queryKey: roamingKeys.historyView(scopeOf(kit), view.conversationId, view.chatType, view.pageSize, view.anchorId, view.search),
     queryFn: async ({ pageParam }): Promise<HistoryQueryPage> => {
       const page = await fetchHistoryPage(kit.client, view, pageParam)
       const tombstone = kit.store.getState().tombstones[key]

@@ -1,5 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { ChatType } from '../client/types'
+import type { ChatType, HistorySearch } from '../client/types'
 
 /** Identifies a conversation across chat types (a group and a room may share an id). */
 export const conversationKey = (conversationId: string, chatType: ChatType): string => `${chatType}:${conversationId}`
@@ -22,9 +22,12 @@ export const roamingKeys = {
   pinnedConversations: (scope: string) => ['roamkit', scope, 'conversations', 'pinned'] as const,
   /** Every loaded view of one conversation's history. */
   history: (scope: string, conversationId: string, chatType: ChatType) => ['roamkit', scope, 'history', chatType, conversationId] as const,
-  /** One view: a page size and either the latest messages or those around an anchor message. */
-  historyView: (scope: string, conversationId: string, chatType: ChatType, pageSize: number, anchorId: string | null) =>
-    ['roamkit', scope, 'history', chatType, conversationId, pageSize, anchorId] as const,
+  /**
+   * One view: a page size, either the latest messages or those around an anchor message, and a server-side search
+   * (checked, `checkHistorySearch`: `null` for none; `searchOfView` reads it back).
+   */
+  historyView: (scope: string, conversationId: string, chatType: ChatType, pageSize: number, anchorId: string | null, search: HistorySearch | null = null) =>
+    ['roamkit', scope, 'history', chatType, conversationId, pageSize, anchorId, search] as const,
 }
 
 /** Whether `key` is the conversation open in the thread view (`activeConversation` of the store). */

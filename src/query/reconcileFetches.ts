@@ -3,6 +3,7 @@ import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
+import { matchesSearch, searchOfView } from './matchesSearch'
 import { sendReadAck, unreadAfterRead, unreadSince } from './readAcks'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
@@ -30,17 +31,18 @@ export function reconcileFetches(kit: RoamingKit): () => void {
     const data = event.query.state.data
     let next: unknown = data
     const stale: Conversation[] = []
-    if (key[2] === 'history') next = mendHistory(kit, key[4] as string, key[3] as ChatType, data as HistoryData)
+    if (key[2] === 'history') next = mendHistory(kit, key, data as HistoryData)
     else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key), fetchStartOf(kit, event.query.queryHash), stale)
     if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
     for (const c of stale) void refreshPreviewOrList(kit, c.conversationId, c.chatType)
   })
 }
 
-function mendHistory(kit: RoamingKit, conversationId: string, chatType: ChatType, data: HistoryData): HistoryData | undefined {
-  const key = conversationKey(conversationId, chatType)
+function mendHistory(kit: RoamingKit, queryKey: readonly unknown[], data: HistoryData): HistoryData | undefined {
+  const key = conversationKey(queryKey[4] as string, queryKey[3] as ChatType)
+  const search = searchOfView(queryKey)
   let next: HistoryData | undefined = data
-  for (const m of kit.live.get(key) ?? []) next = insertIncoming(next, m)
+  for (const m of kit.live.get(key) ?? []) if (matchesSearch(search, m)) next = insertIncoming(next, m)
   const tombstone = kit.store.getState().tombstones[key]
   if (tombstone) next = applyTombstone(next, tombstone)
   return dropEmptyOlderPages(next)

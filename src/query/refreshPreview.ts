@@ -3,6 +3,7 @@ import { findConversation, insertSorted, patchConversation, removeConversation, 
 import { compareMessages, holdsLatest, newestOf, type HistoryData } from './historyPages'
 import { conversationKey, isPinnedList, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
+import { searchOfView } from './matchesSearch'
 import { newestLive, nextTick, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
 /** Per kit and conversation, a count of preview refreshes that write: only the newest one's answer is used. */
@@ -53,9 +54,10 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   if (!opts.relist && listedConversations(kit, key).length === 0) return
   const tombstone = kit.store.getState().tombstones[key]
   // Only a view that is not invalidated tells the truth: one marked stale by another device's removal (and not
-  // refetched, or refetched in vain) may still hold removed messages.
+  // refetched, or refetched in vain) may still hold removed messages. And only a whole one: a search's latest
+  // message is not the conversation's.
   const loaded = kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.history(scope, conversationId, chatType) })
-    .filter((q) => !q.state.isInvalidated && holdsLatest(q.state.data as HistoryData | undefined))
+    .filter((q) => !q.state.isInvalidated && !searchOfView(q.queryKey) && holdsLatest(q.state.data as HistoryData | undefined))
     .map((q) => [q.queryKey, q.state.data as HistoryData] as const)[0]
   let last: RoamingMessage | null | undefined = loaded ? newestOf(loaded[1], tombstone) : undefined
   // An emptied latest page only proves the conversation empty when the view reaches the start of history: with

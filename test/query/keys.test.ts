@@ -43,8 +43,10 @@ describe('roamingKeys', () => {
     expect(prefix).toEqual(['roamkit', 'alice', 'history', 'singleChat', 'bob'])
     const latest = roamingKeys.historyView('alice', 'bob', 'singleChat', 20, null)
     const jump = roamingKeys.historyView('alice', 'bob', 'singleChat', 50, '1100000000000000007')
-    expect(latest).toEqual(['roamkit', 'alice', 'history', 'singleChat', 'bob', 20, null])
+    const images = roamingKeys.historyView('alice', 'bob', 'singleChat', 20, null, { msgTypes: ['img'] })
+    expect(latest).toEqual(['roamkit', 'alice', 'history', 'singleChat', 'bob', 20, null, null])
     expect(isPrefix(prefix, latest)).toBe(true)
+    expect(filterMatches(images, prefix)).toBe(true)
     expect(isPrefix(prefix, jump)).toBe(true)
     expect(filterMatches(latest, prefix)).toBe(true)
     expect(filterMatches(jump, prefix)).toBe(true)
@@ -57,14 +59,16 @@ describe('roamingKeys', () => {
     expect(isPrefix(prefix, roamingKeys.historyView('carol', 'bob', 'singleChat', 20, null))).toBe(false)
   })
 
-  it('historyView keys differ by page size and anchor (each is its own cache entry)', () => {
+  it('historyView keys differ by page size, anchor and search (each is its own cache entry)', () => {
     const hashes = new Set([
+      hashKey(roamingKeys.historyView('alice', 'bob', 'singleChat', 20, null, { msgTypes: ['img'] })),
+      hashKey(roamingKeys.historyView('alice', 'bob', 'singleChat', 20, null, { msgTypes: ['img'], endTime: 5 })),
       hashKey(roamingKeys.historyView('alice', 'bob', 'singleChat', 20, null)),
       hashKey(roamingKeys.historyView('alice', 'bob', 'singleChat', 50, null)),
       hashKey(roamingKeys.historyView('alice', 'bob', 'singleChat', 20, '1100000000000000007')),
       hashKey(roamingKeys.historyView('alice', 'bob', 'singleChat', 20, '1100000000000000008')),
     ])
-    expect(hashes.size).toBe(4)
+    expect(hashes.size).toBe(6)
   })
 
   it('conversationLists is a prefix of the conversation list of any page size and of the pinned list', () => {
