@@ -49,9 +49,17 @@ const chatType = 'singleChat' as const
 // ---------------------------------------------------------------------------------------------------------------
 // The system under test
 
-function useSubject({ conversationId, pageSize }: { conversationId: string; pageSize: number }) {
+/** The subject's props: the open conversation, the page size, and the searched view's time window (inclusive). */
+interface SubjectProps { conversationId: string; pageSize: number; window: { startTime: number; endTime: number } }
+
+function useSubject({ conversationId, pageSize, window }: SubjectProps) {
   return {
     history: useHistoryMessages({ conversationId, chatType, pageSize }),
+    /**
+     * The same conversation searched in a time window of its seeded past (a new search object each render, as an app
+     * would write it): live messages never join it, paging older stops at its start.
+     */
+    windowed: useHistoryMessages({ conversationId, chatType, pageSize, search: { ...window } }),
     list: useConversationList({ pageSize: 20 }),
     remove: useRemoveHistoryMessages(),
     del: useDeleteConversation(),
@@ -87,16 +95,19 @@ class Real {
    * pin from another device meanwhile cannot be ordered against it either).
    */
   readonly deleting = new Set<string>()
-  props: { conversationId: string; pageSize: number }
+  props: SubjectProps
   readonly queryClient = newQueryClient()
-  readonly hook: ReturnType<typeof renderHook<Subject, { conversationId: string; pageSize: number }>>
+  readonly hook: ReturnType<typeof renderHook<Subject, SubjectProps>>
 
   constructor(
     readonly server: RoamingServer, readonly device: SimulatedConnection, readonly client2: RoamingClient,
     readonly device2: SimulatedConnection, readonly peers: readonly string[], readonly initial: ReadonlyMap<string, readonly ModelMessage[]>,
     pageSize: number,
   ) {
-    this.props = { conversationId: peers[0] as string, pageSize }
+    // The searched window is the middle half of the seeded messages' times: each thread has messages on all sides.
+    const times = [...initial.values()].flat().map((m) => m.time).sort((a, b) => a - b)
+    const window = { startTime: times[times.length >> 2] ?? 0, endTime: times[(times.length * 3) >> 2] ?? Number.MAX_SAFE_INTEGER }
+    this.props = { conversationId: peers[0] as string, pageSize, window }
     const queryClient = this.queryClient
     const wrapper = ({ children }: { children: ReactNode }) => (
       <StrictMode><RoamingProvider connection={device} queryClient={queryClient}>{children}</RoamingProvider></StrictMode>
@@ -134,7 +145,7 @@ class Real {
 
   /** Rows of this device's removals (pending or confirmed) never show, at any moment. */
   checkOwnRemovals(when: string): void {
-    const messages = this.current.history.messages
+    const messages = [...this.current.history.messages, ...this.current.windowed.messages]
     for (const r of [...this.ownPending, ...this.ownConfirmed]) {
       if (r.conversationId !== this.props.conversationId) continue
       const back = messages.filter((m) => r.ids.has(m.id) || m.time <= r.before).map((m) => m.id)
@@ -158,6 +169,7 @@ class Real {
       `incoming: ${this.incoming.map((e) => `@${e.at} ${e.conversationId}:${short(e.message.id)}`).join(' ')}`,
       `view ${this.props.conversationId} ${h.status} hasOlder=${h.hasOlder} latest=${h.isLatest} anchor=${h.anchorId && short(h.anchorId)}: ${this.shown().map(short).join(',')}`,
       `model: ${visible(model.get(this.props.conversationId)).map((m) => short(m.id)).join(',')}`,
+      `windowed ${this.props.window.startTime % 100_000}..${this.props.window.endTime % 100_000} ${this.current.windowed.status} hasOlder=${this.current.windowed.hasOlder}: ${this.current.windowed.messages.map((m) => short(m.id)).join(',')}`,
       `list: ${this.current.list.conversations.map((c) => `${c.conversationId}${c.isPinned ? '*' : ''}:${c.lastMessage && short(c.lastMessage.id)}`).join(' ')}`,
       `deletion marks: ${Object.entries(this.current.deleted).map(([k, m]) => `${k}@${m.at % 100_000}${m.pending ? ' pending' : ''}`).join(' ')}; list times: ${this.current.list.conversations.map((c) => `${c.conversationId}@${(c.lastMessage?.time ?? 0) % 100_000}`).join(' ')}`,
       `model list: ${listOf(model).map((c) => `${c.id}${c.isPinned ? '*' : ''}:${short(c.lastId)}`).join(' ')}`,
@@ -165,6 +177,25 @@ class Real {
       `lists: ${this.queryClient.getQueryCache().findAll({ queryKey: ['roamkit', USER, 'conversations'] }).map((q) => `${JSON.stringify(q.queryKey.slice(3))} ${q.state.status}/${q.state.fetchStatus} inv=${q.state.isInvalidated} ${JSON.stringify((q.state.data as { pages: Array<{ conversations: Array<{ conversationId: string }> }> } | undefined)?.pages.map((p) => p.conversations.map((c) => c.conversationId)))}`).join('; ')}`,
       `cache: ${this.queryClient.getQueryCache().findAll({ queryKey: ['roamkit', USER, 'history'] }).map((q) => `${JSON.stringify(q.queryKey.slice(4))} ${q.state.status}/${q.state.fetchStatus} obs=${q.getObserversCount()} pages=${JSON.stringify((q.state.data as { pageParams?: unknown } | undefined)?.pageParams)}`).join('; ')}`,
     ].join('\n')
+  }
+
+  /**
+   * A settled view shows a contiguous window of what the server has for it (`expected`, ids ascending), rows the
+   * model cannot be sure of (`sure`) left out of both.
+   */
+  checkView(name: string, view: Subject['history'], expected: readonly string[], sure: (m: { time: number }) => boolean, why: (what: string) => string): void {
+    if (view.status !== 'success') return
+    const ids = view.messages.filter(sure).map((m) => m.id)
+    expect(new Set(ids).size, why(`${name}: duplicated rows`)).toBe(ids.length)
+    if (ids.length > 0) {
+      const at = expected.indexOf(ids[0] as string)
+      expect(at, why(`${name}: first shown row ${ids[0]} is not on the server`)).toBeGreaterThanOrEqual(0)
+      expect(ids, why(`${name}: shown rows are not a contiguous window of the server history`)).toEqual(expected.slice(at, at + ids.length))
+      if (!view.hasOlder) expect(at, why(`${name}: no older messages, but the window does not start at the oldest`)).toBe(0)
+      if (view.isLatest) expect(at + ids.length, why(`${name}: the view holds the latest page but misses newer messages`)).toBe(expected.length)
+    } else if (!view.hasOlder && view.isLatest) {
+      expect(ids, why(`${name}: an empty complete view, but the server has messages`)).toEqual(expected)
+    }
   }
 
   /** The invariants after a settle. */
@@ -181,19 +212,11 @@ class Real {
     // Nothing in flight: a mounted view or list is loaded or failed, never left pending with no fetch.
     expect(history.status, why('the view is left pending with nothing in flight')).not.toBe('pending')
     expect(list.status, why('the list is left pending with nothing in flight')).not.toBe('pending')
-    if (history.status === 'success') {
-      const ids = history.messages.filter(sure).map((m) => m.id)
-      expect(new Set(ids).size, why('duplicated rows')).toBe(ids.length)
-      if (ids.length > 0) {
-        const at = expected.indexOf(ids[0] as string)
-        expect(at, why(`first shown row ${ids[0]} is not on the server`)).toBeGreaterThanOrEqual(0)
-        expect(ids, why('shown rows are not a contiguous window of the server history')).toEqual(expected.slice(at, at + ids.length))
-        if (!history.hasOlder) expect(at, why('no older messages, but the window does not start at the oldest')).toBe(0)
-        if (history.isLatest) expect(at + ids.length, why('the view holds the latest page but misses newer messages')).toBe(expected.length)
-      } else if (!history.hasOlder && history.isLatest) {
-        expect(ids, why('an empty complete view, but the server has messages')).toEqual(expected)
-      }
-    }
+    this.checkView('the view', history, expected, sure, why)
+    expect(this.current.windowed.status, why('the searched view is left pending with nothing in flight')).not.toBe('pending')
+    const { startTime, endTime } = this.props.window
+    const inWindow = visible(open).filter((m) => sure(m) && m.time >= startTime && m.time <= endTime).map((m) => m.id)
+    this.checkView('the searched view', this.current.windowed, inWindow, sure, why)
     if (list.status === 'success' && list.error === null) {
       const unsure = new Set([...model].filter(([, c]) => c.ambiguous).map(([id]) => id))
       const want = listOf(model).filter((c) => !unsure.has(c.id))
@@ -245,6 +268,11 @@ abstract class Base implements Cmd {
 class FetchOlder extends Base {
   async act(real: Real) { inAct(() => real.current.history.fetchOlder()) }
   toString() { return 'fetchOlder' }
+}
+/** Pages the searched view back (its window's start stops it). */
+class FetchOlderSearched extends Base {
+  async act(real: Real) { inAct(() => real.current.windowed.fetchOlder()) }
+  toString() { return 'fetchOlderSearched' }
 }
 class FetchNewer extends Base {
   async act(real: Real) { inAct(() => real.current.history.fetchNewer()) }
@@ -531,6 +559,7 @@ const conv = fc.nat({ max: 2 })
 const picks = fc.oneof(fc.array(nat, { minLength: 1, maxLength: 5 }), fc.array(nat, { minLength: 21, maxLength: 45 }))
 const commands = [
   fc.constant(new FetchOlder()),
+  fc.constant(new FetchOlderSearched()),
   fc.constant(new FetchNewer()),
   nat.map((r) => new JumpTo(r)),
   fc.constant(new JumpToLatest()),
@@ -641,6 +670,7 @@ async function recover(real: Real): Promise<void> {
   await real.settle()
   if (real.current.list.status === 'error') inAct(() => real.current.list.refetch())
   if (real.current.history.status === 'error') inAct(() => real.current.history.fetchOlder())
+  if (real.current.windowed.status === 'error') inAct(() => real.current.windowed.fetchOlder())
   await real.settle()
   real.checkSettled()
 }
