@@ -5,6 +5,7 @@ import type {
   ChatType, ConnectionState, ConversationPage, DisconnectReason, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
   HistorySearch, LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
+import { MAX_CONVERSATION_MARK } from './types'
 import {
   checkBoolean, checkConversation, checkCursor, checkFunction, checkHistorySearch, checkId, checkIdList, checkInt, checkObject,
   checkPastTime,
@@ -238,6 +239,15 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
         const pinned = data.isPinned === true
         return { isPinned: pinned, pinnedTime: pinned ? Number(data.pinnedTime) || 0 : 0 }
       })
+    },
+
+    async setConversationMark(params) {
+      const operation = 'setConversationMark'
+      const { conversationId, chatType } = target(operation, params, false)
+      const mark = checkInt(operation, 'mark', params.mark, 0, MAX_CONVERSATION_MARK)
+      const marked = checkBoolean(operation, 'marked', params.marked)
+      const sdk = { conversations: [{ conversationId, conversationType: chatType as ConversationType }], mark }
+      return invoke(operation, () => (marked ? connection.addConversationMark(sdk) : connection.removeConversationMark(sdk)), () => undefined)
     },
 
     async markConversationRead(params) {

@@ -1,5 +1,6 @@
 import type { SdkConversationItem, SdkLegacyChannel, SdkMessageBody } from './sdkTypes'
 import type { ChatType, Conversation, ConversationType, DisconnectReason, RoamingEvent, RoamingMessage } from './types'
+import { MAX_CONVERSATION_MARK } from './types'
 
 const CHAT_TYPES: readonly string[] = ['singleChat', 'groupChat', 'chatRoom']
 const OTHER_TYPES: readonly string[] = ['audio', 'video', 'loc', 'combine', 'cmd']
@@ -83,7 +84,7 @@ export function toLegacyConversation(channel: SdkLegacyChannel, me: string): Con
 /** Maps a multi-device event to a `RoamingEvent`, or `null` for operations roaming does not follow. */
 export function toMultiDeviceEvent(event: unknown): RoamingEvent | null {
   if (typeof event !== 'object' || event === null) return null
-  const e = event as { operation?: string; conversationId?: string; chatType?: string; conversationType?: string; timestamp?: number }
+  const e = event as { operation?: string; conversationId?: string; chatType?: string; conversationType?: string; timestamp?: number; conversationMark?: unknown }
   if (typeof e.conversationId !== 'string') return null
   // Note the SDK's inconsistent names: `chatType` on deleteRoaming, `conversationType` on conversation operations.
   const chatType: ConversationType = (e.chatType ?? e.conversationType) === 'groupChat' ? 'groupChat' : 'singleChat'
@@ -96,6 +97,13 @@ export function toMultiDeviceEvent(event: unknown): RoamingEvent | null {
     case 'pinnedConversation':
     case 'unpinnedConversation':
       return { type: 'conversationPinned', conversationId: e.conversationId, chatType, isPinned: e.operation === 'pinnedConversation', timestamp }
+    case 'markConversation':
+    case 'unMarkConversation': {
+      // The SDK maps the server's `mark_3` to its enum's number; a string is read as the server writes it.
+      const mark = typeof e.conversationMark === 'string' ? Number(e.conversationMark.replace(/^mark_/, '')) : Number(e.conversationMark)
+      if (!Number.isInteger(mark) || mark < 0 || mark > MAX_CONVERSATION_MARK) return null
+      return { type: 'conversationMarked', conversationId: e.conversationId, chatType, mark, marked: e.operation === 'markConversation' }
+    }
     default:
       return null
   }

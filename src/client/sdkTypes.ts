@@ -102,6 +102,12 @@ export interface SdkHistoryParams {
 }
 
 /** Parameters of `removeHistoryMessages` (d.ts :4585). */
+/** What `addConversationMark` / `removeConversationMark` take: the SDK sends `mark_${mark}`. */
+export interface SdkMarkParams {
+  conversations: Array<{ conversationId: string; conversationType: 'singleChat' | 'groupChat' }>
+  mark: number
+}
+
 export interface SdkRemoveParams {
   targetId: string
   chatType: SdkChatType
@@ -177,6 +183,9 @@ export interface SdkConnection {
   removeHistoryMessages(options: SdkRemoveParams): Promise<unknown>
   deleteConversation(params: { channel: string; chatType: 'singleChat' | 'groupChat'; deleteRoam: boolean }): Promise<unknown>
   pinConversation(params: { conversationId: string; conversationType: 'singleChat' | 'groupChat'; isPinned: boolean }): Promise<unknown>
+  /** From agora-chat 1.3 (easemob 4.x): resolve `undefined`. */
+  addConversationMark(params: SdkMarkParams): Promise<unknown>
+  removeConversationMark(params: SdkMarkParams): Promise<unknown>
   send(message: SdkChannelAck): Promise<unknown>
   addEventHandler(id: string, handler: SdkEventHandler): void
   removeEventHandler(id: string): void

@@ -243,6 +243,21 @@ export interface PinConversationParams {
   isPinned: boolean
 }
 
+/** The most conversation marks there are: marks are the integers 0 to `MAX_CONVERSATION_MARK`. */
+export const MAX_CONVERSATION_MARK = 19
+
+/** Parameters of `setConversationMark`. */
+export interface ConversationMarkParams {
+  /** Conversation id. */
+  conversationId: string
+  /** Single or group chat. */
+  chatType: ConversationType
+  /** The mark, an integer in [0, 19]: what each means is the app's (important, work, a tag…). */
+  mark: number
+  /** `true` to add the mark, `false` to remove it. */
+  marked: boolean
+}
+
 /** Parameters of `markConversationRead`. */
 export interface MarkConversationReadParams {
   /** Conversation id. */
@@ -296,6 +311,18 @@ export type RoamingEvent =
       isPinned: boolean
       /** Time of the operation (ms). */
       timestamp: number
+    }
+  | {
+      /** This user added a mark to the conversation, or removed it, on another device. */
+      type: 'conversationMarked'
+      /** Conversation id. */
+      conversationId: string
+      /** Its type. */
+      chatType: ConversationType
+      /** The mark, 0 to 19. */
+      mark: number
+      /** Whether it was added (or removed). */
+      marked: boolean
     }
   | {
       /**
@@ -366,6 +393,11 @@ export interface RoamingClient {
   deleteConversation(params: DeleteConversationParams): Promise<DeleteConversationResult>
   /** Pin or unpin a conversation. */
   pinConversation(params: PinConversationParams): Promise<PinState>
+  /**
+   * Adds a mark to a conversation or removes it (the SDK's `addConversationMark` / `removeConversationMark`, from
+   * agora-chat 1.3): the conversation's `marks` on every device. A conversation the server does not have is ignored.
+   */
+  setConversationMark(params: ConversationMarkParams): Promise<void>
   /**
    * Tells the server this user read the conversation (the conversation read ack): its unread count becomes 0 on
    * every device. In a single chat the peer's devices hear it too, as a read receipt.

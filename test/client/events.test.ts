@@ -208,14 +208,34 @@ describe('multi-device events from another device of the same user', () => {
     expect(phoneEvents).toEqual([])
   })
 
+  it('a mark added or removed on another device: conversationMarked, with the mark (the SDK\'s number, or the server\'s mark_N)', async () => {
+    const { server, laptopClient, phoneClient, laptop } = twoDevices()
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
+    await flush()
+    const events: RoamingEvent[] = []
+    laptopClient.subscribe((e) => events.push(e))
+    await phoneClient.setConversationMark({ conversationId: 'bob', chatType: 'singleChat', mark: 7, marked: true })
+    expect((await laptopClient.getConversations()).conversations[0]!.marks).toEqual([7])
+    await phoneClient.setConversationMark({ conversationId: 'bob', chatType: 'singleChat', mark: 7, marked: false })
+    expect((await laptopClient.getConversations()).conversations[0]!.marks).toEqual([])
+    laptop.dispatch('onMultiDeviceEvent', { operation: 'markConversation', conversationId: 'bob', conversationType: 'singleChat', conversationMark: 'mark_2', timestamp: 1 })
+    await flush()
+    expect(events).toEqual([
+      { type: 'conversationMarked', conversationId: 'bob', chatType: 'singleChat', mark: 7, marked: true },
+      { type: 'conversationMarked', conversationId: 'bob', chatType: 'singleChat', mark: 7, marked: false },
+      { type: 'conversationMarked', conversationId: 'bob', chatType: 'singleChat', mark: 2, marked: true },
+    ])
+  })
+
   it('ignores multi-device operations roaming does not follow', () => {
     const server = createRoamingServer()
     const conn = server.connect('alice')
     const client = createRoamingClient(conn)
     const events: RoamingEvent[] = []
     client.subscribe((e) => events.push(e))
-    conn.dispatch('onMultiDeviceEvent', { operation: 'markConversation', conversationId: 'bob', conversationType: 'singleChat', conversationMark: 1, timestamp: 1 })
     conn.dispatch('onMultiDeviceEvent', { operation: 'chatThreadCreate', chatThreadId: 't1' })
+    // A mark out of the SDK's range (0–19) is not one roamkit can show.
+    conn.dispatch('onMultiDeviceEvent', { operation: 'markConversation', conversationId: 'bob', conversationType: 'singleChat', conversationMark: 20, timestamp: 1 })
     conn.dispatch('onMultiDeviceEvent', null)
     conn.dispatch('onMessage', [{ type: 'delivery', id: '9', time: 1 }, { id: '', type: 'txt', time: 1 }])
     conn.dispatch('onMessage', 'not an array')

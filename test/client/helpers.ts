@@ -42,6 +42,8 @@ export function wrapConnection(conn: SimulatedConnection, overrides: Partial<Sdk
     removeHistoryMessages: (o) => conn.removeHistoryMessages(o),
     deleteConversation: (p) => conn.deleteConversation(p),
     pinConversation: (p) => conn.pinConversation(p),
+    addConversationMark: (p) => conn.addConversationMark(p),
+    removeConversationMark: (p) => conn.removeConversationMark(p),
     send: (m) => conn.send(m),
     addEventHandler: (id, h) => conn.addEventHandler(id, h as never),
     removeEventHandler: (id) => conn.removeEventHandler(id),

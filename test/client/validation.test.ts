@@ -108,6 +108,14 @@ const CASES: Case[] = [
   ['pin conversationId null', (c) => c.pinConversation(h({ conversationId: null, isPinned: true })), 'conversationId', ID_RULE],
   ['pin isPinned missing', (c) => c.pinConversation(h({})), 'isPinned', 'true or false'],
   ['pin isPinned 0', (c) => c.pinConversation(h({ isPinned: 0 })), 'isPinned', 'true or false'],
+  // setConversationMark
+  ['mark missing params', (c) => c.setConversationMark(any(null)), 'params', 'an object'],
+  ['mark chatRoom', (c) => c.setConversationMark(h({ chatType: 'chatRoom', mark: 0, marked: true })), 'chatType', CHAT2],
+  ['mark 20', (c) => c.setConversationMark(h({ mark: 20, marked: true })), 'mark', 'an integer in [0, 19]'],
+  ['mark -1', (c) => c.setConversationMark(h({ mark: -1, marked: true })), 'mark', 'an integer in [0, 19]'],
+  ["mark '3'", (c) => c.setConversationMark(h({ mark: '3', marked: true })), 'mark', 'an integer in [0, 19]'],
+  ['mark missing', (c) => c.setConversationMark(h({ marked: true })), 'mark', 'an integer in [0, 19]'],
+  ['mark marked missing', (c) => c.setConversationMark(h({ mark: 1 })), 'marked', 'true or false'],
 ]
 
 describe('bad arguments are rejected before any call', () => {

@@ -196,6 +196,23 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       expect(req.query).toEqual({ type: 'groupChat', to: 'g1', resource: 'web_device_a' })
       expect(req.body).toBeNull()
     })
+
+    test('setConversationMark true: POST …/user_channels/mark with mark_3 and the target; false: DELETE, the same body', async () => {
+      net.respond(() => json({ data: { ignore: [] } }))
+      await expect(client.setConversationMark({ conversationId: 'bob', chatType: 'singleChat', mark: 3, marked: true })).resolves.toBeUndefined()
+      let req = only()
+      expect(req.method.toUpperCase()).toBe('POST')
+      expect(req.path).toBe(`${BASE}/sdk/user/alice/user_channels/mark`)
+      expect(req.query).toEqual({ resource: 'web_device_a' })
+      expect(req.json).toEqual({ mark: 'mark_3', targets: [{ to: 'bob', type: 'chat' }] })
+
+      net.requests.length = 0
+      net.respond(() => json({ data: { ignore: [] } }))
+      await expect(client.setConversationMark({ conversationId: 'g1', chatType: 'groupChat', mark: 19, marked: false })).resolves.toBeUndefined()
+      req = only()
+      expect(req.method.toUpperCase()).toBe('DELETE')
+      expect(req.json).toEqual({ mark: 'mark_19', targets: [{ to: 'g1', type: 'groupchat' }] })
+    })
   })
 
   // -------------------------------------------------------------------------------------------------------------
@@ -604,7 +621,7 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       expect(Object.keys(conn.eventHandler.handlerData)).toHaveLength(before)
     })
 
-    test('deleteRoaming, deleteConversation, pin and a text message reach the listeners as domain events', async () => {
+    test('deleteRoaming, deleteConversation, pin, mark and a text message reach the listeners as domain events', async () => {
       const events: RoamingEvent[] = []
       const other: string[] = []
       conn.addEventHandler('app', { onMultiDeviceEvent: (e: { operation: string }) => other.push(e.operation) })
@@ -626,6 +643,7 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
         { type: 'historyRemoved', conversationId: 'room1', chatType: 'groupChat' },
         { type: 'conversationDeleted', conversationId: 'g1', chatType: 'groupChat', timestamp: 1_700_000_000_777 },
         { type: 'conversationPinned', conversationId: 'bob', chatType: 'singleChat', isPinned: true, timestamp: 1_700_000_000_778 },
+        { type: 'conversationMarked', conversationId: 'bob', chatType: 'singleChat', mark: 0, marked: true },
         {
           type: 'message',
           message: { id: '1100000000000000003', conversationId: 'bob', chatType: 'singleChat', from: 'bob', to: 'alice', time: 1_700_000_000_300, ext: { k: 'v' }, type: 'txt', text: 'newest' },
