@@ -19,6 +19,8 @@ export { useDeleteConversation } from './hooks/useDeleteConversation'
 export type { UseDeleteConversationResult } from './hooks/useDeleteConversation'
 export { usePinConversation } from './hooks/usePinConversation'
 export type { UsePinConversationResult } from './hooks/usePinConversation'
+export { useMarkConversation } from './hooks/useMarkConversation'
+export type { UseMarkConversationResult } from './hooks/useMarkConversation'
 export { useRoamingStore, useRoamingClient } from './hooks/useRoamingStore'
 
 // Components
@@ -56,5 +58,6 @@ export type {
   OtherMessage, RoamingMessage, Conversation, ConversationPage, ConversationPageParams, LegacyConversationPageParams,
   LegacyConversationPage, HistoryDirection, HistorySearch, HistoryPageParams, HistoryPage, RemoveProgress,
   RemoveByIdsParams, RemoveBeforeParams, RemoveResult, DeleteConversationParams, DeleteConversationResult, PinConversationParams, PinState,
-  RoamingEvent, RoamingListener, RoamingClient, DisconnectReason, ConnectionState,
+  ConversationMarkParams, RoamingEvent, RoamingListener, RoamingClient, DisconnectReason, ConnectionState,
 } from './client/types'
+export { MAX_CONVERSATION_MARK } from './client/types'

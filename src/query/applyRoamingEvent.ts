@@ -4,6 +4,7 @@ import { applyIncoming, removeConversation, unreadBy, type ConversationListData 
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { isOpenConversation, isPinnedList, keyOf, roamingKeys } from './keys'
+import { writeMark } from './conversationMarkMutation'
 import { learnUnread } from './learnUnread'
 import { matchesSearch, searchOfView } from './matchesSearch'
 import { writePinned } from './listedConversations'
@@ -121,6 +122,12 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
     }
     case 'conversationRead':
       clearUnread(kit, key)
+      return
+    case 'conversationMarked':
+      // The event says the change in full: written, no list read needed, unless one is out (its answer may be from
+      // before the change, and would undo it).
+      writeMark(kit, event)
+      if (kit.queryClient.isFetching({ queryKey: lists })) void readAgain(kit, lists)
       return
     case 'conversationPinned': {
       const pin = { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }

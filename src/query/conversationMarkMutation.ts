@@ -1,0 +1,53 @@
+import { MAX_CONVERSATION_MARK, type ConversationMarkParams } from '../client/types'
+import { checkBoolean, checkConversation, checkInt } from '../client/validate'
+import { patchConversation, withMark, type ConversationListData } from './conversationPages'
+import { keyOf, roamingKeys } from './keys'
+import { fetchCountOf } from './reconcileFetches'
+import { cancelLoadedFetches, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
+
+/** Kept between `onMutate` and the outcome: the fetch results each list had received at the optimistic write. */
+export interface ConversationMarkContext {
+  versions: Map<string, number>
+}
+
+/** Checks the variables of a mark change; throws a `RoamingArgumentError` naming the hook. */
+function check(v: ConversationMarkParams): void {
+  const op = 'useMarkConversation'
+  checkConversation(op, v, false)
+  checkInt(op, 'mark', v.mark, 0, MAX_CONVERSATION_MARK)
+  checkBoolean(op, 'marked', v.marked)
+}
+
+/** Writes a mark change into every loaded list (the conversation's `marks`). */
+export function writeMark(kit: RoamingKit, v: Pick<ConversationMarkParams, 'conversationId' | 'chatType' | 'mark' | 'marked'>): void {
+  const key = keyOf(v)
+  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) => patchConversation(data, key, (c) => withMark(c, v.mark, v.marked)))
+}
+
+/**
+ * Mutation options of an optimistic mark change: the lists show it at once. A list read that lands while it is out
+ * may have been answered before the server had it: it is read again once the server said yes, and on a refusal the
+ * lists are read again (the server's marks win; a snapshot could undo a change another device made meanwhile).
+ */
+export function conversationMarkMutation(kit: RoamingKit) {
+  const lists = () => roamingKeys.conversationLists(scopeOf(kit))
+  const listVersions = () => new Map(kit.queryClient.getQueryCache().findAll({ queryKey: lists() }).map((q) => [q.queryHash, fetchCountOf(kit, q.queryHash)]))
+  return {
+    mutationKey: ['roamkit', 'setConversationMark'] as const,
+    onMutate: async (v: ConversationMarkParams): Promise<ConversationMarkContext> => {
+      check(v)
+      // Not first loads, and interrupted refetches run again (see cancelLoadedFetches).
+      const cancelling = cancelLoadedFetches(kit, lists())
+      if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
+      writeMark(kit, v)
+      return { versions: listVersions() }
+    },
+    mutationFn: (v: ConversationMarkParams): Promise<void> => kit.client.setConversationMark(v),
+    onSuccess: (_: void, __: ConversationMarkParams, context: ConversationMarkContext | undefined) => {
+      const now = listVersions()
+      const crossed = [...now].some(([hash, count]) => context?.versions.get(hash) !== count)
+      if (crossed || kit.queryClient.isFetching({ queryKey: lists() }) > 0) void readAgain(kit, lists())
+    },
+    onError: () => { void readAgain(kit, lists()) },
+  }
+}
