@@ -5,7 +5,7 @@ import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
 import { isOpenConversation, isPinnedList, keyOf, roamingKeys } from './keys'
 import { writeMark } from './conversationMarkMutation'
-import { learnUnread } from './learnUnread'
+import { learnListed } from './learnListed'
 import { matchesSearch, searchOfView } from './matchesSearch'
 import { writePinned } from './listedConversations'
 import { noteCrossedPins } from './pinConversationMutation'
@@ -64,8 +64,11 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
     // Not while a pin change is out: its answer decides.
     if (state.pins[key] && !kit.queryClient.isMutating({ mutationKey: ['roamkit', 'pinConversation'] })) state.setPin(key, null)
     void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
-    // Unlisted with pages not loaded: its unread count is unknown (see `learnUnread`).
-    if (more && unreadBy(message, { me, isOpen }) > 0) void learnUnread(kit, message)
+    // Listed from the message alone: its marks are unknown, and with pages not loaded its unread count too (see
+    // `learnListed`). Only where a list took it in.
+    if (kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scope), predicate: (q) => q.state.data !== undefined && !isPinnedList(q.queryKey) }).length > 0) {
+      void learnListed(kit, message, more && unreadBy(message, { me, isOpen }) > 0)
+    }
   }
   const history = roamingKeys.history(scope, message.conversationId, message.chatType)
   if (late) void readAgain(kit, history)
@@ -124,10 +127,12 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
       clearUnread(kit, key)
       return
     case 'conversationMarked':
-      // The event says the change in full: written, no list read needed, unless one is out (its answer may be from
-      // before the change, and would undo it).
+      // Shown at once, then checked, as pins: the event cannot be ordered against a change of this device's that
+      // crossed it on the way (found by the soak: this device marked, the phone unmarked just after, the server had
+      // the unmark first; the unmark's event landed before the mark's answer and left the mark unshown), nor against a
+      // list read out.
       writeMark(kit, event)
-      if (kit.queryClient.isFetching({ queryKey: lists })) void readAgain(kit, lists)
+      void readAgain(kit, lists)
       return
     case 'conversationPinned': {
       const pin = { isPinned: event.isPinned, pinnedTime: event.isPinned ? event.timestamp : 0 }

@@ -2,6 +2,7 @@ import { MAX_CONVERSATION_MARK, type ConversationMarkParams } from '../client/ty
 import { checkBoolean, checkConversation, checkInt } from '../client/validate'
 import { patchConversation, withMark, type ConversationListData } from './conversationPages'
 import { keyOf, roamingKeys } from './keys'
+import { noteMarkChange } from './learnListed'
 import { fetchCountOf } from './reconcileFetches'
 import { cancelLoadedFetches, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -21,6 +22,7 @@ function check(v: ConversationMarkParams): void {
 /** Writes a mark change into every loaded list (the conversation's `marks`). */
 export function writeMark(kit: RoamingKit, v: Pick<ConversationMarkParams, 'conversationId' | 'chatType' | 'mark' | 'marked'>): void {
   const key = keyOf(v)
+  noteMarkChange(kit, key)
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) => patchConversation(data, key, (c) => withMark(c, v.mark, v.marked)))
 }
 

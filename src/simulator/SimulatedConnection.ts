@@ -272,6 +272,8 @@ export class SimulatedConnection implements Device {
       uc.unread = 0
       uc.isPinned = false
       uc.pinnedTime = 0
+      // Inferred, as for the pin and for deleteAllMessagesAndConversations: a deleted conversation keeps no marks.
+      uc.marks = []
       const last = uc.thread.messages[uc.thread.messages.length - 1]
       if (deleteRoam && last) uc.clearedThrough = Math.max(uc.clearedThrough, last.time)
       state.touch()

@@ -59,7 +59,7 @@ describe('useConversationList', () => {
     expect(result.current.list.conversations[0]!.unreadCount).toBe(0)
     // A brand-new conversation appears at the top at once, before any answer. The requests: the pinned list, which
     // says whether a conversation no list had is pinned (it may have been pinned while unlisted), and, as the list
-    // has pages not loaded where it may sit with unread messages, the first page (see `learnUnread`).
+    // has pages not loaded where it may sit with unread messages, the first page (see `learnListed`).
     const before = server.requests.length
     server.configure({ latency: 200 })
     server.sendMessage({ from: 'newcomer', to: 'alice', text: 'hello' })

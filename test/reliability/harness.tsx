@@ -60,6 +60,8 @@ export interface ModelConversation {
   deleted: boolean
   isPinned: boolean
   pinnedTime: number
+  /** Its marks (0–19), in no particular order. */
+  marks: number[]
   /** Server time of the last deletion of the conversation. */
   deletedAt: number
   /**
@@ -99,7 +101,7 @@ export function replay(
   const model: Model = new Map()
   const conv = (id: string) => {
     let c = model.get(id)
-    if (!c) model.set(id, (c = { all: [], removed: new Set(), cleared: 0, deleted: false, isPinned: false, pinnedTime: 0, deletedAt: 0, ambiguous: false }))
+    if (!c) model.set(id, (c = { all: [], removed: new Set(), cleared: 0, deleted: false, isPinned: false, pinnedTime: 0, marks: [], deletedAt: 0, ambiguous: false }))
     return c
   }
   for (const [id, messages] of initial) conv(id).all.push(...messages)
@@ -129,6 +131,7 @@ export function replay(
         c.ambiguous = false
         c.isPinned = false
         c.pinnedTime = 0
+        c.marks = []
         const last = c.all.at(-1)
         if (p.deleteRoam && last) c.cleared = Math.max(c.cleared, last.time)
         return
@@ -137,6 +140,18 @@ export function replay(
         const c = conv(p.conversationId as string)
         c.isPinned = p.isPinned as boolean
         c.pinnedTime = c.isPinned ? r.time : 0
+        return
+      }
+      case 'addConversationMark':
+      case 'removeConversationMark': {
+        const mark = p.mark as number
+        for (const { conversationId } of p.conversations as Array<{ conversationId: string }>) {
+          // The server ignores a conversation it does not have, or has deleted.
+          const c = model.get(conversationId)
+          if (!c || c.deleted) continue
+          c.marks = c.marks.filter((m) => m !== mark)
+          if (r.method === 'addConversationMark') c.marks.push(mark)
+        }
         return
       }
       case 'send': {

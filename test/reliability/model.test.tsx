@@ -23,6 +23,7 @@ import { useConversationList } from '../../src/hooks/useConversationList'
 import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
 import type { ConversationListData } from '../../src/query/conversationPages'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
+import { useMarkConversation } from '../../src/hooks/useMarkConversation'
 import { usePinConversation } from '../../src/hooks/usePinConversation'
 import { useRemoveHistoryMessages } from '../../src/hooks/useRemoveHistoryMessages'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
@@ -64,6 +65,7 @@ function useSubject({ conversationId, pageSize, window }: SubjectProps) {
     remove: useRemoveHistoryMessages(),
     del: useDeleteConversation(),
     pin: usePinConversation(),
+    marking: useMarkConversation(),
     /** The thread view's conversation, as `ConversationList` opens it (read acks follow it). */
     active: useRoamingStore((s) => s.activeConversation),
     /** What the components say of the connection. */
@@ -229,6 +231,8 @@ class Real {
         // The open conversation is being read: no list read or message brings a count back (see startReadAcks).
         if (c.conversationId === this.current.active?.conversationId) expect(c.unreadCount, why(`unread count of the open ${c.conversationId}`)).toBe(0)
         expect(c.lastMessage?.id, why(`last message of ${c.conversationId}`)).toBe(m.lastId)
+        const marks = (x: readonly number[]) => [...x].sort((a, b) => a - b)
+        expect(marks(c.marks), why(`marks of ${c.conversationId}`)).toEqual(marks(model.get(c.conversationId)!.marks))
       }
       const ranks = got.map((c) => rankOf(model.get(c.conversationId)!))
       for (let i = 1; i < ranks.length; i++) {
@@ -485,6 +489,25 @@ class Pin extends Base {
   }
   toString() { return `pin(${this.i}, ${this.isPinned})` }
 }
+/** This device adds a mark (0–2) to a conversation or removes it. */
+class Mark extends Base {
+  constructor(readonly i: number, readonly mark: number, readonly marked: boolean) { super() }
+  async act(real: Real) {
+    const conversationId = pick(real.peers, this.i)!
+    if (real.deleting.has(conversationId)) return
+    inAct(() => { void real.track(real.current.marking.markAsync({ conversationId, chatType, mark: this.mark, marked: this.marked }), () => undefined) })
+  }
+  toString() { return `mark(${this.i}, ${this.mark}, ${this.marked})` }
+}
+class OtherDeviceMarks extends Base {
+  constructor(readonly i: number, readonly mark: number, readonly marked: boolean) { super() }
+  async act(real: Real) {
+    const conversationId = pick(real.peers, this.i)!
+    if (real.deleting.has(conversationId)) return
+    void real.track(real.client2.setConversationMark({ conversationId, chatType, mark: this.mark, marked: this.marked }))
+  }
+  toString() { return `otherDeviceMarks(${this.i}, ${this.mark}, ${this.marked})` }
+}
 class Failures extends Base {
   constructor(readonly on: boolean, readonly kind: 'ajax' | 'busy') { super() }
   async act(real: Real) { real.server.configure({ failureRate: this.on ? 0.2 : 0, failure: this.kind }) }
@@ -576,6 +599,8 @@ const commands = [
   fc.tuple(conv, fc.boolean()).map(([i, roam]) => new OtherDeviceDeletesConversation(i, roam)),
   fc.tuple(conv, fc.boolean()).map(([i, p]) => new OtherDevicePins(i, p)),
   fc.tuple(conv, fc.boolean()).map(([i, p]) => new Pin(i, p)),
+  fc.tuple(conv, fc.nat({ max: 2 }), fc.boolean()).map(([i, m, on]) => new Mark(i, m, on)),
+  fc.tuple(conv, fc.nat({ max: 2 }), fc.boolean()).map(([i, m, on]) => new OtherDeviceMarks(i, m, on)),
   fc.tuple(fc.boolean(), fc.constantFrom('ajax' as const, 'busy' as const)).map(([on, kind]) => new Failures(on, kind)),
   fc.tuple(fc.boolean(), fc.boolean()).map(([j, u]) => new Latency(j, u)),
   fc.integer({ min: 1, max: 300 }).map((ms) => new AdvanceTime(ms)),
@@ -710,6 +735,8 @@ describe('model regressions', () => {
       [new JumpTo(0), new OtherDeviceSends(0), new OtherDeviceDeletesBefore(0, 0), new OtherDeviceDeletesConversation(0, true), new Settle()]],
     ['the preview follows a removal on another device (refreshed after the refetch, from fresh pages)',
       [new OtherDeviceDeletesIds(0, [29]), new Settle()]],
+    ['a conversation emptied here and marked on the other device meanwhile is listed again by a message with its mark (learnListed)',
+      [new DeleteBefore(47, false), new OtherDeviceMarks(0, 0, true), new DeleteIds([1832, 0, 1597], true), new Incoming(0, 1)]],
     ['a conversation deleted on another device comes back unpinned (pins reset)',
       [new OtherDevicePins(0, true), new Settle(), new OtherDeviceSends(0), new OtherDeviceDeletesConversation(0, false), new Settle()]],
     ['a removal while a jump loads does not leave the view pending (first loads not cancelled)',
@@ -726,6 +753,14 @@ describe('model regressions', () => {
       [new DropConnection(), new OtherDeviceDeletesConversation(0, false), new OtherDevicePins(0, true), new Settle(), new RestoreConnection(), new Settle(), new Incoming(0, 1), new Settle()]],
   ])('%s', async (_name, cmds) => {
     await scenario(1, cmds)
+  })
+
+  it('this device\'s mark and the other device\'s unmark crossing on the way end as the server has them (every mark event reads the lists)', async () => {
+    await scenario(749076509, [
+      new OtherDevicePins(1, true), new FetchOlderSearched(), new AdvanceTime(114), new ViewRange(3972, 11), new Latency(false, true),
+      new ViewRange(3004, 1), new AdvanceTime(58), new Incoming(1, 2), new ViewRange(9532, 10), new Mark(2, 2, true), new OtherDeviceMarks(2, 2, false),
+      new Settle(),
+    ], [91, 100, 56], 10)
   })
 
   it('a refused deletion of a conversation a message listed again, pinned on the other device meanwhile, puts it back pinned (the pinned list\'s entry says so)', async () => {

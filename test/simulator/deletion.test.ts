@@ -283,5 +283,10 @@ describe('deletion (§6 items 17–23)', () => {
     let p: Promise<unknown> | undefined
     expect(() => { p = phone.pinConversation({ conversationId: '', conversationType: 'singleChat', isPinned: true }) }).not.toThrow()
     expect(await rejectionOf(p as Promise<unknown>)).toBeInstanceOf(Error)
+    // Deleting the conversation takes its marks (inferred, as its pin): a message lists it again without them.
+    await phone.deleteConversation({ channel: 'bob', chatType: 'singleChat', deleteRoam: false })
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'back' })
+    const again = await laptop.getServerConversations({})
+    expect(again.data.conversations.find((c) => c.conversationId === 'bob')).not.toHaveProperty('marks')
   })
 })
