@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
-import { waitFor } from '@testing-library/react'
+import { fireEvent, waitFor, within } from '@testing-library/react'
 import { StrictMode, type ReactNode } from 'react'
+import type { MockInstance } from 'vitest'
 import { RoamingProvider } from '../src/provider/RoamingProvider'
 import { createRoamingServer, type RoamingServerOptions } from '../src/testing'
 import type { SimulatedConnection } from '../src/simulator/SimulatedConnection'
@@ -49,4 +50,19 @@ export async function serverHistoryIds(device: SimulatedConnection, targetId: st
     if (page.isLast || !page.cursor) return ids
     cursor = page.cursor
   }
+}
+
+/**
+ * A failed first load's alert while the device is logged out: its Retry is unavailable, described by the connection
+ * notice, and a click on it calls the SDK (`reads`, a spy on the read's method) no more.
+ */
+export function expectRetryUnavailable(alert: HTMLElement, reads: MockInstance): void {
+  const retry = within(alert).getByRole('button', { name: 'Retry' })
+  expect(retry).toHaveAttribute('aria-disabled', 'true')
+  expect(retry).toHaveAccessibleDescription('Disconnected. What shows may be out of date.')
+  const tries = reads.mock.calls.length
+  expect(tries).toBeGreaterThan(0)
+  fireEvent.click(retry)
+  expect(alert.isConnected).toBe(true)
+  expect(reads).toHaveBeenCalledTimes(tries)
 }

@@ -13,6 +13,7 @@ import { RoamingProvider } from '../../src/provider/RoamingProvider'
 import { translator } from '../../src/i18n/strings'
 import type { RoamingLocale } from '../../src/provider/RoamingContext'
 import { createRoamingServer, RoamingTestProvider, type RoamingServer } from '../../src/testing'
+import { expectRetryUnavailable } from '../kit'
 
 function ActiveProbe() {
   const active = useRoamingStore((s) => s.activeConversation)
@@ -414,14 +415,7 @@ describe('ConversationList', () => {
       )
       const alert = await screen.findByRole('alert')
       expect(alert).toHaveTextContent("Couldn't load the conversations.")
-      const retry = within(alert).getByRole('button', { name: 'Retry' })
-      expect(retry).toHaveAttribute('aria-disabled', 'true')
-      expect(retry).toHaveAccessibleDescription('Disconnected. What shows may be out of date.')
-      const tries = reads.mock.calls.length
-      expect(tries).toBeGreaterThan(0)
-      await userEvent.click(retry)
-      expect(screen.getByRole('alert')).toBe(alert)
-      expect(reads).toHaveBeenCalledTimes(tries)
+      expectRetryUnavailable(alert, reads)
       await act(() => device.open({ user: 'alice', accessToken: 't' }))
       await waitFor(() => expect(options()).toHaveLength(5))
       expect(screen.queryByRole('alert')).toBeNull()

@@ -5,6 +5,7 @@ import { MessageThread, type MessageThreadHandle } from '../../src/components/Me
 import { zhCN } from '../../src/components/zhCN'
 import { useRoamingStore } from '../../src/hooks/useRoamingStore'
 import { RoamingTestProvider, createRoamingServer, type RoamingServer, type RoamingTestProviderProps } from '../../src/testing'
+import { expectRetryUnavailable } from '../kit'
 
 const bob = { conversationId: 'bob', chatType: 'singleChat' as const }
 type ThreadProps = ComponentProps<typeof MessageThread>
@@ -445,14 +446,7 @@ describe('MessageThread', () => {
       renderThread(server, bob, { device })
       const alert = await screen.findByRole('alert')
       expect(alert).toHaveTextContent('Couldn’t load messages.')
-      const retry = within(alert).getByRole('button', { name: 'Retry' })
-      expect(retry).toHaveAttribute('aria-disabled', 'true')
-      expect(retry).toHaveAccessibleDescription('Disconnected. What shows may be out of date.')
-      const tries = reads.mock.calls.length
-      expect(tries).toBeGreaterThan(0)
-      fireEvent.click(retry)
-      expect(screen.getByRole('alert')).toBe(alert)
-      expect(reads).toHaveBeenCalledTimes(tries)
+      expectRetryUnavailable(alert, reads)
       await act(() => device.open({ user: 'alice', accessToken: 't' }))
       await waitFor(() => expect(articles().length).toBeGreaterThan(5))
       expect(screen.queryByRole('alert')).toBeNull()
