@@ -52,9 +52,14 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // laptop was away, after a deletion; a message listed it again, unpinned). The pinned list tells.
   // Noted by the same pass over the lists (no second scan of 10k listed conversations per message).
   const seen = { listed: false }
+  // Whether a loaded list (not the pinned one) took the message in, and whether one has pages not loaded.
+  let taken = false
   let more = false
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) => {
-    if (!isPinnedList(queryKey) && data?.pages.at(-1)?.nextCursor) more = true
+    if (!isPinnedList(queryKey) && data) {
+      taken = true
+      if (data.pages.at(-1)?.nextCursor) more = true
+    }
     return applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen })
   })
   if (!seen.listed && message.chatType !== 'chatRoom') {
@@ -65,10 +70,8 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
     if (state.pins[key] && !kit.queryClient.isMutating({ mutationKey: ['roamkit', 'pinConversation'] })) state.setPin(key, null)
     void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
     // Listed from the message alone: its marks are unknown, and with pages not loaded its unread count too (see
-    // `learnListed`). Only where a list took it in.
-    if (kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scope), predicate: (q) => q.state.data !== undefined && !isPinnedList(q.queryKey) }).length > 0) {
-      void learnListed(kit, message, more && unreadBy(message, { me, isOpen }) > 0)
-    }
+    // `learnListed`).
+    if (taken) void learnListed(kit, message, more && unreadBy(message, { me, isOpen }) > 0)
   }
   const history = roamingKeys.history(scope, message.conversationId, message.chatType)
   if (late) void readAgain(kit, history)

@@ -48,13 +48,13 @@ function editListing(
 export const patchConversation = (data: ConversationListData | undefined, key: string, patch: (c: Conversation) => Conversation): ConversationListData | undefined =>
   editListing(data, key, (list) => list.map((c) => (keyOf(c) === key ? patch(c) : c)))
 
-/** Removes a conversation from every page. */
 /** A conversation with a mark added or removed (the same object when it already was so). */
 export function withMark(c: Conversation, mark: number, marked: boolean): Conversation {
   if (c.marks.includes(mark) === marked) return c
   return { ...c, marks: marked ? [...c.marks, mark] : c.marks.filter((m) => m !== mark) }
 }
 
+/** Removes a conversation from every page. */
 export const removeConversation = (data: ConversationListData | undefined, key: string): ConversationListData | undefined =>
   editListing(data, key, (list) => list.filter((c) => keyOf(c) !== key))
 
