@@ -70,6 +70,23 @@ describe('useMarkConversation', () => {
     expect(marksOf(result.current.list)).toEqual([1])
   })
 
+  it('a star toggled twice at once, the second change reaching the server first, ends as the server has it', async () => {
+    const { server, wrapper, queryClient } = setup()
+    server.sendMessage({ from: 'bob', to: 'alice', text: 'hi' })
+    const { result } = renderHook(useMarks, { wrapper })
+    await waitFor(() => expect(marksOf(result.current.list)).toEqual([]))
+    server.configure({ uplinkLatency: 200 })
+    act(() => result.current.marking.mark({ ...bob, mark: 0, marked: true }))
+    // The first request is on its way (slowly) before the second goes.
+    await act(async () => { await new Promise((resolve) => setTimeout(resolve, 10)) })
+    server.configure({ uplinkLatency: 0 })
+    act(() => result.current.marking.mark({ ...bob, mark: 0, marked: false }))
+    await settled(queryClient)
+    expect(server.requests.map((r) => r.method).filter((m) => /Mark/.test(m))).toEqual(['removeConversationMark', 'addConversationMark'])
+    // The server's last word is the first change: the star shows.
+    expect(marksOf(result.current.list)).toEqual([0])
+  })
+
   it('refuses a mark outside [0, 19] with an error naming the hook, before any request', async () => {
     const { server, wrapper } = setup()
     const { result } = renderHook(useMarks, { wrapper })

@@ -69,6 +69,13 @@ export interface ModelConversation {
    * carry the same time, so no client can tell their order. The list is not checked for it until this clears.
    */
   ambiguous: boolean
+  /**
+   * Messages stored in the millisecond of a deletion, after it: no client can tell them from messages stored before
+   * it (which a deletion with `deleteRoam` took), so a view may leave them out for good, not only while one is the
+   * newest (`ambiguous`; found by the soak: the first of three messages that recreated a conversation deleted with its
+   * history shared the deletion's millisecond, and the view never showed it).
+   */
+  unsure: Set<string>
 }
 
 /** A message stored without a request of the user (another user's message): applied before `requests[at]`. */
@@ -87,6 +94,8 @@ function append(c: ModelConversation, m: ModelMessage): void {
   // A new message recreates a deleted conversation (the pin state stays what it was).
   if (c.deleted) c.ambiguous = m.time <= c.deletedAt
   else if (m.time > c.deletedAt) c.ambiguous = false
+  // Times never go back: stored after a deletion, at or before its time, is in its millisecond.
+  if (c.deletedAt > 0 && m.time <= c.deletedAt) c.unsure.add(m.id)
   c.deleted = false
 }
 
@@ -101,7 +110,7 @@ export function replay(
   const model: Model = new Map()
   const conv = (id: string) => {
     let c = model.get(id)
-    if (!c) model.set(id, (c = { all: [], removed: new Set(), cleared: 0, deleted: false, isPinned: false, pinnedTime: 0, marks: [], deletedAt: 0, ambiguous: false }))
+    if (!c) model.set(id, (c = { all: [], removed: new Set(), cleared: 0, deleted: false, isPinned: false, pinnedTime: 0, marks: [], deletedAt: 0, ambiguous: false, unsure: new Set() }))
     return c
   }
   for (const [id, messages] of initial) conv(id).all.push(...messages)
