@@ -1,6 +1,7 @@
 import type { RoamingMessage } from '../client/types'
 import { patchConversation, type ConversationListData } from './conversationPages'
 import { isOpenConversation, keyOf, roamingKeys } from './keys'
+import { withPendingMarks } from './pendingMarks'
 import { unreadAfterRead, unreadSince } from './readAcks'
 import { nextTick, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -39,11 +40,12 @@ export async function learnListed(kit: RoamingKit, message: RoamingMessage, coun
   const counted = countUnread && !isOpenConversation(kit.store.getState().activeConversation, key)
     ? unreadAfterRead(kit, key, entry, started) + unreadSince(kit, key, entry.lastMessage?.time ?? 0)
     : null
-  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) =>
+  // This device's mark changes still out are newer than the answer, even when they began before the request.
+  updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) => withPendingMarks(kit,
     patchConversation(data, key, (c) => {
       let next = c
       if (counted !== null && c.unreadCount < counted) next = { ...next, unreadCount: counted }
       if (marks && !sameMarks(c.marks, marks)) next = { ...next, marks: [...marks] }
       return next
-    }))
+    })))
 }

@@ -4,6 +4,7 @@ import { applyIncoming, flattenConversations, patchConversation, removeConversat
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
 import { matchesSearch, searchOfView } from './matchesSearch'
+import { withPendingMarks } from './pendingMarks'
 import { sendReadAck, unreadAfterRead, unreadSince } from './readAcks'
 import { previewSince, refreshPreviewOrList } from './refreshPreview'
 import { fetchStartOf, newestLive, noteFetchStart, scopeOf, type RoamingKit } from './RoamingKit'
@@ -90,5 +91,5 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     next = patchConversation(next, keyOf(activeConversation), (c) => ({ ...c, unreadCount: 0 }))
     sendReadAck(kit, activeConversation)
   }
-  return next
+  return withPendingMarks(kit, next)
 }
