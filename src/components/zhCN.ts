@@ -51,6 +51,7 @@ const offlineNotice: Record<OfflineNoticeStringKey, string> = {
 const messageThread: Record<MessageThreadStringKey, string> = {
   noConversation: '请选择一个会话',
   empty: '暂无消息',
+  noMatches: '没有找到相关消息',
   loading: '正在加载消息…',
   loadError: '消息加载失败。',
   retry: '重试',

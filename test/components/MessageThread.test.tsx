@@ -429,6 +429,25 @@ describe('MessageThread', () => {
       expect(server.requests.filter((r) => r.method === 'getHistoryMessages')).toHaveLength(0)
     })
 
+    it('with a search, shows only what the server finds, a live message only when it matches, and says when it finds nothing', async () => {
+      const server = createRoamingServer({ seed: 1 })
+      const images = Array.from({ length: 9 }, (_, i) => (i % 3 === 0
+        ? server.sendMessage({ from: 'bob', to: 'alice', type: 'img', url: `https://img.example.com/${i}.png`, width: 64, height: 64 }).id
+        : (server.sendMessage({ from: 'bob', to: 'alice', text: `text ${i}` }), null))).filter(Boolean)
+      const { rerender } = renderThread(server, { ...bob, search: { msgTypes: ['img'] } })
+      await waitFor(() => expect(articles().map((a) => a.dataset.messageId)).toEqual(images))
+      act(() => { server.sendMessage({ from: 'bob', to: 'alice', text: 'not a picture' }) })
+      const picture = server.sendMessage({ from: 'bob', to: 'alice', type: 'img', url: 'https://img.example.com/new.png', width: 64, height: 64 })
+      await waitFor(() => expect(articles().map((a) => a.dataset.messageId)).toEqual([...images, picture.id]))
+      expect(screen.queryByText('not a picture')).toBeNull()
+      rerender(
+        <StrictMode>
+          <RoamingTestProvider server={server} virtuoso={TALL}><MessageThread estimatedRowHeight={TALL.itemHeight} {...bob} search={{ msgTypes: ['file'] }} /></RoamingTestProvider>
+        </StrictMode>,
+      )
+      expect(await screen.findByText('No messages found')).toBeInTheDocument()
+    })
+
     it('shows an empty conversation, and a custom Empty slot', async () => {
       const server = createRoamingServer({ seed: 1 })
       const { unmount } = renderThread(server, { conversationId: 'nobody', chatType: 'singleChat' })

@@ -1,3 +1,4 @@
+import { hashKey } from '@tanstack/react-query'
 import { forwardRef } from 'react'
 import { RoamingArgumentError } from '../../client/RoamingError'
 import { useRoamingStore } from '../../hooks/useRoamingStore'
@@ -24,7 +25,7 @@ import './MessageThread.css'
  */
 // forwardRef, not React 19's ref prop: the kit supports React 18.3, where a function component never sees `ref`.
 export const MessageThread = /* @__PURE__ */ forwardRef<MessageThreadHandle, MessageThreadProps>(function MessageThread(
-  { conversationId, chatType, pageSize, anchorId, estimatedRowHeight = 72, getDisplayName, components, className }, ref,
+  { conversationId, chatType, pageSize, anchorId, search, estimatedRowHeight = 72, getDisplayName, components, className }, ref,
 ) {
   if (typeof estimatedRowHeight !== 'number' || !Number.isFinite(estimatedRowHeight) || estimatedRowHeight < 1 || estimatedRowHeight > 10_000) {
     throw new RoamingArgumentError('MessageThread', 'estimatedRowHeight', estimatedRowHeight, 'a number of pixels in [1, 10000]')
@@ -36,9 +37,9 @@ export const MessageThread = /* @__PURE__ */ forwardRef<MessageThreadHandle, Mes
   return (
     <div className={`rk rk-message-thread${className ? ` ${className}` : ''}`} data-rk-theme={theme}>
       {target ? (
-        // A new conversation starts with fresh view state (scroll, highlight, pill, open actions).
-        <ThreadView key={keyOf(target)} conversationId={target.conversationId}
-          chatType={target.chatType} pageSize={pageSize} anchorId={anchorId} estimatedRowHeight={estimatedRowHeight} getDisplayName={getDisplayName}
+        // A new conversation, or search, starts with fresh view state (scroll, highlight, pill, open actions).
+        <ThreadView key={search ? `${keyOf(target)}|${hashKey([search])}` : keyOf(target)} conversationId={target.conversationId}
+          chatType={target.chatType} pageSize={pageSize} anchorId={anchorId} search={search} estimatedRowHeight={estimatedRowHeight} getDisplayName={getDisplayName}
           components={components} handleRef={ref} />
       ) : <EmptyState reason="noConversation" t={t} Empty={components?.Empty} />}
     </div>

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { ChatType, RoamingMessage } from '../../client/types'
+import type { ChatType, HistorySearch, RoamingMessage } from '../../client/types'
 
 /** Props of a `components.MessageBody` slot. */
 export interface MessageBodyProps {
@@ -27,8 +27,11 @@ export interface AvatarProps {
 
 /** Props of a `components.Empty` slot. */
 export interface EmptyProps {
-  /** `noConversation`: nothing is open; `noMessages`: the conversation has no history (left). */
-  reason: 'noConversation' | 'noMessages'
+  /**
+   * `noConversation`: nothing is open; `noMessages`: the conversation has no history (left); `noMatches`: the
+   * thread's `search` finds nothing.
+   */
+  reason: 'noConversation' | 'noMessages' | 'noMatches'
 }
 
 /** Parts of `MessageThread` that an app may replace. Each slot falls back to roamkit's own part. */
@@ -64,6 +67,12 @@ export interface MessageThreadProps {
   pageSize?: number
   /** Open the thread around this message (highlighted) instead of at the latest. */
   anchorId?: string
+  /**
+   * Show only what the server finds with this search (`useHistoryMessages`' `search`: message types, a group member,
+   * a time window): a "Files" or "Media" tab of the conversation. Live messages join it when they match; it has no
+   * unread mark (the unread count is the whole conversation's).
+   */
+  search?: HistorySearch
   /**
    * Height in px that react-virtuoso assumes for a row it has not measured yet (its `defaultItemHeight`), in
    * [1, 10000]. Without it, virtuoso takes the first row it renders as the size of every unmeasured row, and an

@@ -37,7 +37,7 @@ export function ThreadError({ t, retry }: Pick<ThreadStatusProps, 't'> & { retry
 
 /** roamkit's empty state, for the `Empty` slot. */
 export function ThreadEmpty({ reason, t }: EmptyProps & Pick<ThreadStatusProps, 't'>) {
-  return <p className="rk-thread-state rk-thread-empty">{reason === 'noConversation' ? t('noConversation') : t('empty')}</p>
+  return <p className="rk-thread-state rk-thread-empty">{t(reason === 'noConversation' ? 'noConversation' : reason === 'noMatches' ? 'noMatches' : 'empty')}</p>
 }
 
 /** The app's `Empty` slot, or roamkit's. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
 import type { IndexLocationWithAlign, VirtuosoHandle } from 'react-virtuoso'
-import type { ChatType } from '../../client/types'
+import type { ChatType, HistorySearch } from '../../client/types'
 import { useHistoryMessages } from '../../hooks/useHistoryMessages'
 import { useRoamingClient, useRoamingStore } from '../../hooks/useRoamingStore'
 import { formatClock } from '../../i18n/formatTime'
@@ -35,6 +35,7 @@ export interface ThreadViewProps {
   chatType: ChatType
   pageSize: number | undefined
   anchorId: string | undefined
+  search: HistorySearch | undefined
   estimatedRowHeight: number
   getDisplayName: ((userId: string) => string) | undefined
   components: MessageThreadComponents | undefined
@@ -44,12 +45,12 @@ export interface ThreadViewProps {
 const NONE: ReadonlySet<string> = new Set()
 
 /** One conversation's thread: data, states, the virtualized log, jumps, deletion and announcements. */
-export function ThreadView({ conversationId, chatType, pageSize, anchorId, estimatedRowHeight, getDisplayName, components, handleRef }: ThreadViewProps) {
+export function ThreadView({ conversationId, chatType, pageSize, anchorId, search, estimatedRowHeight, getDisplayName, components, handleRef }: ThreadViewProps) {
   const { kit, locale } = useRoamingContext('MessageThread')
   const t = useStrings(messageThreadStrings, 'MessageThread')
   const me = useRoamingClient().userId()
   const key = conversationKey(conversationId, chatType)
-  const history = useHistoryMessages({ conversationId, chatType, ...(pageSize ? { pageSize } : {}), anchorId: anchorId ?? null })
+  const history = useHistoryMessages({ conversationId, chatType, ...(pageSize ? { pageSize } : {}), anchorId: anchorId ?? null, search: search ?? null })
   const tombstone = useRoamingStore((s) => s.tombstones[key])
   const opened = useRoamingStore((s) => s.unreadOnOpen)
   const selection = useRoamingStore((s) => s.selection)
@@ -94,7 +95,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   // stays put as messages come (an anchored first view has none: its end is not the latest message).
   const [unreadFromId, setUnreadFromId] = useState<string | null>()
   if (unreadFromId === undefined && history.status === 'success') {
-    const count = opened?.key === key && !history.anchorId && history.isLatest ? opened.count : 0
+    const count = opened?.key === key && !history.anchorId && !search && history.isLatest ? opened.count : 0
     setUnreadFromId(count > 0 ? messages[firstUnreadIndex(messages, count, me, opened?.time)]?.id ?? null : null)
   }
 
@@ -166,7 +167,7 @@ export function ThreadView({ conversationId, chatType, pageSize, anchorId, estim
   let content
   if (history.status === 'pending') content = <ThreadSkeleton t={t} label={label} />
   else if (history.status === 'error' && history.messages.length === 0) content = <ThreadError t={t} retry={guard.button(retry)} />
-  else if (count === 0 && !hasOlder) content = <EmptyState reason="noMessages" t={t} Empty={components?.Empty} />
+  else if (count === 0 && !hasOlder) content = <EmptyState reason={search ? 'noMatches' : 'noMessages'} t={t} Empty={components?.Empty} />
   else {
     content = (
       <ThreadList key={view} data={data} firstItemIndex={firstItemIndex} initialIndex={initialIndex}

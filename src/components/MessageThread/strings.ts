@@ -2,7 +2,7 @@ import type { Strings } from '../../i18n/strings'
 
 /** Keys of MessageThread's strings. */
 export type MessageThreadStringKey =
-  | 'noConversation' | 'empty' | 'loading' | 'loadError' | 'retry' | 'log' | 'loadingOlder' | 'loadingNewer'
+  | 'noConversation' | 'empty' | 'noMatches' | 'loading' | 'loadError' | 'retry' | 'log' | 'loadingOlder' | 'loadingNewer'
   | 'startOfConversation' | 'unreadFrom' | 'pageError' | 'newMessage' | 'newMessages' | 'jumpToLatest' | 'anchorMissing' | 'announceOne' | 'announceMany'
   | 'messageLabel' | 'ownName' | 'actionsFor' | 'deleteForMe' | 'deleteBefore' | 'select' | 'selectMessage'
   | 'confirmBeforeTitle' | 'confirmBeforeBody' | 'confirmDelete' | 'cancel' | 'selected' | 'deleteSelected'
@@ -13,6 +13,7 @@ export type MessageThreadStringKey =
 export const messageThreadStrings: Strings<MessageThreadStringKey> = {
   noConversation: 'Select a conversation',
   empty: 'No messages yet',
+  noMatches: 'No messages found',
   loading: 'Loading messages…',
   loadError: 'Couldn’t load messages.',
   retry: 'Retry',
