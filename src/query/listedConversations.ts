@@ -2,7 +2,22 @@ import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, PinState } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { isOpenConversation, isPinnedList, roamingKeys } from './keys'
-import { fetchStartOf, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
+import { fetchStartOf, nextTick, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
+
+/** Per kit and conversation: when a main list read came back without it while this device was deleting it (`nextTick`). */
+const unlisted = new WeakMap<RoamingKit, Map<string, number>>()
+
+/**
+ * Notes that the server listed none of the conversations in `keys` (deletions of this device still out) in a main
+ * list read that just came back: a rollback must not list them again (see `putBackListed`).
+ */
+export function noteUnlisted(kit: RoamingKit, keys: readonly string[], data: ConversationListData | undefined): void {
+  for (const key of keys) {
+    if (findConversation(data, key)) continue
+    const ticks = unlisted.get(kit) ?? new Map<string, number>()
+    unlisted.set(kit, ticks.set(key, nextTick()))
+  }
+}
 
 /** Where a conversation is listed: each loaded list that has it, with its entry there. */
 export function listedConversations(kit: RoamingKit, key: string): Array<[QueryKey, Conversation]> {
@@ -20,6 +35,10 @@ export function listedConversations(kit: RoamingKit, key: string): Array<[QueryK
  * conversation out for good).
  */
 export function putBackListed(kit: RoamingKit, key: string, entries: ReadonlyArray<[QueryKey, Conversation]>, since: number): void {
+  // A read since, as the server answered it, did not list it: the server has it deleted (on another device, while
+  // this one was away and heard no event; found by the soak: this device's refused deletion put back a conversation
+  // the phone had deleted, after the lists read at the login had landed without it). Nothing to put back.
+  if ((unlisted.get(kit)?.get(key) ?? 0) > since) return
   // The pin as known now, not as noted: a pin change may have settled meanwhile (found by the soak: a removal noted
   // the entries while this device's pin was out; the pin was refused and rolled back, then the removal was refused
   // too, and its rollback put the conversation back into the pinned list). Else as noted, from the pinned list first:

@@ -3,6 +3,7 @@ import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
 import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
+import { noteUnlisted } from './listedConversations'
 import { matchesSearch, searchOfView } from './matchesSearch'
 import { withPendingMarks } from './pendingMarks'
 import { sendReadAck, unreadAfterRead, unreadSince } from './readAcks'
@@ -51,6 +52,8 @@ function mendHistory(kit: RoamingKit, queryKey: readonly unknown[], data: Histor
 
 function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean, started: number, stale: Conversation[]): ConversationListData | undefined {
   const { deletedConversations, activeConversation, tombstones } = kit.store.getState()
+  // As the server answered, before the mending below hides this device's pending deletions.
+  if (!pinnedList) noteUnlisted(kit, Object.keys(deletedConversations).filter((k) => deletedConversations[k]?.pending), data)
   let next: ConversationListData | undefined = data
   let unreadOpen = false
   for (const c of flattenConversations(data)) {

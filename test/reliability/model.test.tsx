@@ -763,6 +763,21 @@ describe('model regressions', () => {
     ], [91, 100, 56], 10)
   })
 
+  it('a refused deletion does not put back a conversation the lists, read at the login, showed the server had deleted while this device was away', async () => {
+    await scenario(141602611, [
+      new JumpToLatest(), new FetchOlderSearched(), new OtherDeviceDeletesIds(0, [9977]), new DropConnection(), new SignedOut('passwordChanged'),
+      new OtherDeviceDeletesIds(2, [3111, 5854, 9315, 9534]), new ScrollBack(4), new OtherDeviceSends(0), new Failures(true, 'ajax'), new ViewRange(3059, 14),
+      new SignedOut('loggedInElsewhere'), new AdvanceTime(221), new JumpToLatest(), new FetchOlder(), new Latency(true, true),
+      new OtherDeviceDeletesConversation(1, true), new AdvanceTime(39), new FetchOlderSearched(), new RefetchList(), new FetchOlderSearched(),
+      new OtherDevicePins(0, true), new DeleteConversation(2, true, true), new OtherDeviceDeletesConversation(0, false), new RefetchList(), new Settle(),
+      new Open(0), new OtherDeviceDeletesIds(2, [8786]), new ViewRange(6477, 5), new JumpToLatest(), new Latency(true, false), new Incoming(0, 3),
+      new DeleteBefore(8899, true), new Settle(), new DropConnection(), new LogIn(), new Pin(0, true), new OtherDeviceDeletesConversation(0, false),
+      new ViewRange(5205, 5), new DeleteBefore(4787, true), new ViewRange(2517, 6), new Settle(), new Latency(true, true), new AdvanceTime(92),
+      new RestoreConnection(), new LogOut(), new Pin(0, false), new DeleteBefore(5730, true), new Settle(), new JumpToLatest(), new Pin(0, false),
+      new OtherDeviceMarks(2, 1, false), new FetchOlder(), new LogIn(), new OtherDevicePins(0, false), new DeleteConversation(0, false, true), new LogIn(), new Settle(),
+    ], [57, 65, 120], 10)
+  })
+
   it('two mark changes of this device crossing on the way end as the server has them (read again after the last)', async () => {
     await scenario(571262717, [
       new OtherDevicePins(2, true), new ScrollBack(3), new FetchOlder(), new OtherDeviceSends(2), new ScrollBack(4), new Open(2),
@@ -1079,3 +1094,4 @@ describe('model regressions', () => {
     }
   })
 })
+
