@@ -8,6 +8,7 @@ import { writeMark } from './conversationMarkMutation'
 import { learnListed } from './learnListed'
 import { matchesSearch, searchOfView } from './matchesSearch'
 import { writePinned } from './listedConversations'
+import { dropPendingMarks } from './pendingMarks'
 import { noteCrossedPins } from './pinConversationMutation'
 import { clearUnread, sendReadAck } from './readAcks'
 import { refreshPreviewOrList } from './refreshPreview'
@@ -112,6 +113,7 @@ export function applyRoamingEvent(kit: RoamingKit, event: RoamingEvent): void {
     case 'conversationDeleted': {
       // As above: with `deleteRoam` the logged messages are gone from the server too.
       kit.live.delete(key)
+      dropPendingMarks(kit, key)
       const state = kit.store.getState()
       state.markConversationDeleted(key, event.timestamp, false)
       // The server unpins a deleted conversation: a pin this session heard of earlier must not pin it again when a

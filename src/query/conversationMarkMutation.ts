@@ -3,6 +3,7 @@ import { checkBoolean, checkConversation, checkInt } from '../client/validate'
 import { patchConversation, withMark, type ConversationListData } from './conversationPages'
 import { keyOf, roamingKeys } from './keys'
 import { noteMarkChange } from './learnListed'
+import { listedConversations } from './listedConversations'
 import { pendingMarks } from './pendingMarks'
 import { cancelLoadedFetches, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -44,23 +45,31 @@ export function conversationMarkMutation(kit: RoamingKit) {
   }
   return {
     mutationKey: ['roamkit', 'setConversationMark'] as const,
-    onMutate: async (v: ConversationMarkParams): Promise<true> => {
+    onMutate: async (v: ConversationMarkParams): Promise<{ shown: boolean }> => {
       check(v)
       const out = marksOut.get(kit) ?? { count: 0, crossed: false }
       marksOut.set(kit, out)
       if (out.count++ > 0) out.crossed = true
-      pendingMarks.set(kit, [...(pendingMarks.get(kit) ?? []), v])
       // Not first loads, and interrupted refetches run again (see cancelLoadedFetches).
       const cancelling = cancelLoadedFetches(kit, lists())
       if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
-      writeMark(kit, v)
-      return true
+      // A conversation no list shows, or deleted as far as this device knows, may be one the server does not have:
+      // it ignores the mark then, and still answers yes (the SDK only logs its `ignore` list). Nothing is shown, and
+      // the lists are read once the server answered (found by the soak: a star given to a conversation the phone had
+      // deleted stayed on the one a message recreated).
+      const key = keyOf(v)
+      const shown = !kit.store.getState().deletedConversations[key] && listedConversations(kit, key).length > 0
+      if (shown) {
+        pendingMarks.set(kit, [...(pendingMarks.get(kit) ?? []), v])
+        writeMark(kit, v)
+      }
+      return { shown }
     },
     mutationFn: (v: ConversationMarkParams): Promise<void> => kit.client.setConversationMark(v),
-    onSuccess: (_: void, v: ConversationMarkParams) => {
-      if (settle(v) || kit.queryClient.isFetching({ queryKey: lists() }) > 0) void readAgain(kit, lists())
+    onSuccess: (_: void, v: ConversationMarkParams, context: { shown: boolean } | undefined) => {
+      if (settle(v) || !context?.shown || kit.queryClient.isFetching({ queryKey: lists() }) > 0) void readAgain(kit, lists())
     },
-    onError: (_: Error, v: ConversationMarkParams, counted: true | undefined) => {
+    onError: (_: Error, v: ConversationMarkParams, counted: { shown: boolean } | undefined) => {
       // Refused before it was counted (bad input): nothing was shown or sent.
       if (!counted) return
       settle(v)

@@ -6,6 +6,7 @@ import { removeConversation, type ConversationListData } from './conversationPag
 import { newestOf, type HistoryData } from './historyPages'
 import { isOpenConversation, keyOf, roamingKeys } from './keys'
 import { listedConversations, putBackListed } from './listedConversations'
+import { dropPendingMarks } from './pendingMarks'
 import { refreshPreviewOrList } from './refreshPreview'
 import { cancelLoadedFetches, nextTick, queriesUnder, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -56,6 +57,8 @@ export function deleteConversationMutation(kit: RoamingKit) {
       const at = newest || Date.now()
       const state = kit.store.getState()
       const previous = state.deletedConversations[key]
+      // Marks of this device still out were for the conversation now going (see `dropPendingMarks`).
+      dropPendingMarks(kit, key)
       state.markConversationDeleted(key, at, true)
       const wasActive = isOpenConversation(state.activeConversation, key) ? state.activeConversation : null
       if (wasActive) state.setActiveConversation(null)

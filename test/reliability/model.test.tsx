@@ -763,6 +763,16 @@ describe('model regressions', () => {
     ], [91, 100, 56], 10)
   })
 
+  it('a star given to a conversation the phone deleted (the server ignores it) does not stay on the one a message recreates', async () => {
+    await scenario(198578111, [
+      new ViewRange(3930, 10), new Latency(true, false), new DeleteBefore(3385, false), new FetchNewer(), new Open(2),
+      new OtherDeviceDeletesConversation(1, true), new ScrollBack(4), new Open(0), new Settle(), new LogIn(), new Mark(1, 2, true),
+      new OtherDeviceSends(1), new ScrollBack(3), new DeleteConversation(0, true, true),
+      new DeleteIds([7731, 4534, 8381, 2589, 3661, 1323, 5432, 516, 2973, 2673, 1647, 6612, 6427, 8599, 7759, 2952, 337, 7359, 9736, 9121, 4154, 6856, 5281, 3510, 5951, 3740, 4873, 1756, 9621, 3575], true),
+      new ScrollBack(4), new Mark(0, 0, true), new ViewRange(5034, 6), new Pin(2, false), new Settle(),
+    ], [118, 46, 72], 5)
+  })
+
   it('a refused deletion does not put back a conversation the lists, read at the login, showed the server had deleted while this device was away', async () => {
     await scenario(141602611, [
       new JumpToLatest(), new FetchOlderSearched(), new OtherDeviceDeletesIds(0, [9977]), new DropConnection(), new SignedOut('passwordChanged'),
