@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
-import type { RoamingEvent } from '../../src/client/types'
+import type { RoamingClient, RoamingEvent } from '../../src/client/types'
 import { createRoamingServer, ErrorEvent, type SimulatedConnection } from '../../src/testing'
 
 afterEach(() => {
@@ -12,16 +12,21 @@ afterEach(() => {
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 const handlerIds = (conn: SimulatedConnection) => Object.keys(conn.eventHandler.handlerData)
 
+/** The events a client says from now on, in order. */
+function recorded(client: RoamingClient): RoamingEvent[] {
+  const events: RoamingEvent[] = []
+  client.subscribe((e) => events.push(e))
+  return events
+}
+
 function twoDevices() {
   const server = createRoamingServer()
   const laptop = server.connect('alice')
   const phone = server.connect('alice')
   const laptopClient = createRoamingClient(laptop, { warn: () => {} })
   const phoneClient = createRoamingClient(phone, { warn: () => {} })
-  const laptopEvents: RoamingEvent[] = []
-  const phoneEvents: RoamingEvent[] = []
-  laptopClient.subscribe((e) => laptopEvents.push(e))
-  phoneClient.subscribe((e) => phoneEvents.push(e))
+  const laptopEvents = recorded(laptopClient)
+  const phoneEvents = recorded(phoneClient)
   return { server, laptop, phone, laptopClient, phoneClient, laptopEvents, phoneEvents }
 }
 
@@ -212,8 +217,7 @@ describe('multi-device events from another device of the same user', () => {
     const { server, laptopClient, phoneClient, laptop } = twoDevices()
     server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
     await flush()
-    const events: RoamingEvent[] = []
-    laptopClient.subscribe((e) => events.push(e))
+    const events = recorded(laptopClient)
     await phoneClient.setConversationMark({ conversationId: 'bob', chatType: 'singleChat', mark: 7, marked: true })
     expect((await laptopClient.getConversations()).conversations[0]!.marks).toEqual([7])
     await phoneClient.setConversationMark({ conversationId: 'bob', chatType: 'singleChat', mark: 7, marked: false })
@@ -231,8 +235,7 @@ describe('multi-device events from another device of the same user', () => {
     const server = createRoamingServer()
     const conn = server.connect('alice')
     const client = createRoamingClient(conn)
-    const events: RoamingEvent[] = []
-    client.subscribe((e) => events.push(e))
+    const events = recorded(client)
     conn.dispatch('onMultiDeviceEvent', { operation: 'chatThreadCreate', chatThreadId: 't1' })
     // A mark out of the SDK's range (0–19) is not one roamkit can show.
     conn.dispatch('onMultiDeviceEvent', { operation: 'markConversation', conversationId: 'bob', conversationType: 'singleChat', conversationMark: 20, timestamp: 1 })
@@ -264,8 +267,7 @@ describe('conversation read acks', () => {
   it('in a single chat, the other devices hear conversationRead; the peer’s read receipt is no event for it', async () => {
     const { server, laptopClient, laptopEvents, phoneEvents } = twoDevices()
     const bob = createRoamingClient(server.connect('bob'), { warn: () => {} })
-    const bobEvents: RoamingEvent[] = []
-    bob.subscribe((e) => bobEvents.push(e))
+    const bobEvents = recorded(bob)
     server.sendMessage({ from: 'bob', to: 'alice', text: 'x' })
     await flush()
     laptopEvents.length = phoneEvents.length = bobEvents.length = 0
@@ -299,8 +301,7 @@ describe('the connection coming back', () => {
     const server = createRoamingServer()
     const conn = server.connect('alice')
     const client = createRoamingClient(conn, { warn: () => {} })
-    const events: RoamingEvent[] = []
-    client.subscribe((e) => events.push(e))
+    const events = recorded(client)
     conn.dispatch('onConnected', undefined)
     expect(events).toEqual([])
     expect(client.connectionState?.()).toBe('connected')
@@ -337,8 +338,7 @@ describe('the connection coming back', () => {
     const server = createRoamingServer()
     const conn = server.connect('alice')
     const client = createRoamingClient(conn, { warn: () => {} })
-    const events: RoamingEvent[] = []
-    client.subscribe((e) => events.push(e))
+    const events = recorded(client)
     for (const reason of ['loggedInElsewhere', 'userRemoved', 'passwordChanged', 'kickedByOtherDevice'] as const) {
       events.length = 0
       server.signOut(conn, reason)
@@ -368,8 +368,7 @@ describe('the connection coming back', () => {
     const conn = server.connect('alice')
     server.connect('bob')
     const client = createRoamingClient(conn, { warn: () => {} })
-    const events: RoamingEvent[] = []
-    client.subscribe((e) => events.push(e))
+    const events = recorded(client)
     conn.dispatch('onOfflineMessageSyncFinish', undefined)
     expect(events).toEqual([])
     server.dropConnection(conn)
@@ -387,8 +386,7 @@ describe('the connection coming back', () => {
     const client = createRoamingClient(conn, { warn: () => {} })
     server.dropConnection(conn)
     expect(client.connectionState?.()).toBe('reconnecting')
-    const events: RoamingEvent[] = []
-    client.subscribe((e) => events.push(e))
+    const events = recorded(client)
     expect(client.connectionState?.()).toBe('reconnecting')
     conn.dispatch('onReconnecting', undefined)
     server.restoreConnection(conn)
@@ -398,8 +396,7 @@ describe('the connection coming back', () => {
     // Before the login: what was asked for failed ("not login"), and is worth asking again once logged in.
     const later = server.connect('alice', { open: false })
     const laterClient = createRoamingClient(later, { warn: () => {} })
-    const laterEvents: RoamingEvent[] = []
-    laterClient.subscribe((e) => laterEvents.push(e))
+    const laterEvents = recorded(laterClient)
     expect(laterClient.connectionState?.()).toBe('loggedOut')
     await later.open({ user: 'alice', accessToken: 't' })
     expect(laterEvents).toEqual([{ type: 'reconnected' }])
@@ -414,8 +411,7 @@ describe('the connection coming back', () => {
     await conn.open({ user: 'alice', accessToken: 't' })
     server.signOut(conn, 'passwordChanged')
     const client = createRoamingClient(conn, { warn: () => {} })
-    const events: RoamingEvent[] = []
-    client.subscribe((e) => events.push(e))
+    const events = recorded(client)
     expect(client.connectionState?.()).toBe('passwordChanged')
     await conn.open({ user: 'alice', accessToken: 't' })
     expect(events).toEqual([{ type: 'reconnected' }])
