@@ -134,6 +134,15 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
     getConversations: (params) => listPage('getConversations', params),
     getPinnedConversations: (params) => listPage('getPinnedConversations', params),
 
+    async getMarkedConversations(params) {
+      const operation = 'getMarkedConversations'
+      checkObject(operation, 'params', params)
+      const mark = checkInt(operation, 'mark', params.mark, 0, MAX_CONVERSATION_MARK)
+      const pageSize = checkInt(operation, 'pageSize', params.pageSize, 1, 10, 10)
+      const cursor = checkCursor(operation, params.cursor)
+      return invoke(operation, () => connection.getServerConversationsByFilter({ pageSize, cursor, filter: { mark } }), readConversationPage(operation, pageSize))
+    },
+
     async getLegacyConversations(params) {
       const operation = 'getLegacyConversations'
       checkObject(operation, 'params', params)

@@ -122,6 +122,16 @@ export interface ConversationPageParams {
   cursor?: string | null
 }
 
+/** Parameters of `getMarkedConversations`. */
+export interface MarkedConversationPageParams {
+  /** The mark, an integer in [0, 19]. */
+  mark: number
+  /** Conversations per page, an integer in [1, 10] (the server's limit for this list). @default 10 */
+  pageSize?: number
+  /** Cursor from the previous page; omitted or `null` starts from the most recent. */
+  cursor?: string | null
+}
+
 /** Parameters of the legacy, page-numbered list (`getConversationlist`). */
 export interface LegacyConversationPageParams {
   /** Page number, an integer from 1. */
@@ -383,6 +393,11 @@ export interface RoamingClient {
   getConversations(params?: ConversationPageParams): Promise<ConversationPage>
   /** A page of the pinned conversations, most recently pinned first. */
   getPinnedConversations(params?: ConversationPageParams): Promise<ConversationPage>
+  /**
+   * A page of the conversations carrying a mark, most recently active first (`getServerConversationsByFilter`,
+   * agora-chat 1.3); pinned ones are not put first.
+   */
+  getMarkedConversations(params: MarkedConversationPageParams): Promise<ConversationPage>
   /** A page of the legacy, page-numbered list (deprecated by the SDK; no pin state). */
   getLegacyConversations(params: LegacyConversationPageParams): Promise<LegacyConversationPage>
   /** A page of history in either direction; messages ascending. */

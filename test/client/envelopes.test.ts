@@ -163,6 +163,32 @@ describe('pinned list and pin results', () => {
   })
 })
 
+describe('marked list (getServerConversationsByFilter, same envelope)', () => {
+  it('pages the conversations carrying a mark, most recently active first, 10 a page by default', async () => {
+    const { server, client } = setup()
+    server.generate({ user: 'alice', conversations: 30, groupShare: 0.3 })
+    const all = (await client.getConversations({ pageSize: 50 })).conversations
+    // Every third conversation gets mark 4 (12 of them: more than a default page), one gets mark 5 only.
+    const marked = all.filter((_, i) => i % 3 === 0 || i === 29)
+    for (const c of marked) await client.setConversationMark({ conversationId: c.conversationId, chatType: c.chatType as 'singleChat', mark: 4, marked: true })
+    await client.setConversationMark({ conversationId: all[1]!.conversationId, chatType: all[1]!.chatType as 'singleChat', mark: 5, marked: true })
+
+    const p1 = await client.getMarkedConversations({ mark: 4 })
+    expect(p1.conversations).toHaveLength(10)
+    expect(p1.nextCursor).toEqual(expect.any(String))
+    const p2 = await client.getMarkedConversations({ mark: 4, cursor: p1.nextCursor })
+    expect(p2.nextCursor).toBeNull()
+    const seen = [...p1.conversations, ...p2.conversations]
+    expect(seen.map((c) => c.conversationId)).toEqual(marked.map((c) => c.conversationId))
+    expect(seen.every((c) => c.marks.includes(4))).toBe(true)
+    expect(requestsOf(server, 'getServerConversationsByFilter')).toEqual([
+      { pageSize: 10, cursor: '', filter: { mark: 4 } }, { pageSize: 10, cursor: p1.nextCursor, filter: { mark: 4 } },
+    ])
+    expect((await client.getMarkedConversations({ mark: 5, pageSize: 3 })).conversations.map((c) => c.conversationId)).toEqual([all[1]!.conversationId])
+    expect((await client.getMarkedConversations({ mark: 19 })).conversations).toEqual([])
+  })
+})
+
 describe('legacy getConversationlist ({ channel_infos } in the raw server JSON)', () => {
   it('parses channel_id for single and group chats and pages by number', async () => {
     vi.useFakeTimers({ now: new Date('2025-03-01T00:00:00Z') })

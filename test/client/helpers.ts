@@ -37,6 +37,7 @@ export function wrapConnection(conn: SimulatedConnection, overrides: Partial<Sdk
     get context() { return conn.context },
     getServerConversations: (p) => conn.getServerConversations(p),
     getServerPinnedConversations: (p) => conn.getServerPinnedConversations(p),
+    getServerConversationsByFilter: (p) => conn.getServerConversationsByFilter(p),
     getConversationlist: (p) => conn.getConversationlist(p),
     getHistoryMessages: (o) => conn.getHistoryMessages(o),
     removeHistoryMessages: (o) => conn.removeHistoryMessages(o),

@@ -37,6 +37,14 @@ const CASES: Case[] = [
   ["pinned pageSize '5'", (c) => c.getPinnedConversations({ pageSize: any('5') }), 'pageSize', PAGE_50],
   ["pinned cursor ''", (c) => c.getPinnedConversations({ cursor: '' }), 'cursor', CURSOR],
   ['pinned cursor true', (c) => c.getPinnedConversations({ cursor: any(true) }), 'cursor', CURSOR],
+  // getMarkedConversations
+  ['marked params missing', (c) => c.getMarkedConversations(any(undefined)), 'params', 'an object'],
+  ['marked mark missing', (c) => c.getMarkedConversations(any({})), 'mark', 'an integer in [0, 19]'],
+  ['marked mark 20', (c) => c.getMarkedConversations({ mark: 20 }), 'mark', 'an integer in [0, 19]'],
+  ["marked mark 'mark_3'", (c) => c.getMarkedConversations({ mark: any('mark_3') }), 'mark', 'an integer in [0, 19]'],
+  ['marked pageSize 11', (c) => c.getMarkedConversations({ mark: 0, pageSize: 11 }), 'pageSize', 'an integer in [1, 10]'],
+  ['marked pageSize 0', (c) => c.getMarkedConversations({ mark: 0, pageSize: 0 }), 'pageSize', 'an integer in [1, 10]'],
+  ["marked cursor ''", (c) => c.getMarkedConversations({ mark: 0, cursor: '' }), 'cursor', CURSOR],
   // getLegacyConversations
   ['legacy missing params', (c) => c.getLegacyConversations(any(undefined)), 'params', 'an object'],
   ['legacy pageNum 0', (c) => c.getLegacyConversations({ pageNum: 0, pageSize: 10 }), 'pageNum', 'an integer in [1, 1000000]'],

@@ -127,6 +127,22 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       })
     })
 
+    test('getMarkedConversations: GET …/user_channels/mark/search with mark=mark_4, limit 10 by default; the list envelope', async () => {
+      net.respond(() => json({ data: { cursor: 'm2', channel_infos: [channelInfo({ id: 'g1', group: true, marks: ['mark_4'], last: LAST_IN_G1 })] } }))
+      const page = await client.getMarkedConversations({ mark: 4, pageSize: 1 })
+      const req = only()
+      expect(req.method).toBe('GET')
+      expect(req.path).toBe(`${BASE}/sdk/user/alice/user_channels/mark/search`)
+      expect(req.query).toMatchObject({ limit: '1', cursor: '', need_mark: 'true', mark: 'mark_4' })
+      expect(page.nextCursor).toBe('m2')
+      expect(page.conversations.map((c) => [c.conversationId, c.chatType, c.marks])).toEqual([['g1', 'groupChat', [4]]])
+
+      net.requests.length = 0
+      net.respond(() => json({ data: { cursor: '', channel_infos: [] } }))
+      expect(await client.getMarkedConversations({ mark: 0, cursor: 'm2' })).toEqual({ conversations: [], nextCursor: null })
+      expect(only().query).toMatchObject({ limit: '10', cursor: 'm2', mark: 'mark_0' })
+    })
+
     test('getLegacyConversations: the paged endpoint with pageNum/pageSize; channel ids parsed', async () => {
       net.respond(() => json({
         action: 'get', path: '/users/alice/user_channels/page', timestamp: 1, duration: 1,

@@ -96,6 +96,21 @@ describe.each(SDKS)('simulator vs the real $name', (sdk) => {
       expect(got.data.conversations[0]!.marks).toEqual(sim.data.conversations[0]!.marks)
     })
 
+    test('getServerConversationsByFilter: the same envelope and item keys as the list', async () => {
+      server.sendMessage({ from: 'bob', to: 'alice', text: 'hello' })
+      server.sendMessage({ from: 'dave', to: 'alice', text: 'hi' })
+      const s = simConn()
+      await s.addConversationMark({ conversations: [{ conversationId: 'bob', conversationType: 'singleChat' }], mark: 4 })
+      const sim = (await s.getServerConversationsByFilter({ filter: { mark: 4 } })) as unknown as { data: { conversations: Array<Record<string, unknown>> } }
+      net.respond(() => json({ data: { cursor: '', channel_infos: [channelInfo({ id: 'bob', last: LAST_FROM_BOB, marks: ['mark_4'] })] } }))
+      const got = (await real.getServerConversationsByFilter({ filter: { mark: 4 } })) as typeof sim
+      expect(keys(sim)).toEqual(keys(got))
+      expect(keys(sim.data)).toEqual(keys(got.data))
+      expect(sim.data.conversations.map((c) => c.conversationId)).toEqual(['bob'])
+      expect(keys(sim.data.conversations[0])).toEqual(keys(got.data.conversations[0]))
+      expect(got.data.conversations[0]!.marks).toEqual([4])
+    })
+
     test('getHistoryMessages: a bare { cursor, messages, isLast }; txt and custom bodies have the same keys', async () => {
       server.sendMessage({ from: 'bob', to: 'alice', text: 'older' })
       server.sendMessage({ from: 'alice', to: 'bob', type: 'custom', customEvent: 'ev' })
@@ -335,6 +350,8 @@ describe.each(SDKS)('simulator vs the real $name', (sdk) => {
         ['deleteConversation chatRoom', (c) => c.deleteConversation({ channel: 'bob', chatType: 'chatRoom', deleteRoam: true }), 'in'],
         ['deleteConversation logged out', (c) => c.deleteConversation({ channel: 'bob', chatType: 'singleChat', deleteRoam: true }), 'out'],
         ['getConversationlist logged out', (c) => c.getConversationlist({}), 'out'],
+        ['getServerConversationsByFilter no mark', (c) => c.getServerConversationsByFilter({ pageSize: 5, filter: {} }), 'in'],
+        ['getServerConversationsByFilter logged out', (c) => c.getServerConversationsByFilter({ filter: { mark: 1 } }), 'out'],
       ]
       const table: Record<string, [string, string]> = {}
       const { unhandled } = await captureUnhandledRejections(async () => {
@@ -358,6 +375,8 @@ describe.each(SDKS)('simulator vs the real $name', (sdk) => {
         'deleteConversation chatRoom': ['throws', 'throws'],
         'deleteConversation logged out': ['rejects', 'rejects'],
         'getConversationlist logged out': ['rejects', 'rejects'],
+        'getServerConversationsByFilter no mark': ['throws', 'throws'],
+        'getServerConversationsByFilter logged out': ['rejects', 'rejects'],
       })
     })
 
