@@ -37,7 +37,7 @@ export type {
 export { roamingKeys, conversationKey } from './query/keys'
 export { historyMessagesOptions } from './query/historyMessagesOptions'
 export type { HistoryViewParams } from './query/historyMessagesOptions'
-export { conversationListOptions, pinnedConversationsOptions } from './query/conversationListOptions'
+export { conversationListOptions, markedConversationsOptions, pinnedConversationsOptions } from './query/conversationListOptions'
 export type { HistoryPageParam, HistoryQueryPage, HistoryData } from './query/historyPages'
 export type { ViewRange } from './query/viewRange'
 export type { ConversationListData } from './query/conversationPages'
@@ -55,7 +55,7 @@ export type { RoamingErrorOptions } from './client/RoamingError'
 export type { SdkConnection } from './client/sdkTypes'
 export type {
   ChatType, ConversationType, MessageType, MessageCommon, TextMessage, ImageMessage, FileMessage, CustomMessage,
-  OtherMessage, RoamingMessage, Conversation, ConversationPage, ConversationPageParams, LegacyConversationPageParams,
+  OtherMessage, RoamingMessage, Conversation, ConversationPage, ConversationPageParams, MarkedConversationPageParams, LegacyConversationPageParams,
   LegacyConversationPage, HistoryDirection, HistorySearch, HistoryPageParams, HistoryPage, RemoveProgress,
   RemoveByIdsParams, RemoveBeforeParams, RemoveResult, DeleteConversationParams, DeleteConversationResult, PinConversationParams, PinState,
   ConversationMarkParams, RoamingEvent, RoamingListener, RoamingClient, DisconnectReason, ConnectionState,

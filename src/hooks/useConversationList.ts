@@ -2,7 +2,7 @@ import { hashKey, useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { useStore } from 'zustand'
 import type { Conversation } from '../client/types'
-import { conversationListOptions, pinnedConversationsOptions } from '../query/conversationListOptions'
+import { conversationListOptions, markedConversationsOptions, pinnedConversationsOptions } from '../query/conversationListOptions'
 import { visibleConversations } from '../query/conversationPages'
 import { nextListIndex } from '../query/nextListIndex'
 import { showView } from '../query/shownViews'
@@ -12,8 +12,14 @@ import { useFirstItemIndex } from './useFirstItemIndex'
 
 /** Options of `useConversationList`. */
 export interface UseConversationListOptions {
-  /** Conversations per request, an integer in [1, 50]. @default 20 */
+  /** Conversations per request, an integer in [1, 50]; with `mark`, in [1, 10]. @default 20 (10 with `mark`) */
   pageSize?: number
+  /**
+   * Only the conversations carrying this mark (an integer in [0, 19]; see `useMarkConversation`), read from the server
+   * a page at a time (`getMarkedConversations`), pinned ones first as in the whole list. A conversation given the mark
+   * here or on another device joins it, one that lost it leaves it.
+   */
+  mark?: number
 }
 
 /** What `useConversationList` returns. */
@@ -46,15 +52,24 @@ export interface UseConversationListResult {
   refetch: () => void
 }
 
-/** The server conversation list as an infinite query, merged with the pinned list and kept live. */
+/**
+ * The server conversation list (or a mark's list, `mark`) as an infinite query, merged with the pinned list and kept
+ * live.
+ */
 export function useConversationList(options: UseConversationListOptions = {}): UseConversationListResult {
   const { kit } = useRoamingContext('useConversationList')
-  const listOptions = conversationListOptions(kit, options)
+  const { mark } = options
+  // One query either way (the two keys differ in their tuple type only).
+  const listOptions = (mark === undefined ? conversationListOptions(kit, options) : markedConversationsOptions(kit, { ...options, mark })) as ReturnType<typeof conversationListOptions>
   const all = useInfiniteQuery(listOptions, kit.queryClient)
   const pinned = useInfiniteQuery(pinnedConversationsOptions(kit), kit.queryClient)
   const deleted = useStore(kit.store, (s) => s.deletedConversations)
   const pins = useStore(kit.store, (s) => s.pins)
-  const conversations = useMemo(() => visibleConversations(all.data, pinned.data, deleted, pins), [all.data, pinned.data, deleted, pins])
+  const conversations = useMemo(() => {
+    const visible = visibleConversations(all.data, pinned.data, deleted, pins)
+    // A mark's pages keep a conversation that lost the mark here until read again; the pinned list has every mark.
+    return mark === undefined ? visible : visible.filter((c) => c.marks.includes(mark))
+  }, [all.data, pinned.data, deleted, pins, mark])
   const { firstItemIndex, setViewRange, rendered } = useFirstItemIndex(conversations, (prev, range) => nextListIndex(prev, conversations, range))
   // What the list renders, for a reconnection to read again only the pages down to it (see `trimLists`).
   const queryHash = hashKey(listOptions.queryKey)

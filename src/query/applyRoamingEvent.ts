@@ -3,9 +3,10 @@ import type { RoamingEvent, RoamingMessage } from '../client/types'
 import { applyIncoming, removeConversation, unreadBy, type ConversationListData } from './conversationPages'
 import { isBuried } from '../store/tombstones'
 import { insertIncoming, type HistoryData } from './historyPages'
-import { isOpenConversation, isPinnedList, keyOf, roamingKeys } from './keys'
+import { isOpenConversation, keyOf, listKind, roamingKeys } from './keys'
 import { writeMark } from './conversationMarkMutation'
 import { learnListed } from './learnListed'
+import { joinMarkedLists } from './markedLists'
 import { matchesSearch, searchOfView } from './matchesSearch'
 import { writePinned } from './listedConversations'
 import { dropPendingMarks } from './pendingMarks'
@@ -53,16 +54,22 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // laptop was away, after a deletion; a message listed it again, unpinned). The pinned list tells.
   // Noted by the same pass over the lists (no second scan of 10k listed conversations per message).
   const seen = { listed: false }
-  // Whether a loaded list (not the pinned one) took the message in, and whether one has pages not loaded.
+  // Whether a loaded list of every conversation took the message in, and whether one has pages not loaded; whether a
+  // mark's list has pages not loaded (the conversation may carry the mark).
   let taken = false
   let more = false
+  let markedMore = false
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) => {
-    if (!isPinnedList(queryKey) && data) {
+    const kind = listKind(queryKey)
+    if (kind === 'main' && data) {
       taken = true
       if (data.pages.at(-1)?.nextCursor) more = true
     }
-    return applyIncoming(data, message, { me, isOpen, pinnedList: isPinnedList(queryKey), seen })
+    if (kind === 'marked' && data?.pages.at(-1)?.nextCursor) markedMore = true
+    return applyIncoming(data, message, { me, isOpen, kind, seen })
   })
+  // Moved above what a mark's list loaded (no message changes whether it is in one).
+  joinMarkedLists(kit, key)
   if (!seen.listed && message.chatType !== 'chatRoom') {
     // That read has the last word on its pin: a pin state decided while no list showed it could not give way to
     // list reads (see `expirePins`) and may be stale (found by the soak: a deletion event heard after this device's
@@ -72,7 +79,7 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
     void kit.queryClient.invalidateQueries({ queryKey: roamingKeys.pinnedConversations(scope) })
     // Listed from the message alone: its marks are unknown, and with pages not loaded its unread count too (see
     // `learnListed`).
-    if (taken) void learnListed(kit, message, more && unreadBy(message, { me, isOpen }) > 0)
+    if (taken || markedMore) void learnListed(kit, message, more && unreadBy(message, { me, isOpen }) > 0)
   }
   const history = roamingKeys.history(scope, message.conversationId, message.chatType)
   if (late) void readAgain(kit, history)

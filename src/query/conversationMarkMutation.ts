@@ -4,6 +4,7 @@ import { patchConversation, withMark, type ConversationListData } from './conver
 import { keyOf, roamingKeys } from './keys'
 import { noteMarkChange } from './learnListed'
 import { listedConversations } from './listedConversations'
+import { joinMarkedLists } from './markedLists'
 import { pendingMarks } from './pendingMarks'
 import { cancelLoadedFetches, readAgain, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
 
@@ -18,11 +19,15 @@ function check(v: ConversationMarkParams): void {
   checkBoolean(op, 'marked', v.marked)
 }
 
-/** Writes a mark change into every loaded list (the conversation's `marks`). */
+/**
+ * Writes a mark change into every loaded list (the conversation's `marks`): a conversation given a mark joins that
+ * mark's loaded lists; one that lost it stays in their pages, and `useConversationList` does not show it.
+ */
 export function writeMark(kit: RoamingKit, v: Pick<ConversationMarkParams, 'conversationId' | 'chatType' | 'mark' | 'marked'>): void {
   const key = keyOf(v)
   noteMarkChange(kit, key)
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data) => patchConversation(data, key, (c) => withMark(c, v.mark, v.marked)))
+  if (v.marked) joinMarkedLists(kit, key)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { InfiniteData } from '@tanstack/react-query'
 import type { ChatType, Conversation, ConversationPage, RoamingMessage } from '../client/types'
 import { sameUser } from '../client/normalize'
-import { conversationKey, keyOf } from './keys'
+import { conversationKey, keyOf, type ListKind } from './keys'
 
 /** The cached data of a conversation list. */
 export type ConversationListData = InfiniteData<ConversationPage, string | null>
@@ -93,15 +93,16 @@ export const unreadBy = (message: RoamingMessage, opts: { me: string; isOpen: bo
 
 /**
  * An incoming message: the conversation moves to the top with the message as its preview, and its unread
- * count grows unless the message is the user's own or the conversation is open. A conversation not in the list
- * is added at the top (no request: the message says all the list shows). Older or already-seen messages change
- * nothing. In the pinned list the entry is updated in place (its order is by pin time). `seen.listed` is set when
+ * count grows unless the message is the user's own or the conversation is open. A conversation not in the main list
+ * is added at the top (no request: the message says all the list shows); not in the pinned list or a mark's, whose
+ * members a message does not change. Older or already-seen messages change nothing. In the pinned list the entry is
+ * updated in place (its order is by pin time). `seen.listed` is set when
  * the list had the conversation. `unread(since)`, given the listed preview's time (0: unlisted), says how many
  * messages come unread with it when it stands for several (default: 1, none if own or open).
  */
 export function applyIncoming(
   data: ConversationListData | undefined, message: RoamingMessage,
-  opts: { me: string; isOpen: boolean; pinnedList: boolean; seen?: { listed: boolean }; unread?: (since: number) => number },
+  opts: { me: string; isOpen: boolean; kind: ListKind; seen?: { listed: boolean }; unread?: (since: number) => number },
 ): ConversationListData | undefined {
   if (!data) return data
   const chatType: ChatType = message.chatType
@@ -114,8 +115,8 @@ export function applyIncoming(
   const next: Conversation = current
     ? { ...current, lastMessage: message, unreadCount: unread === 0 && opts.isOpen ? 0 : current.unreadCount + unread }
     : { conversationId: message.conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage: message, unreadCount: unread, marks: [] }
-  if (opts.pinnedList) return current ? patchConversation(data, key, () => next) : data
-  return moveToTop(data, next)
+  if (!current && opts.kind !== 'main') return data
+  return opts.kind === 'pinned' ? patchConversation(data, key, () => next) : moveToTop(data, next)
 }
 
 /** What `visibleConversations` last derived from a main list, and from what (see there). */

@@ -20,6 +20,8 @@ export const roamingKeys = {
   conversations: (scope: string, pageSize: number) => ['roamkit', scope, 'conversations', 'all', pageSize] as const,
   /** The pinned conversation list. */
   pinnedConversations: (scope: string) => ['roamkit', scope, 'conversations', 'pinned'] as const,
+  /** The list of the conversations carrying a mark, with a page size. */
+  markedConversations: (scope: string, mark: number, pageSize: number) => ['roamkit', scope, 'conversations', 'marked', mark, pageSize] as const,
   /** Every loaded view of one conversation's history. */
   history: (scope: string, conversationId: string, chatType: ChatType) => ['roamkit', scope, 'history', chatType, conversationId] as const,
   /**
@@ -36,3 +38,15 @@ export const isOpenConversation = (active: { conversationId: string; chatType: C
 
 /** Whether a conversation-list key is the pinned list's (`roamingKeys.pinnedConversations`): ordered by pin time. */
 export const isPinnedList = (queryKey: QueryKey): boolean => queryKey[3] === 'pinned'
+
+/**
+ * The kind of a conversation-list key: the server list (`main`, every conversation), the pinned list (by pin time),
+ * or a mark's list (`marked`, only the conversations carrying the mark).
+ */
+export type ListKind = 'main' | 'pinned' | 'marked'
+
+/** The kind of a conversation-list key (see `ListKind`). */
+export const listKind = (queryKey: QueryKey): ListKind => (queryKey[3] === 'pinned' ? 'pinned' : queryKey[3] === 'marked' ? 'marked' : 'main')
+
+/** The mark a conversation-list key lists (`roamingKeys.markedConversations`), `null` for the other lists. */
+export const markOfList = (queryKey: QueryKey): number | null => (queryKey[3] === 'marked' ? (queryKey[4] as number) : null)

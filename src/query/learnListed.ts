@@ -1,6 +1,7 @@
 import type { RoamingMessage } from '../client/types'
 import { patchConversation, type ConversationListData } from './conversationPages'
 import { isOpenConversation, keyOf, roamingKeys } from './keys'
+import { joinMarkedLists } from './markedLists'
 import { withPendingMarks } from './pendingMarks'
 import { unreadAfterRead, unreadSince } from './readAcks'
 import { nextTick, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -48,4 +49,5 @@ export async function learnListed(kit: RoamingKit, message: RoamingMessage, coun
       if (marks && !sameMarks(c.marks, marks)) next = { ...next, marks: [...marks] }
       return next
     })))
+  joinMarkedLists(kit, key, marks ? entry : undefined)
 }

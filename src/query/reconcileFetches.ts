@@ -1,9 +1,11 @@
+import type { QueryKey } from '@tanstack/react-query'
 import type { ChatType, Conversation } from '../client/types'
 import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey, isOpenConversation, isPinnedList, keyOf } from './keys'
+import { conversationKey, isOpenConversation, keyOf, listKind, markOfList } from './keys'
 import { noteUnlisted } from './listedConversations'
+import { withPendingJoins } from './markedLists'
 import { matchesSearch, searchOfView } from './matchesSearch'
 import { withPendingMarks } from './pendingMarks'
 import { sendReadAck, unreadAfterRead, unreadSince } from './readAcks'
@@ -34,7 +36,7 @@ export function reconcileFetches(kit: RoamingKit): () => void {
     let next: unknown = data
     const stale: Conversation[] = []
     if (key[2] === 'history') next = mendHistory(kit, key, data as HistoryData)
-    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, isPinnedList(key), fetchStartOf(kit, event.query.queryHash), stale)
+    else if (key[2] === 'conversations') next = mendList(kit, data as ConversationListData, key, fetchStartOf(kit, event.query.queryHash), stale)
     if (next !== data) kit.queryClient.setQueryData(event.query.queryKey, next)
     for (const c of stale) void refreshPreviewOrList(kit, c.conversationId, c.chatType)
   })
@@ -50,10 +52,12 @@ function mendHistory(kit: RoamingKit, queryKey: readonly unknown[], data: Histor
   return dropEmptyOlderPages(next)
 }
 
-function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boolean, started: number, stale: Conversation[]): ConversationListData | undefined {
+function mendList(kit: RoamingKit, data: ConversationListData, queryKey: QueryKey, started: number, stale: Conversation[]): ConversationListData | undefined {
   const { deletedConversations, activeConversation, tombstones } = kit.store.getState()
-  // As the server answered, before the mending below hides this device's pending deletions.
-  if (!pinnedList) noteUnlisted(kit, Object.keys(deletedConversations).filter((k) => deletedConversations[k]?.pending), data)
+  const kind = listKind(queryKey)
+  // As the server answered, before the mending below hides this device's pending deletions. Only a list of every
+  // conversation says the server has none: a mark's list leaves out the unmarked.
+  if (kind === 'main') noteUnlisted(kit, Object.keys(deletedConversations).filter((k) => deletedConversations[k]?.pending), data)
   let next: ConversationListData | undefined = data
   let unreadOpen = false
   for (const c of flattenConversations(data)) {
@@ -88,11 +92,12 @@ function mendList(kit: RoamingKit, data: ConversationListData, pinnedList: boole
     // Only the unread count of a message the list has not seen yet may grow: `applyIncoming` ignores seen ones. It
     // grows by every logged message from others newer than the list's preview, not by one: a burst that came while
     // the read was out counted 1 for 3. Those the conversation was read after (here or on another device) are read.
-    next = applyIncoming(next, last, { me, isOpen, pinnedList, unread: (since) => unreadSince(kit, key, since) })
+    next = applyIncoming(next, last, { me, isOpen, kind, unread: (since) => unreadSince(kit, key, since) })
   }
   if (unreadOpen && activeConversation) {
     next = patchConversation(next, keyOf(activeConversation), (c) => ({ ...c, unreadCount: 0 }))
     sendReadAck(kit, activeConversation)
   }
-  return withPendingMarks(kit, next)
+  const mark = markOfList(queryKey)
+  return withPendingMarks(kit, mark === null ? next : withPendingJoins(kit, mark, next))
 }

@@ -1,7 +1,7 @@
 import type { ChatType, ConversationType, RoamingMessage } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { compareMessages, holdsLatest, newestOf, type HistoryData } from './historyPages'
-import { conversationKey, isPinnedList, roamingKeys } from './keys'
+import { conversationKey, listKind, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
 import { searchOfView } from './matchesSearch'
 import { newestLive, nextTick, scopeOf, updateQueries, type RoamingKit } from './RoamingKit'
@@ -91,7 +91,8 @@ export async function refreshPreview(kit: RoamingKit, conversationId: string, ch
   written.set(kit, byKey.set(key, { asOf, message: lastMessage }))
   updateQueries<ConversationListData>(kit, lists, (data, queryKey) => {
     if (!lastMessage) return removeConversation(data, key)
-    if (opts.relist && !isPinnedList(queryKey) && !findConversation(data, key)) {
+    // Only into the lists of every conversation: a recreated conversation has no marks, nor pin.
+    if (opts.relist && listKind(queryKey) === 'main' && !findConversation(data, key)) {
       const { unreadCount } = opts.relist
       // A deletion unpins: a recreated conversation is not pinned.
       return insertSorted(data, { conversationId, chatType, isPinned: false, pinnedTime: 0, lastMessage, unreadCount, marks: [] }, 'activity')

@@ -15,7 +15,7 @@ function mainList(): ConversationListData {
 }
 
 const me = 'alice'
-const closed = { me, isOpen: false, pinnedList: false }
+const closed = { me, isOpen: false, kind: 'main' as const }
 
 describe('flattenConversations', () => {
   it('given undefined data, is empty', () => {
@@ -301,7 +301,7 @@ describe('applyIncoming', () => {
       conv('p2', 20, { isPinned: true, pinnedTime: 200, unreadCount: 1 }),
     ])
     const m = incoming(60, 'p2')
-    const next = applyIncoming(data, m, { ...closed, pinnedList: true })!
+    const next = applyIncoming(data, m, { ...closed, kind: 'pinned' as const })!
     expect(peers(next.pages[0]!.conversations)).toEqual(['p1', 'p2'])
     expect(next.pages[0]!.conversations[0]).toBe(data.pages[0]!.conversations[0])
     expect(next.pages[0]!.conversations[1]).toMatchObject({ lastMessage: m, unreadCount: 2, isPinned: true, pinnedTime: 200 })
@@ -309,7 +309,14 @@ describe('applyIncoming', () => {
 
   it('in the pinned list, ignores a conversation that is not pinned', () => {
     const data = convList([conv('p1', 10, { isPinned: true, pinnedTime: 300 })])
-    expect(applyIncoming(data, incoming(60, 'zed'), { ...closed, pinnedList: true })).toBe(data)
+    expect(applyIncoming(data, incoming(60, 'zed'), { ...closed, kind: 'pinned' as const })).toBe(data)
+  })
+
+  it("in a mark's list, moves a listed conversation to the top and adds none (a message gives no mark)", () => {
+    const data = convList([conv('a', 30, { marks: [2] }), conv('b', 20, { marks: [2] })])
+    const next = applyIncoming(data, incoming(60, 'b'), { ...closed, kind: 'marked' as const })!
+    expect(peers(next.pages[0]!.conversations)).toEqual(['b', 'a'])
+    expect(applyIncoming(data, incoming(60, 'zed'), { ...closed, kind: 'marked' as const })).toBe(data)
   })
 
   it('ignores chat room messages (chat rooms have no server conversation)', () => {
