@@ -30,7 +30,7 @@ export type {
   MessageThreadProps, MessageThreadHandle, MessageThreadComponents,
 } from './components/MessageThread'
 export type {
-  ConversationListProps, ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps,
+  ConversationListProps, ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps, ConversationListEmptyProps,
 } from './components/ConversationList'
 
 // Data layer without React: keys and options factories for prefetching and cache writes

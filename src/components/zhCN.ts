@@ -8,6 +8,7 @@ const conversationList: Record<ConversationListStringKey, string> = {
   loading: '正在加载会话…',
   loadingMore: '正在加载更多会话…',
   empty: '暂无会话',
+  emptyMarked: '暂无带此标记的会话',
   loadError: '会话加载失败。',
   retry: '重试',
   noMessages: '暂无消息',

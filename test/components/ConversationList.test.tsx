@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList'
@@ -419,6 +419,32 @@ describe('ConversationList', () => {
       await act(() => device.open({ user: 'alice', accessToken: 't' }))
       await waitFor(() => expect(options()).toHaveLength(5))
       expect(screen.queryByRole('alert')).toBeNull()
+    })
+  })
+
+  describe('with mark', () => {
+    const star = (server: RoamingServer, ids: string[], mark: number) => server.connect('alice').addConversationMark({
+      conversations: ids.map((conversationId) => ({ conversationId, conversationType: 'singleChat' as const })), mark,
+    })
+
+    it('lists only the conversations carrying it; those another device marks join it, in their place', async () => {
+      const { server, device } = renderList({ props: { mark: 1 } })
+      await screen.findByText('No conversations with this mark')
+      const all = (await server.connect('alice').getServerConversations({ pageSize: 50 })).data.conversations.map((c) => c.conversationId)
+      await act(() => star(server, [all[7]!, all[3]!], 1))
+      await act(() => star(server, [all[2]!], 4))
+      await waitFor(() => expect(options().map(nameOf)).toEqual([all[3], all[7]]))
+      expect(requestsOf(server, 'getServerConversationsByFilter')[0]!.params).toEqual({ pageSize: 10, cursor: '', filter: { mark: 1 } })
+      // The whole list is not read: the marked conversations are the server's answer.
+      expect(requestsOf(server, 'getServerConversations').filter((r) => r.resource === device.clientResource)).toEqual([])
+    })
+
+    it('its Empty slot is told the mark; zhCN says none carries it', async () => {
+      renderList({ props: { mark: 6, components: { Empty: ({ mark }) => <p>Nothing tagged {mark}</p> } } })
+      await screen.findByText('Nothing tagged 6')
+      cleanup()
+      renderList({ locale: zhCN, props: { mark: 6 } })
+      await screen.findByText('暂无带此标记的会话')
     })
   })
 

@@ -17,8 +17,13 @@ import { useConnectionGuard } from '../useConnectionGuard'
 
 /** Props of `ConversationList`. */
 export interface ConversationListProps {
-  /** Conversations per server request, an integer in [1, 50]. @default 20 */
+  /** Conversations per server request, an integer in [1, 50]; with `mark`, in [1, 10]. @default 20 (10 with `mark`) */
   pageSize?: number
+  /**
+   * Only the conversations carrying this mark (an integer in [0, 19]), as `useConversationList({ mark })`: a
+   * "starred" or "work" tab beside the whole list.
+   */
+  mark?: number
   /**
    * The name shown for a conversation (a contact's nickname, a group's name…); also names it in aria labels.
    * @default the conversation id
@@ -50,11 +55,11 @@ const noAvatar = () => undefined
  * </RoamingProvider>
  */
 export function ConversationList({
-  pageSize, getDisplayName = byId, getAvatarUrl = noAvatar, onSelect, components = NO_SLOTS, className,
+  pageSize, mark, getDisplayName = byId, getAvatarUrl = noAvatar, onSelect, components = NO_SLOTS, className,
 }: ConversationListProps) {
   const { locale, theme } = useRoamingContext('ConversationList')
   const t = useStrings(conversationListStrings, 'ConversationList')
-  const list = useConversationList(pageSize === undefined ? {} : { pageSize })
+  const list = useConversationList({ ...(pageSize === undefined ? {} : { pageSize }), ...(mark === undefined ? {} : { mark }) })
   const active = useRoamingStore((s) => s.activeConversation)
   const setActiveConversation = useRoamingStore((s) => s.setActiveConversation)
   const actions = useConversationActions(getDisplayName, t)
@@ -70,7 +75,7 @@ export function ConversationList({
   let body
   if (status === 'pending') body = <ListLoading t={t} />
   else if (conversations.length === 0 && status === 'error') body = <ListError t={t} retry={guard.button(list.refetch)} />
-  else if (conversations.length === 0) body = <ListEmpty t={t} Empty={components.Empty} />
+  else if (conversations.length === 0) body = <ListEmpty t={t} Empty={components.Empty} mark={mark} />
   else {
     body = (
       <ConversationListbox

@@ -19,6 +19,12 @@ export interface ConversationPreviewProps {
   text: string
 }
 
+/** Props of the `Empty` slot. */
+export interface ConversationListEmptyProps {
+  /** The mark the list shows (`ConversationList`'s `mark`), `undefined` for the whole list. */
+  mark: number | undefined
+}
+
 /**
  * Parts of `ConversationList` you can replace. Each is rendered inside the kit's own structure (and its
  * roles), so it must not render interactive elements: a row is one `option` of a listbox.
@@ -28,6 +34,9 @@ export interface ConversationListComponents {
   Avatar?: ComponentType<ConversationAvatarProps>
   /** The last-message preview of a row. @default the text of `previewText` */
   Preview?: ComponentType<ConversationPreviewProps>
-  /** What shows when the user has no conversation. @default "No conversations yet" */
-  Empty?: ComponentType
+  /**
+   * What shows when the user has no conversation (with `mark`: none carries it).
+   * @default "No conversations yet" ("No conversations with this mark")
+   */
+  Empty?: ComponentType<ConversationListEmptyProps>
 }

@@ -1,6 +1,7 @@
 import type { ButtonHTMLAttributes, ComponentType } from 'react'
 import type { Translate } from '../../i18n/strings'
 import type { ConversationListStringKey } from './strings'
+import type { ConversationListEmptyProps } from './ConversationListComponents'
 
 type T = Translate<ConversationListStringKey>
 
@@ -35,10 +36,10 @@ export function ListError({ t, retry }: { t: T; retry: ButtonHTMLAttributes<HTML
 }
 
 /** No conversation: the `Empty` slot, or a line of text. */
-export function ListEmpty({ t, Empty }: { t: T; Empty: ComponentType | undefined }) {
+export function ListEmpty({ t, Empty, mark }: { t: T; Empty: ComponentType<ConversationListEmptyProps> | undefined; mark: number | undefined }) {
   return (
     <div className="rk-conversation-list-state" data-state="empty">
-      {Empty ? <Empty /> : <p className="rk-conversation-list-message">{t('empty')}</p>}
+      {Empty ? <Empty mark={mark} /> : <p className="rk-conversation-list-message">{t(mark === undefined ? 'empty' : 'emptyMarked')}</p>}
     </div>
   )
 }

@@ -8,6 +8,7 @@ const en = {
   loading: 'Loading conversations…',
   loadingMore: 'Loading more conversations…',
   empty: 'No conversations yet',
+  emptyMarked: 'No conversations with this mark',
   loadError: "Couldn't load the conversations.",
   retry: 'Retry',
   noMessages: 'No messages',
