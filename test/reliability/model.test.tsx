@@ -18,7 +18,7 @@ import { StrictMode, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createRoamingClient } from '../../src/client/createRoamingClient'
 import { RemovePartialError } from '../../src/client/RoamingError'
-import type { DisconnectReason, RemoveResult, RoamingClient } from '../../src/client/types'
+import type { Conversation, DisconnectReason, RemoveResult, RoamingClient } from '../../src/client/types'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
 import type { ConversationListData } from '../../src/query/conversationPages'
@@ -62,6 +62,8 @@ function useSubject({ conversationId, pageSize, window }: SubjectProps) {
      */
     windowed: useHistoryMessages({ conversationId, chatType, pageSize, search: { ...window } }),
     list: useConversationList({ pageSize: 20 }),
+    /** Mark 0's list, two a page: paged by `FetchMoreStarred`, checked against the model's marks after every settle. */
+    starred: useConversationList({ mark: 0, pageSize: 2 }),
     remove: useRemoveHistoryMessages(),
     del: useDeleteConversation(),
     pin: usePinConversation(),
@@ -234,11 +236,37 @@ class Real {
         const marks = (x: readonly number[]) => [...x].sort((a, b) => a - b)
         expect(marks(c.marks), why(`marks of ${c.conversationId}`)).toEqual(marks(model.get(c.conversationId)!.marks))
       }
-      const ranks = got.map((c) => rankOf(model.get(c.conversationId)!))
-      for (let i = 1; i < ranks.length; i++) {
-        const [a, b] = [ranks[i - 1]!, ranks[i]!]
-        expect(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), why(`list order at ${i}: ${got.map((c) => c.conversationId).join(',')}`)).toBe(true)
+      this.checkOrder('list', got, model, why)
+    }
+    const { starred } = this.current
+    expect(starred.status, why('the star list is left pending with nothing in flight')).not.toBe('pending')
+    if (starred.status === 'success' && starred.error === null) {
+      const unsure = new Set([...model].filter(([, c]) => c.ambiguous).map(([id]) => id))
+      const want = listOf(model).filter((c) => !unsure.has(c.id) && model.get(c.id)!.marks.includes(0))
+      const got = starred.conversations.filter((c) => !unsure.has(c.conversationId))
+      const shown = new Set(got.map((c) => c.conversationId))
+      const byId = new Map(want.map((c) => [c.id, c]))
+      for (const c of got) {
+        expect(byId.has(c.conversationId), why(`star list shows ${c.conversationId}, not starred or not listed`)).toBe(true)
+        expect(c.isPinned, why(`star list: isPinned of ${c.conversationId}`)).toBe(byId.get(c.conversationId)!.isPinned)
+        expect(c.lastMessage?.id, why(`star list: last message of ${c.conversationId}`)).toBe(byId.get(c.conversationId)!.lastId)
       }
+      // Pages not loaded hold the older ones: every starred conversation above the last one shown is shown, and all
+      // of them once the list is complete. Pinned ones are shown first, always.
+      const last = [...got].reverse().find((c) => !c.isPinned)
+      const floor = last ? rankOf(model.get(last.conversationId)!)[1] : Number.POSITIVE_INFINITY
+      const above = want.filter((c) => c.isPinned || !starred.hasNextPage || c.rank[1] > floor).map((c) => c.id)
+      expect(above.filter((id) => !shown.has(id)), why(`star list misses starred conversations (shown ${[...shown].join(',')})`)).toEqual([])
+      this.checkOrder('star list', got, model, why)
+    }
+  }
+
+  /** A list's order: pinned first by pin time, then by last message, as the server's. */
+  checkOrder(name: string, got: readonly Conversation[], model: Model, why: (what: string) => string): void {
+    const ranks = got.map((c) => rankOf(model.get(c.conversationId)!))
+    for (let i = 1; i < ranks.length; i++) {
+      const [a, b] = [ranks[i - 1]!, ranks[i]!]
+      expect(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), why(`${name} order at ${i}: ${got.map((c) => c.conversationId).join(',')}`)).toBe(true)
     }
   }
 }
@@ -526,6 +554,11 @@ class AdvanceTime extends Base {
   async act() { await flush(this.ms) }
   toString() { return `advance(${this.ms})` }
 }
+/** Loads the star list's next page. */
+class FetchMoreStarred extends Base {
+  async act(real: Real) { inAct(() => real.current.starred.fetchNextPage()) }
+  toString() { return 'fetchMoreStarred' }
+}
 class RefetchList extends Base {
   async act(real: Real) { if (real.current.list.status === 'error') inAct(() => real.current.list.refetch()) }
   toString() { return 'refetchList' }
@@ -605,6 +638,7 @@ const commands = [
   fc.tuple(fc.boolean(), fc.boolean()).map(([j, u]) => new Latency(j, u)),
   fc.integer({ min: 1, max: 300 }).map((ms) => new AdvanceTime(ms)),
   fc.constant(new RefetchList()),
+  fc.constant(new FetchMoreStarred()),
   fc.constant(new DropConnection()),
   fc.constant(new RestoreConnection()),
   fc.constant(new LogOut()),
@@ -1006,7 +1040,7 @@ describe('model regressions', () => {
       expect(refused).toEqual(['pin', 'removal'])
       const pins = real.queryClient.getQueryCache().findAll({ queryKey: ['roamkit', USER, 'conversations'] })
         .map((q) => [q.queryKey.slice(3).join(), (q.state.data as ConversationListData).pages.flatMap((p) => p.conversations).map((c) => `${c.conversationId}${c.isPinned ? '*' : ''}`)])
-      expect(pins).toEqual([['all,20', ['emma', 'wei']], ['pinned', []]])
+      expect(pins).toEqual([['all,20', ['emma', 'wei']], ['pinned', []], ['marked,0,2', []]])
     } finally {
       real.hook.unmount()
     }
