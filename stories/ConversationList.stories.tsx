@@ -5,6 +5,7 @@ import { ConversationList } from '../src/components/ConversationList'
 import { zhCN } from '../src/components/zhCN'
 import type { RoamingServer } from '../src/testing'
 import { ConnectionToggle } from './support/ConnectionToggle'
+import { Expose, servers } from './support/Expose'
 import { playOffline } from './support/playOffline'
 import { SimulatorFrame, type SimulatorFrameProps } from './support/SimulatorFrame'
 
@@ -25,14 +26,16 @@ function ServerSwitch({ server, children }: { server: RoamingServer; children: R
   )
 }
 
-type FrameArgs = Omit<SimulatorFrameProps, 'children'> & { pageSize?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean; otherUser?: string; withElsewhere?: boolean }
+type FrameArgs = Omit<SimulatorFrameProps, 'children'> & {
+  pageSize?: number; mark?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean; otherUser?: string; withElsewhere?: boolean
+}
 
-/** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize`. */
-function ConversationListStory({ pageSize, withSwitch, withConnection, withLogout, otherUser, withElsewhere, ...frame }: FrameArgs) {
+/** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize` and `mark`. */
+function ConversationListStory({ pageSize, mark, withSwitch, withConnection, withLogout, otherUser, withElsewhere, ...frame }: FrameArgs) {
   return (
     <SimulatorFrame {...frame}>
       {({ server, device }) => {
-        const list = <ConversationList {...(pageSize ? { pageSize } : {})} />
+        const list = <><Expose name="ConversationList" server={server} /><ConversationList {...(pageSize ? { pageSize } : {})} {...(mark === undefined ? {} : { mark })} /></>
         if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} withLogout={withLogout} otherUser={otherUser} withElsewhere={withElsewhere} />{list}</div>
         return withSwitch ? <ServerSwitch server={server}>{list}</ServerSwitch> : list
       }}
@@ -142,6 +145,38 @@ export const Pinned: Story = {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Unpin' }))
     await waitFor(() => expect(options().filter((o) => o.hasAttribute('data-pinned')).map(rowName)).not.toContain(first))
     await expect(listbox).toBeInTheDocument()
+  },
+}
+
+/**
+ * A "Starred" tab: only the conversations carrying mark 0 (`mark={0}`), read from the server's list of them. The
+ * user's phone stars another (it joins in its place) and deletes a starred one (it leaves).
+ */
+export const Starred: Story = {
+  args: {
+    mark: 0,
+    prepare: (server) => {
+      const setup = server.connect('alice', { resource: 'story-setup' })
+      const star = (conversationId: string) => ({ conversationId, conversationType: 'singleChat' as const })
+      void setup.addConversationMark({ conversations: [star('omar00'), star('lena00'), star('mei00')], mark: 0 })
+      void setup.addConversationMark({ conversations: [star('ravi00')], mark: 1 })
+      setup.close()
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const { options } = await rows(canvasElement, 'Conversations', 3)
+    const names = () => options().map(rowName)
+    await waitFor(() => expect([...names()].sort()).toEqual(['lena00', 'mei00', 'omar00']), LOAD)
+    const phone = servers.get('ConversationList')!.connect('alice')
+    const listed = (await phone.getServerConversations({ pageSize: 50 })).data.conversations
+    const all = listed.map((c) => c.conversationId)
+    // A single chat in the middle of the list, with no mark.
+    const newcomer = listed.find((c, i) => i > 5 && c.conversationType === 'singleChat' && !c.marks)!.conversationId
+    await phone.addConversationMark({ conversations: [{ conversationId: newcomer, conversationType: 'singleChat' }], mark: 0 })
+    const order = (ids: string[]) => all.filter((id) => ids.includes(id))
+    await waitFor(() => expect(names()).toEqual(order(['mei00', 'lena00', 'omar00', newcomer])), LOAD)
+    await phone.deleteConversation({ channel: 'lena00', chatType: 'singleChat', deleteRoam: false })
+    await waitFor(() => expect(names()).toEqual(order(['mei00', 'omar00', newcomer])), LOAD)
   },
 }
 

@@ -12,13 +12,16 @@ import { SimulatorFrame } from './support/SimulatorFrame'
 
 const STAR = 0
 
-/** The first page of conversations with a star toggle each, and a "Starred only" filter over what is loaded. */
+/**
+ * The first page of conversations with a star toggle each, and a "Starred only" switch to the server's list of the
+ * starred ones (`useConversationList({ mark })`: every starred conversation, loaded or not in the whole list).
+ */
 function StarredConversations() {
-  const list = useConversationList({ pageSize: 20 })
-  const { mark } = useMarkConversation()
   const [starredOnly, setStarredOnly] = useState(false)
+  const list = useConversationList(starredOnly ? { mark: STAR } : { pageSize: 20 })
+  const { mark } = useMarkConversation()
   if (list.status !== 'success') return <p>{list.status === 'error' ? 'Could not load.' : 'Loading…'}</p>
-  const shown = starredOnly ? list.conversations.filter((c) => c.marks.includes(STAR)) : list.conversations
+  const shown = list.conversations
   return (
     <section aria-label="Conversations" style={{ padding: 12, width: 320 }}>
       <label><input type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly(e.target.checked)} /> Starred only</label>
@@ -64,8 +67,8 @@ type Story = StoryObj<typeof meta>
 const LOAD = { timeout: 8000 }
 
 /**
- * A star shows at once; "Starred only" filters the loaded list; the user's phone stars another conversation and it
- * shows here from the SDK's event; unstarred here, a conversation leaves the filtered list.
+ * A star shows at once; "Starred only" shows the server's starred list; the user's phone stars another conversation
+ * and it joins here from the SDK's event; unstarred here, a conversation leaves it.
  */
 export const StarOnTwoDevices: Story = {
   play: async ({ canvasElement }) => {
@@ -78,7 +81,7 @@ export const StarOnTwoDevices: Story = {
     // Before the server answers (40–120 ms each way).
     await expect(canvas.getByRole('button', { name: `Star ${first}` })).toHaveAttribute('aria-pressed', 'true')
     await userEvent.click(canvas.getByRole('checkbox', { name: 'Starred only' }))
-    await expect(rows().map((r) => r.dataset.id)).toEqual([first])
+    await waitFor(() => expect(rows().map((r) => r.dataset.id)).toEqual([first]), LOAD)
     const phone = servers.get('Marks')!.connect('alice')
     await phone.addConversationMark({ conversations: [{ conversationId: second!, conversationType: secondType }], mark: STAR })
     await waitFor(() => expect(rows().map((r) => r.dataset.id).sort()).toEqual([first, second].sort()), LOAD)
