@@ -143,6 +143,10 @@ export function createRoamingClient(connection: SdkConnection, options: RoamingC
       return invoke(operation, () => connection.getServerConversationsByFilter({ pageSize, cursor, filter: { mark } }), readConversationPage(operation, pageSize))
     },
 
+    async deleteAllConversations() {
+      return invoke('deleteAllConversations', () => connection.deleteAllMessagesAndConversations(), () => undefined)
+    },
+
     async getLegacyConversations(params) {
       const operation = 'getLegacyConversations'
       checkObject(operation, 'params', params)

@@ -179,6 +179,7 @@ export interface SdkConnection {
   getServerConversations(params: { pageSize?: number; cursor?: string }): Promise<unknown>
   getServerPinnedConversations(params: { pageSize?: number; cursor?: string }): Promise<unknown>
   getServerConversationsByFilter(params: { pageSize?: number; cursor?: string; filter: { mark: number } }): Promise<unknown>
+  deleteAllMessagesAndConversations(): Promise<unknown>
   getConversationlist(params?: { pageNum?: number; pageSize?: number }): Promise<unknown>
   getHistoryMessages(options: SdkHistoryParams): Promise<unknown>
   removeHistoryMessages(options: SdkRemoveParams): Promise<unknown>

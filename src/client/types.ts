@@ -406,6 +406,12 @@ export interface RoamingClient {
   removeMessages(params: RemoveByIdsParams | RemoveBeforeParams): Promise<RemoveResult>
   /** One-way deletion of a conversation, optionally with its server history; resolves the server's time of it. */
   deleteConversation(params: DeleteConversationParams): Promise<DeleteConversationResult>
+  /**
+   * One-way deletion of every conversation of this user with its server history (`deleteAllMessagesAndConversations`,
+   * agora-chat 1.3). Other devices are not told (the SDK has no multi-device event for it): they see it when they
+   * read the server again.
+   */
+  deleteAllConversations(): Promise<void>
   /** Pin or unpin a conversation. */
   pinConversation(params: PinConversationParams): Promise<PinState>
   /**

@@ -378,6 +378,21 @@ describe('deleteConversation: raw server JSON → void', () => {
     expect((await client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })).messages).toEqual([])
     expect((await client.getHistory({ conversationId: 'carol', chatType: 'singleChat' })).messages).toHaveLength(2)
   })
+
+  it('deleteAllConversations: undefined → void; every conversation and its history is gone, a new message lists one again', async () => {
+    const { server, client } = setup()
+    sendMany(server, 3, { from: 'bob', to: 'alice' })
+    sendMany(server, 2, { from: 'carol', to: 'alice' })
+    await client.pinConversation({ conversationId: 'carol', chatType: 'singleChat', isPinned: true })
+    await expect(client.deleteAllConversations()).resolves.toBeUndefined()
+    expect(requestsOf(server, 'deleteAllMessagesAndConversations')).toEqual([undefined])
+    expect((await client.getConversations()).conversations).toEqual([])
+    expect((await client.getPinnedConversations()).conversations).toEqual([])
+    expect((await client.getHistory({ conversationId: 'bob', chatType: 'singleChat' })).messages).toEqual([])
+    server.sendMessage({ from: 'carol', to: 'alice', text: 'again' })
+    expect((await client.getConversations()).conversations.map((c) => [c.conversationId, c.isPinned])).toEqual([['carol', false]])
+    expect((await client.getHistory({ conversationId: 'carol', chatType: 'singleChat' })).messages.map((m) => m.type === 'txt' && m.text)).toEqual(['again'])
+  })
 })
 
 it('works over a server with latency under fake timers', async () => {

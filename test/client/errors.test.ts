@@ -15,6 +15,7 @@ const CALLS: Array<{ sdk: keyof SdkConnection; op: string; run: (c: RoamingClien
   { sdk: 'getServerConversations', op: 'getConversations', run: (c) => c.getConversations() },
   { sdk: 'getServerPinnedConversations', op: 'getPinnedConversations', run: (c) => c.getPinnedConversations({ pageSize: 5 }) },
   { sdk: 'getServerConversationsByFilter', op: 'getMarkedConversations', run: (c) => c.getMarkedConversations({ mark: 2 }) },
+  { sdk: 'deleteAllMessagesAndConversations', op: 'deleteAllConversations', run: (c) => c.deleteAllConversations() },
   { sdk: 'getConversationlist', op: 'getLegacyConversations', run: (c) => c.getLegacyConversations({ pageNum: 1, pageSize: 10 }) },
   { sdk: 'getHistoryMessages', op: 'getHistory', run: (c) => c.getHistory({ conversationId: 'bob', chatType: 'singleChat' }) },
   { sdk: 'removeHistoryMessages', op: 'removeMessages', run: (c) => c.removeMessages({ conversationId: 'bob', chatType: 'singleChat', messageIds: ['1'] }) },

@@ -38,6 +38,7 @@ export function wrapConnection(conn: SimulatedConnection, overrides: Partial<Sdk
     getServerConversations: (p) => conn.getServerConversations(p),
     getServerPinnedConversations: (p) => conn.getServerPinnedConversations(p),
     getServerConversationsByFilter: (p) => conn.getServerConversationsByFilter(p),
+    deleteAllMessagesAndConversations: () => conn.deleteAllMessagesAndConversations(),
     getConversationlist: (p) => conn.getConversationlist(p),
     getHistoryMessages: (o) => conn.getHistoryMessages(o),
     removeHistoryMessages: (o) => conn.removeHistoryMessages(o),

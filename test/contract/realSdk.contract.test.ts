@@ -143,6 +143,15 @@ describe.each(SDKS)('createRoamingClient over the real $name', (sdk) => {
       expect(only().query).toMatchObject({ limit: '10', cursor: 'm2', mark: 'mark_0' })
     })
 
+    test('deleteAllConversations: POST …/sdk/message/roaming/user/alice/delete/all with the resource; resolves undefined', async () => {
+      net.respond(() => json({ data: { result: 'ok' } }))
+      await expect(client.deleteAllConversations()).resolves.toBeUndefined()
+      const req = only()
+      expect(req.method.toUpperCase()).toBe('POST')
+      expect(req.path).toBe(`${BASE}/sdk/message/roaming/user/alice/delete/all`)
+      expect(req.query).toEqual({ resource: 'web_device_a' })
+    })
+
     test('getLegacyConversations: the paged endpoint with pageNum/pageSize; channel ids parsed', async () => {
       net.respond(() => json({
         action: 'get', path: '/users/alice/user_channels/page', timestamp: 1, duration: 1,

@@ -352,6 +352,7 @@ describe.each(SDKS)('simulator vs the real $name', (sdk) => {
         ['getConversationlist logged out', (c) => c.getConversationlist({}), 'out'],
         ['getServerConversationsByFilter no mark', (c) => c.getServerConversationsByFilter({ pageSize: 5, filter: {} }), 'in'],
         ['getServerConversationsByFilter logged out', (c) => c.getServerConversationsByFilter({ filter: { mark: 1 } }), 'out'],
+        ['deleteAllMessagesAndConversations logged out', (c) => c.deleteAllMessagesAndConversations(), 'out'],
       ]
       const table: Record<string, [string, string]> = {}
       const { unhandled } = await captureUnhandledRejections(async () => {
@@ -377,6 +378,7 @@ describe.each(SDKS)('simulator vs the real $name', (sdk) => {
         'getConversationlist logged out': ['rejects', 'rejects'],
         'getServerConversationsByFilter no mark': ['throws', 'throws'],
         'getServerConversationsByFilter logged out': ['rejects', 'rejects'],
+        'deleteAllMessagesAndConversations logged out': ['rejects', 'rejects'],
       })
     })
 
