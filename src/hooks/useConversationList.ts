@@ -48,7 +48,7 @@ export interface UseConversationListResult {
   hasNextPage: boolean
   /** Whether the next page is loading. */
   isFetchingNextPage: boolean
-  /** Loads the list again (after an error, for instance). */
+  /** Loads the list and the pinned list again (after an error, or to see what no event tells). */
   refetch: () => void
 }
 
@@ -84,6 +84,7 @@ export function useConversationList(options: UseConversationListOptions = {}): U
     fetchNextPage: () => { if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false }) },
     hasNextPage,
     isFetchingNextPage,
-    refetch: () => { void refetch(); if (pinned.isError) void pinned.refetch() },
+    // Both: the pinned list may hold what the server dropped (another device's deletion of them all, which no event tells).
+    refetch: () => { void refetch(); void pinned.refetch() },
   }
 }
