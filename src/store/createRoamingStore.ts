@@ -84,6 +84,8 @@ export interface RoamingStoreState {
   markConversationDeleted(key: string, at: number, pending: boolean): void
   /** Releases a conversation deletion that failed. */
   unmarkConversationDeleted(key: string): void
+  /** Hides (`{ at, pending }`) or releases (`null`) many conversations at once, as a deletion of them all does. */
+  markConversationsDeleted(changes: Readonly<Record<string, { at: number; pending: boolean } | null>>): void
   /** Records (or with `null` forgets) the pin state of a conversation. */
   setPin(key: string, pin: { isPinned: boolean; pinnedTime: number } | null): void
   /** Remembers where the reader was. */
@@ -158,6 +160,14 @@ export function createRoamingStore(initial: Partial<Pick<RoamingStoreState, 'act
     unmarkConversationDeleted(key) {
       const { [key]: _gone, ...rest } = get().deletedConversations
       set({ deletedConversations: rest })
+    },
+    markConversationsDeleted(changes) {
+      const deletedConversations = { ...get().deletedConversations }
+      for (const [key, mark] of Object.entries(changes)) {
+        if (mark) deletedConversations[key] = mark
+        else delete deletedConversations[key]
+      }
+      set({ deletedConversations })
     },
     setPin(key, pin) {
       const { [key]: _old, ...rest } = get().pins

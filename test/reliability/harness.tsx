@@ -121,6 +121,18 @@ export function replay(
       append(conv(e.conversationId), e.message)
     }
   }
+  /** A deletion the server processed at `time`. */
+  const deleteConversation = (c: ModelConversation, deleteRoam: boolean, time: number) => {
+    c.deleted = true
+    // As the server stamps it: not before any message stored so far (see RoamingState.operationTime).
+    c.deletedAt = Math.max(time, ...[...model.values()].map((x) => x.all.at(-1)?.time ?? 0))
+    c.ambiguous = false
+    c.isPinned = false
+    c.pinnedTime = 0
+    c.marks = []
+    const last = c.all.at(-1)
+    if (deleteRoam && last) c.cleared = Math.max(c.cleared, last.time)
+  }
   requests.forEach((r, k) => {
     incomingUpTo(k)
     if (r.user !== user || r.outcome !== 'ok') return
@@ -132,19 +144,12 @@ export function replay(
         else c.cleared = Math.max(c.cleared, p.beforeTimeStamp as number)
         return
       }
-      case 'deleteConversation': {
-        const c = conv(p.channel as string)
-        c.deleted = true
-        // As the server stamps it: not before any message stored so far (see RoamingState.operationTime).
-        c.deletedAt = Math.max(r.time, ...[...model.values()].map((x) => x.all.at(-1)?.time ?? 0))
-        c.ambiguous = false
-        c.isPinned = false
-        c.pinnedTime = 0
-        c.marks = []
-        const last = c.all.at(-1)
-        if (p.deleteRoam && last) c.cleared = Math.max(c.cleared, last.time)
+      case 'deleteConversation':
+        deleteConversation(conv(p.channel as string), p.deleteRoam as boolean, r.time)
         return
-      }
+      case 'deleteAllMessagesAndConversations':
+        for (const c of model.values()) deleteConversation(c, true, r.time)
+        return
       case 'pinConversation': {
         const c = conv(p.conversationId as string)
         c.isPinned = p.isPinned as boolean

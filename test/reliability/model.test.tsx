@@ -21,6 +21,7 @@ import { RemovePartialError } from '../../src/client/RoamingError'
 import type { Conversation, DisconnectReason, RemoveResult, RoamingClient } from '../../src/client/types'
 import { useConversationList } from '../../src/hooks/useConversationList'
 import { useDeleteConversation } from '../../src/hooks/useDeleteConversation'
+import { useDeleteAllConversations } from '../../src/hooks/useDeleteAllConversations'
 import type { ConversationListData } from '../../src/query/conversationPages'
 import { useHistoryMessages } from '../../src/hooks/useHistoryMessages'
 import { useMarkConversation } from '../../src/hooks/useMarkConversation'
@@ -66,6 +67,7 @@ function useSubject({ conversationId, pageSize, window }: SubjectProps) {
     starred: useConversationList({ mark: 0, pageSize: 2 }),
     remove: useRemoveHistoryMessages(),
     del: useDeleteConversation(),
+    all: useDeleteAllConversations(),
     pin: usePinConversation(),
     marking: useMarkConversation(),
     /** The thread view's conversation, as `ConversationList` opens it (read acks follow it). */
@@ -473,6 +475,26 @@ class DeleteConversation extends Base {
   }
   toString() { return `deleteConversation(${this.i}, roam=${this.deleteRoam}, ${this.awaitIt})` }
 }
+/** Deletes every conversation with its history ("clear all chats"), from a quiet state like `DeleteConversation`. */
+class DeleteAll extends Base {
+  override readonly waits = true
+  constructor(readonly awaitIt: boolean) { super() }
+  async act(real: Real) {
+    await real.settle()
+    for (const peer of real.peers) real.deleting.add(peer)
+    let failed = false
+    inAct(() => {
+      void real.track(real.current.all.deleteAllAsync(), (o) => {
+        for (const peer of real.peers) real.deleting.delete(peer)
+        failed = !o.ok
+      })
+    })
+    await flush(0)
+    if (!failed) expect(real.current.list.conversations).toEqual([])
+    if (this.awaitIt) await real.settle()
+  }
+  toString() { return `deleteAll(${this.awaitIt})` }
+}
 class OtherDeviceDeletesIds extends Base {
   constructor(readonly i: number, readonly picks: readonly number[]) { super() }
   async act(real: Real) {
@@ -639,6 +661,7 @@ const commands = [
   fc.integer({ min: 1, max: 300 }).map((ms) => new AdvanceTime(ms)),
   fc.constant(new RefetchList()),
   fc.constant(new FetchMoreStarred()),
+  fc.boolean().map((a) => new DeleteAll(a)),
   fc.constant(new DropConnection()),
   fc.constant(new RestoreConnection()),
   fc.constant(new LogOut()),

@@ -226,6 +226,16 @@ describe('removals and tombstones', () => {
     expect(sorted(store.getState().tombstones[BOB]?.ids)).toEqual([id(1)])
   })
 
+  it('marks and releases many conversations in one update (a deletion of them all)', () => {
+    const store = createRoamingStore()
+    store.getState().markConversationDeleted(TEAM, 3, false)
+    const updates: number[] = []
+    store.subscribe(() => updates.push(1))
+    store.getState().markConversationsDeleted({ [BOB]: { at: 10, pending: true }, [TEAM]: null, 'singleChat:zed': { at: 12, pending: true } })
+    expect(updates).toHaveLength(1)
+    expect(store.getState().deletedConversations).toEqual({ [BOB]: { at: 10, pending: true }, 'singleChat:zed': { at: 12, pending: true } })
+  })
+
   it('keeps the tombstones object itself when unrelated state changes', () => {
     const store = createRoamingStore()
     store.getState().addPendingRemoval({ key: BOB, ids: [id(1)], before: 0 })

@@ -1,0 +1,109 @@
+import type { QueryKey } from '@tanstack/react-query'
+import type { ActiveConversation } from '../store/createRoamingStore'
+import { flattenConversations, type ConversationListData } from './conversationPages'
+import { newestOf, type HistoryData } from './historyPages'
+import { conversationKey, keyOf, roamingKeys } from './keys'
+import { pendingMarks } from './pendingMarks'
+import { cancelLoadedFetches, fetchStartOf, nextTick, queriesUnder, readAgain, scopeOf, type RoamingKit } from './RoamingKit'
+
+type DeletionMark = { at: number; pending: boolean }
+
+/** Kept between `onMutate` and the outcome of a deletion of every conversation. */
+export interface DeleteAllConversationsContext {
+  /** The deletion marks this deletion set, by conversation key (compared by identity: a later change replaces one). */
+  marks: Record<string, DeletionMark>
+  /** The marks they replaced (`null`: none). */
+  previous: Record<string, DeletionMark | null>
+  /** The loaded lists as they were, and when they were noted (`nextTick`): a list read since is not put back. */
+  lists: Array<[QueryKey, ConversationListData]>
+  notedAt: number
+  /** The open conversation, closed meanwhile. */
+  wasActive: ActiveConversation | null
+}
+
+/**
+ * Every conversation this device knows (loaded lists, loaded views), with the newest message it knows of each: the
+ * deletion's time as far as the client can tell (the SDK's answer has none), so a message newer than it brings the
+ * conversation back as the server does.
+ */
+function knownConversations(kit: RoamingKit): Map<string, number> {
+  const scope = scopeOf(kit)
+  const known = new Map<string, number>()
+  const note = (key: string, time: number) => known.set(key, Math.max(known.get(key) ?? 0, time))
+  for (const [, data] of queriesUnder<ConversationListData>(kit, roamingKeys.conversationLists(scope))) {
+    for (const c of flattenConversations(data)) note(keyOf(c), c.lastMessage?.time ?? 0)
+  }
+  for (const [queryKey, data] of queriesUnder<HistoryData>(kit, [...roamingKeys.all(scope), 'history'])) {
+    note(conversationKey(queryKey[4] as string, queryKey[3] as never), newestOf(data)?.time ?? 0)
+  }
+  for (const [key, log] of kit.live) note(key, log.at(-1)?.time ?? 0)
+  return known
+}
+
+/**
+ * Mutation options of an optimistic deletion of every conversation with its server history: the lists empty at once
+ * and the thread closes; on success the loaded histories are dropped and the lists read again (pages not loaded held
+ * conversations too); on failure the lists come back as they were and are read again. A message newer than what this
+ * device knew of its conversation lists it again, as on the server. Other devices are not told (the SDK has no
+ * event for it): they show it at their next read.
+ */
+export function deleteAllConversationsMutation(kit: RoamingKit) {
+  const lists = () => roamingKeys.conversationLists(scopeOf(kit))
+  /** The conversations whose mark is still this deletion's. */
+  const ours = (context: DeleteAllConversationsContext) => {
+    const now = kit.store.getState().deletedConversations
+    return Object.keys(context.marks).filter((key) => now[key] === context.marks[key])
+  }
+  return {
+    mutationKey: ['roamkit', 'deleteAllConversations'] as const,
+    onMutate: async (): Promise<DeleteAllConversationsContext> => {
+      const cancelling = cancelLoadedFetches(kit, lists())
+      if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
+      const state = kit.store.getState()
+      const marks: Record<string, DeletionMark> = {}
+      const previous: Record<string, DeletionMark | null> = {}
+      for (const [key, newest] of knownConversations(kit)) {
+        marks[key] = { at: newest || Date.now(), pending: true }
+        previous[key] = state.deletedConversations[key] ?? null
+      }
+      // Marks of this device still out were for conversations now going (see `dropPendingMarks`).
+      pendingMarks.delete(kit)
+      const wasActive = state.activeConversation
+      if (wasActive) state.setActiveConversation(null)
+      state.markConversationsDeleted(marks)
+      const noted = queriesUnder<ConversationListData>(kit, lists())
+      for (const [queryKey, data] of noted) {
+        kit.queryClient.setQueryData<ConversationListData>(queryKey, { ...data, pages: data.pages.map((p) => ({ ...p, conversations: [] })) })
+      }
+      return { marks, previous, lists: noted, notedAt: nextTick(), wasActive }
+    },
+    mutationFn: (): Promise<void> => kit.client.deleteAllConversations(),
+    onSuccess: (_: void, __: void, context: DeleteAllConversationsContext | undefined) => {
+      if (!context) return
+      const state = kit.store.getState()
+      const settled = ours(context)
+      state.markConversationsDeleted(Object.fromEntries(settled.map((key) => [key, { at: context.marks[key]!.at, pending: false }])))
+      // The server unpins and forgets every deleted conversation's history.
+      for (const key of settled) if (state.pins[key]?.isPinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
+      for (const [key, log] of kit.live) {
+        const at = context.marks[key]?.at
+        if (at !== undefined) kit.live.set(key, log.filter((m) => m.time > at))
+      }
+      kit.queryClient.removeQueries({ queryKey: [...roamingKeys.all(scopeOf(kit)), 'history'], predicate: (q) => !!context.marks[conversationKey(q.queryKey[4] as string, q.queryKey[3] as never)] })
+      void readAgain(kit, lists())
+    },
+    onError: async (_: Error, __: void, context: DeleteAllConversationsContext | undefined) => {
+      if (!context) return
+      await cancelLoadedFetches(kit, lists())
+      const state = kit.store.getState()
+      state.markConversationsDeleted(Object.fromEntries(ours(context).map((key) => [key, context.previous[key] ?? null])))
+      for (const [queryKey, data] of context.lists) {
+        const query = kit.queryClient.getQueryCache().find({ queryKey, exact: true })
+        if (query && fetchStartOf(kit, query.queryHash) <= context.notedAt) kit.queryClient.setQueryData(queryKey, data)
+      }
+      if (context.wasActive && state.activeConversation === null) state.setActiveConversation(context.wasActive)
+      // What came meanwhile (a message, another device's change) is not in the lists put back: the server's are.
+      void readAgain(kit, lists())
+    },
+  }
+}
