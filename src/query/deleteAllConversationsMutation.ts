@@ -85,11 +85,25 @@ export function deleteAllConversationsMutation(kit: RoamingKit) {
       state.markConversationsDeleted(Object.fromEntries(settled.map((key) => [key, { at: context.marks[key]!.at, pending: false }])))
       // The server unpins and forgets every deleted conversation's history.
       for (const key of settled) if (state.pins[key]?.isPinned) state.setPin(key, { isPinned: false, pinnedTime: 0 })
+      // Logged messages are newer than the deletion only past the newest known then; one of a conversation unknown
+      // then came while it was out, and a read has it if it stayed.
       for (const [key, log] of kit.live) {
         const at = context.marks[key]?.at
-        if (at !== undefined) kit.live.set(key, log.filter((m) => m.time > at))
+        if (at === undefined) kit.live.delete(key)
+        else kit.live.set(key, log.filter((m) => m.time > at))
       }
-      kit.queryClient.removeQueries({ queryKey: [...roamingKeys.all(scopeOf(kit)), 'history'], predicate: (q) => !!context.marks[conversationKey(q.queryKey[4] as string, q.queryKey[3] as never)] })
+      // As one deletion with its history does: a tombstone keeps a view on screen, or a page on its way, from showing
+      // what the server no longer has. Every loaded view is then dropped, or read again when on screen: one opened
+      // while the deletion was out holds pages from before it (found by the model test), and a dropped view still on
+      // screen would keep showing its pages.
+      const history = [...roamingKeys.all(scopeOf(kit)), 'history']
+      const viewed = new Set(kit.queryClient.getQueryCache().findAll({ queryKey: history }).map((q) => conversationKey(q.queryKey[4] as string, q.queryKey[3] as never)))
+      for (const key of viewed) {
+        const at = context.marks[key]?.at
+        if (at !== undefined) state.settleRemoval(state.addPendingRemoval({ key, ids: [], before: at }), { before: at })
+      }
+      kit.queryClient.removeQueries({ queryKey: history, predicate: (q) => q.getObserversCount() === 0 })
+      void readAgain(kit, history)
       void readAgain(kit, lists())
     },
     onError: async (_: Error, __: void, context: DeleteAllConversationsContext | undefined) => {

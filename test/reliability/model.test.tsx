@@ -830,6 +830,18 @@ describe('model regressions', () => {
     ], [118, 46, 72], 5)
   })
 
+  it('a view mounted on a conversation when every conversation was deleted shows none of its old messages (tombstones, as one deletion)', async () => {
+    await scenario(25, [
+      new OtherDeviceDeletesConversation(2, false), new FetchNewer(),
+      new OtherDeviceDeletesIds(1, [4610, 5806, 3156, 407, 9890, 2753, 2176, 6396, 9747, 3572, 7458, 7395, 5950, 9659, 6306, 3851, 5514, 4971, 5866, 4297, 4294, 4071, 4153, 5604, 1303, 6243, 1698, 5480, 5294, 9683, 4984, 5024, 4734, 7324, 9741, 617, 4859, 289, 8379, 8805, 4225, 2029]),
+      new Mark(0, 1, false), new OtherDeviceDeletesConversation(0, true), new FetchMoreStarred(), new Mark(1, 0, true), new Open(2),
+      new Latency(true, true), new Mark(1, 2, false), new Failures(true, 'ajax'), new Settle(), new OtherDeviceSends(0), new Open(0),
+      new OtherDeviceDeletesConversation(0, true), new Failures(false, 'busy'), new ViewRange(9982, 12), new DeleteConversation(1, false, false),
+      new DeleteAll(false), new Open(1), new LogIn(), new OtherDeviceSends(2), new Latency(true, true), new ViewRange(2575, 14), new JumpTo(1637),
+      new OtherDeviceSends(0), new Incoming(2, 1),
+    ], [95, 100, 94], 10)
+  })
+
   it('a refused deletion does not put back a conversation the lists, read at the login, showed the server had deleted while this device was away', async () => {
     await scenario(141602611, [
       new JumpToLatest(), new FetchOlderSearched(), new OtherDeviceDeletesIds(0, [9977]), new DropConnection(), new SignedOut('passwordChanged'),
