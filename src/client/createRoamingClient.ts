@@ -2,12 +2,12 @@ import { toConversation, toDisconnectReason, toLegacyConversation, toMessage, to
 import { RemovePartialError, RoamingArgumentError, RoamingError, toRoamingError } from './RoamingError'
 import type { SdkConnection, SdkConversationItem, SdkHistoryParams, SdkLegacyChannel } from './sdkTypes'
 import type {
-  ChatType, ConnectionState, ConversationPage, DisconnectReason, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
+  ConnectionState, ConversationPage, DisconnectReason, ConversationPageParams, ConversationType, HistoryPage, HistoryPageParams,
   HistorySearch, LegacyConversationPage, RemoveByIdsParams, RemoveResult, RoamingClient, RoamingListener, RoamingMessage,
 } from './types'
 import { MAX_CONVERSATION_MARK } from './types'
 import {
-  checkBoolean, checkConversation, checkCursor, checkFunction, checkHistorySearch, checkId, checkIdList, checkInt, checkObject,
+  checkBoolean, checkConversation, checkCursor, checkFunction, checkHistorySearch, checkIdList, checkInt, checkObject,
   checkPastTime,
 } from './validate'
 

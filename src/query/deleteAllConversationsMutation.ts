@@ -2,7 +2,7 @@ import type { QueryKey } from '@tanstack/react-query'
 import type { ActiveConversation } from '../store/createRoamingStore'
 import { flattenConversations, type ConversationListData } from './conversationPages'
 import { newestOf, type HistoryData } from './historyPages'
-import { conversationKey, keyOf, roamingKeys } from './keys'
+import { keyOf, keyOfView, roamingKeys } from './keys'
 import { pendingMarks } from './pendingMarks'
 import { cancelLoadedFetches, fetchStartOf, nextTick, queriesUnder, readAgain, scopeOf, type RoamingKit } from './RoamingKit'
 
@@ -34,7 +34,7 @@ function knownConversations(kit: RoamingKit): Map<string, number> {
     for (const c of flattenConversations(data)) note(keyOf(c), c.lastMessage?.time ?? 0)
   }
   for (const [queryKey, data] of queriesUnder<HistoryData>(kit, [...roamingKeys.all(scope), 'history'])) {
-    note(conversationKey(queryKey[4] as string, queryKey[3] as never), newestOf(data)?.time ?? 0)
+    note(keyOfView(queryKey), newestOf(data)?.time ?? 0)
   }
   for (const [key, log] of kit.live) note(key, log.at(-1)?.time ?? 0)
   return known
@@ -97,7 +97,7 @@ export function deleteAllConversationsMutation(kit: RoamingKit) {
       // while the deletion was out holds pages from before it (found by the model test), and a dropped view still on
       // screen would keep showing its pages.
       const history = [...roamingKeys.all(scopeOf(kit)), 'history']
-      const viewed = new Set(kit.queryClient.getQueryCache().findAll({ queryKey: history }).map((q) => conversationKey(q.queryKey[4] as string, q.queryKey[3] as never)))
+      const viewed = new Set(kit.queryClient.getQueryCache().findAll({ queryKey: history }).map((q) => keyOfView(q.queryKey)))
       for (const key of viewed) {
         const at = context.marks[key]?.at
         if (at !== undefined) state.settleRemoval(state.addPendingRemoval({ key, ids: [], before: at }), { before: at })

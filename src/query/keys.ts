@@ -32,6 +32,9 @@ export const roamingKeys = {
     ['roamkit', scope, 'history', chatType, conversationId, pageSize, anchorId, search] as const,
 }
 
+/** `conversationKey` of a history view's key (`roamingKeys.historyView`, or any key under `roamingKeys.history`). */
+export const keyOfView = (queryKey: QueryKey): string => conversationKey(queryKey[4] as string, queryKey[3] as ChatType)
+
 /** Whether `key` is the conversation open in the thread view (`activeConversation` of the store). */
 export const isOpenConversation = (active: { conversationId: string; chatType: ChatType } | null, key: string): boolean =>
   !!active && keyOf(active) === key

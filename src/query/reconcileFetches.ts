@@ -1,9 +1,9 @@
 import type { QueryKey } from '@tanstack/react-query'
-import type { ChatType, Conversation } from '../client/types'
+import type { Conversation } from '../client/types'
 import { isBuried } from '../store/tombstones'
 import { applyIncoming, flattenConversations, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
 import { applyTombstone, dropEmptyOlderPages, insertIncoming, type HistoryData } from './historyPages'
-import { conversationKey, isOpenConversation, keyOf, listKind, markOfList } from './keys'
+import { isOpenConversation, keyOf, keyOfView, listKind, markOfList } from './keys'
 import { noteUnlisted } from './listedConversations'
 import { withPendingJoins } from './markedLists'
 import { matchesSearch, searchOfView } from './matchesSearch'
@@ -43,7 +43,7 @@ export function reconcileFetches(kit: RoamingKit): () => void {
 }
 
 function mendHistory(kit: RoamingKit, queryKey: readonly unknown[], data: HistoryData): HistoryData | undefined {
-  const key = conversationKey(queryKey[4] as string, queryKey[3] as ChatType)
+  const key = keyOfView(queryKey)
   const search = searchOfView(queryKey)
   let next: HistoryData | undefined = data
   for (const m of kit.live.get(key) ?? []) if (matchesSearch(search, m)) next = insertIncoming(next, m)

@@ -45,7 +45,7 @@ describe('createFlingWatch', () => {
   })
 
   it('react-virtuoso correcting by a misestimated row now and then while the reader reads is not a fling', () => {
-    const { watch, changes, scroll } = setup()
+    const { changes, scroll } = setup()
     for (let i = 0; i < 60; i++) scroll(i % 5 === 0 ? 300 : -20, 16)
     for (let i = 0; i < 20; i++) scroll(i % 2 === 0 ? 300 : -20, 16)
     expect(changes).toEqual([])
