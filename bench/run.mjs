@@ -361,6 +361,8 @@ function report(results) {
     row(name, 'DOM elements in the scroller, most in any frame of the scroll', k.scroll?.domPeak, b.scroll?.domPeak, '≤ 2× baseline', k.scroll?.domPeak <= 2 * b.scroll?.domPeak)
     row(name, 'JS heap growth after GC (MB)', k.heapGrowth / MB, b.heapGrowth / MB, '≤ 3 MB', k.heapGrowth <= 3 * MB, { digits: 2 })
     scrollRows(row, name, k.scroll, b.scroll)
+    row(name, 'delete all (2 s latency; baseline: empty the array): call → last row gone (ms)', k.deleteAll?.ms, b.deleteAll?.ms, `≤ ${frameMs.toFixed(1)} ms`, k.deleteAll?.ms <= frameMs, { digits: 2 })
+    row(name, 'delete all: gone in frame # after the call', k.deleteAll?.frames, b.deleteAll?.frames, '1', k.deleteAll?.frames <= 1, { noRatio: true })
   }
   if (results.requests) {
     for (const r of results.requests) {

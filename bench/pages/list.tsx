@@ -1,7 +1,7 @@
 /** ConversationList (roamkit) and the bare react-virtuoso baseline over the same simulator data. */
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Virtuoso } from 'react-virtuoso'
-import { RoamingProvider, useConversationList, type Conversation } from '../../src/index'
+import { RoamingProvider, useConversationList, useDeleteAllConversations, type Conversation } from '../../src/index'
 import { ConversationList } from '../../src/components/ConversationList'
 import { listServer, PAGE, plainText, readAllConversations } from './data'
 import { elementCount, fullyVisible, heapAfterGc, longTasks, nextFrame, round, scrollWhole, sleep, waitFrame } from './lib'
@@ -34,6 +34,31 @@ function ListLoader({ onDone }: { onDone: (count: number) => void }) {
   return null
 }
 
+/** Time from `start` until the list has no row left, and in which frame after it (the kit: optimistic, 2 s latency). */
+async function measureDeleteAll(start: () => void) {
+  const anyRow = () => stage().querySelector('[role="option"], [data-index] > [data-id]')
+  if (!anyRow()) throw new Error('no row to delete')
+  let goneAt = -1
+  const t0 = performance.now()
+  const mo = new MutationObserver(() => { if (goneAt < 0 && !anyRow()) goneAt = performance.now() })
+  mo.observe(stage(), { childList: true, subtree: true })
+  console.profile('deleteAll')
+  start()
+  if (goneAt < 0 && !anyRow()) goneAt = performance.now()
+  let frames = 0
+  await waitFrame(() => { frames++; return !anyRow() }, 10_000, 'every row to leave')
+  console.profileEnd('deleteAll')
+  mo.disconnect()
+  return { ms: round(goneAt - t0, 2), frames }
+}
+
+/** The list beside an invisible control that hands out `deleteAll`. */
+function ListWithDeleteAll({ onReady }: { onReady: (deleteAll: () => void) => void }) {
+  const { deleteAll } = useDeleteAllConversations()
+  useEffect(() => onReady(deleteAll))
+  return <ConversationList pageSize={PAGE} />
+}
+
 const listCalls = (requests: readonly { method: string; resource: string }[], resource: string) =>
   requests.filter((r) => r.method === 'getServerConversations' && r.resource === resource).length
 
@@ -56,21 +81,27 @@ async function kitList(n: number) {
   await sleep(100)
   const domBefore = elementCount(host)
   const heapBefore = await heapAfterGc()
-  const mount = await measureMount(() => root.render(<RoamingProvider connection={device}><ConversationList pageSize={PAGE} /></RoamingProvider>))
+  let deleteAll = () => {}
+  const mount = await measureMount(() => root.render(<RoamingProvider connection={device}><ListWithDeleteAll onReady={(d) => { deleteAll = d }} /></RoamingProvider>))
   await sleep(300)
   const dom = elementCount(host) - domBefore
   const heapAfter = await heapAfterGc()
   const scroll = await scrollWhole(scrollerEl()!, 'down')
   const extraCalls = listCalls(server.requests, device.clientResource) - calls
+  // The simulated server's own work (13 ms at 10k conversations) comes after the click's task, as a real one's would.
+  server.configure({ latency: 2000, uplinkLatency: 1000 })
+  const deletedAll = await measureDeleteAll(() => deleteAll())
   root.unmount()
-  return { initial, loaded: count, loadMs, listCalls: calls, extraCallsOnMount: extraCalls, mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, scroll }
+  return { initial, loaded: count, loadMs, listCalls: calls, extraCallsOnMount: extraCalls, mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, scroll, deleteAll: deletedAll }
 }
 
-function BaselineList({ items }: { items: Conversation[] }) {
+function BaselineList({ items, onReady }: { items: Conversation[]; onReady?: (clear: () => void) => void }) {
+  const [shown, setShown] = useState(items)
+  useEffect(() => onReady?.(() => setShown([])))
   return (
     <Virtuoso<Conversation>
       style={{ height: '100%' }}
-      data={items}
+      data={shown}
       computeItemKey={(_, c) => `${c.chatType}:${c.conversationId}`}
       increaseViewportBy={{ top: 120, bottom: 240 }}
       itemContent={(_, c) => (
@@ -95,13 +126,15 @@ async function baselineList(n: number) {
   await sleep(100)
   const domBefore = elementCount(host)
   const heapBefore = await heapAfterGc()
-  const mount = await measureMount(() => root.render(<BaselineList items={all} />))
+  let clear = () => {}
+  const mount = await measureMount(() => root.render(<BaselineList items={all} onReady={(c) => { clear = c }} />))
   await sleep(300)
   const dom = elementCount(host) - domBefore
   const heapAfter = await heapAfterGc()
   const scroll = await scrollWhole(scrollerEl()!, 'down')
+  const deletedAll = await measureDeleteAll(() => clear())
   root.unmount()
-  return { initial, loaded: all.length, loadMs, listCalls: Math.ceil(n / PAGE), extraCallsOnMount: 0, mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, scroll }
+  return { initial, loaded: all.length, loadMs, listCalls: Math.ceil(n / PAGE), extraCallsOnMount: 0, mount, dom, heapBefore, heapAfter, heapGrowth: heapAfter - heapBefore, scroll, deleteAll: deletedAll }
 }
 
 export async function conversationList(impl: Impl, n: number) {

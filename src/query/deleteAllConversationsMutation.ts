@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query'
 import type { ActiveConversation } from '../store/createRoamingStore'
-import { flattenConversations, type ConversationListData } from './conversationPages'
+import type { ConversationListData } from './conversationPages'
 import { newestOf, type HistoryData } from './historyPages'
 import { keyOf, keyOfView, roamingKeys } from './keys'
 import { pendingMarks } from './pendingMarks'
@@ -12,8 +12,8 @@ type DeletionMark = { at: number; pending: boolean }
 export interface DeleteAllConversationsContext {
   /** The deletion marks this deletion set, by conversation key (compared by identity: a later change replaces one). */
   marks: Record<string, DeletionMark>
-  /** The marks they replaced (`null`: none). */
-  previous: Record<string, DeletionMark | null>
+  /** The marks they replaced (absent: none). */
+  previous: Record<string, DeletionMark>
   /** The loaded lists as they were, and when they were noted (`nextTick`): a list read since is not put back. */
   lists: Array<[QueryKey, ConversationListData]>
   notedAt: number
@@ -22,22 +22,37 @@ export interface DeleteAllConversationsContext {
 }
 
 /**
- * Every conversation this device knows (loaded lists, loaded views), with the newest message it knows of each: the
- * deletion's time as far as the client can tell (the SDK's answer has none), so a message newer than it brings the
- * conversation back as the server does.
+ * The deletion marks of every conversation this device knows (loaded lists, loaded views, the live log), each at the
+ * newest message it knows of it: the deletion's time as far as the client can tell (the SDK's answer has none), so a
+ * message newer than it brings the conversation back as the server does. One record written in place (10k listed
+ * conversations: a map and a copy into the record took 6 ms more of the click's task; bench, list 10k).
  */
-function knownConversations(kit: RoamingKit): Map<string, number> {
+function markKnown(kit: RoamingKit): Record<string, DeletionMark> {
   const scope = scopeOf(kit)
-  const known = new Map<string, number>()
-  const note = (key: string, time: number) => known.set(key, Math.max(known.get(key) ?? 0, time))
+  const marks: Record<string, DeletionMark> = {}
+  const now = Date.now()
+  const note = (key: string, time: number) => {
+    const known = marks[key]
+    if (!known) marks[key] = { at: time || now, pending: true }
+    else if (time > known.at) known.at = time
+  }
   for (const [, data] of queriesUnder<ConversationListData>(kit, roamingKeys.conversationLists(scope))) {
-    for (const c of flattenConversations(data)) note(keyOf(c), c.lastMessage?.time ?? 0)
+    for (const page of data.pages) {
+      for (const c of page.conversations) {
+        // Inline: the 10k listed conversations are most of the work.
+        const key = keyOf(c)
+        const time = c.lastMessage?.time ?? 0
+        const known = marks[key]
+        if (!known) marks[key] = { at: time || now, pending: true }
+        else if (time > known.at) known.at = time
+      }
+    }
   }
   for (const [queryKey, data] of queriesUnder<HistoryData>(kit, [...roamingKeys.all(scope), 'history'])) {
     note(keyOfView(queryKey), newestOf(data)?.time ?? 0)
   }
   for (const [key, log] of kit.live) note(key, log.at(-1)?.time ?? 0)
-  return known
+  return marks
 }
 
 /**
@@ -60,12 +75,10 @@ export function deleteAllConversationsMutation(kit: RoamingKit) {
       const cancelling = cancelLoadedFetches(kit, lists())
       if (cancelling) await cancelling // only when something is in flight: see cancelLoadedFetches
       const state = kit.store.getState()
-      const marks: Record<string, DeletionMark> = {}
-      const previous: Record<string, DeletionMark | null> = {}
-      for (const [key, newest] of knownConversations(kit)) {
-        marks[key] = { at: newest || Date.now(), pending: true }
-        previous[key] = state.deletedConversations[key] ?? null
-      }
+      const marks = markKnown(kit)
+      // Only the marks there were (a few): the rest had none.
+      const previous: Record<string, DeletionMark> = {}
+      for (const key in state.deletedConversations) if (marks[key]) previous[key] = state.deletedConversations[key]!
       // Marks of this device still out were for conversations now going (see `dropPendingMarks`).
       pendingMarks.delete(kit)
       const wasActive = state.activeConversation
