@@ -1,4 +1,4 @@
-import { roamingKeys } from './keys'
+import { listKind, roamingKeys } from './keys'
 import { listedConversations } from './listedConversations'
 import { noteCrossedPins } from './pinConversationMutation'
 import { fetchStartOf, nextTick, scopeOf, type RoamingKit } from './RoamingKit'
@@ -25,8 +25,11 @@ export function expirePins(kit: RoamingKit): () => void {
     const { action, query } = event
     if (action.type !== 'success' || action.manual || (query.state.fetchMeta as { fetchMore?: unknown } | null)?.fetchMore) return
     fresh.set(query.queryHash, fetchStartOf(kit, query.queryHash))
+    // Not a mark's list: a part of the whole list read apart, whose failed read would keep the whole list's pins as
+    // this session left them (found by the soak: a refused pin's rollback stayed on a conversation the phone pinned
+    // meanwhile, the star list's read having failed while the others succeeded).
     const since = Math.min(...kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })
-      .filter((q) => q.state.data !== undefined).map((q) => fresh.get(q.queryHash) ?? 0))
+      .filter((q) => q.state.data !== undefined && listKind(q.queryKey) !== 'marked').map((q) => fresh.get(q.queryHash) ?? 0))
     // Not while a pin change is being sent: the lists may have been read before the server applied it. They are read
     // again once it settles (found by the model test: a pin changed on the phone while this device was away stayed as
     // this device had left it, its reads after reconnecting having landed while it was unpinning another conversation;

@@ -842,6 +842,18 @@ describe('model regressions', () => {
     ], [95, 100, 94], 10)
   })
 
+  it('a star list whose read failed does not keep a refused pin\'s rollback over the whole lists read afterwards (pins expire by them)', async () => {
+    await scenario(925797764, [
+      new SignedOut('loggedInElsewhere'), new FetchMoreStarred(), new FetchOlder(), new DeleteIds([7103, 9336, 3754], false), new ViewRange(1314, 14),
+      new Settle(), new Failures(true, 'ajax'), new OtherDeviceMarks(2, 2, false), new JumpTo(4805), new OtherDeviceDeletesIds(0, [7861]),
+      new SignedOut('userRemoved'), new OtherDeviceSends(0), new OtherDeviceSends(0), new RestoreConnection(), new AdvanceTime(172),
+      new Failures(true, 'ajax'),
+      new OtherDeviceDeletesIds(0, [1489, 5630, 775, 2643, 6955, 2006, 332, 8736, 1447, 7848, 3885, 9881, 8758, 4954, 5332, 4271, 8994, 1069, 2444, 5810, 773]),
+      new Settle(), new Pin(1, true), new DeleteAll(true), new Latency(false, false), new FetchMoreStarred(), new DropConnection(),
+      new ViewRange(7521, 7), new OtherDeviceDeletesIds(2, [7384, 7172]), new AdvanceTime(265), new OtherDevicePins(1, true), new LogIn(), new Settle(),
+    ], [76, 106, 60], 5)
+  })
+
   it('a refused deletion does not put back a conversation the lists, read at the login, showed the server had deleted while this device was away', async () => {
     await scenario(141602611, [
       new JumpToLatest(), new FetchOlderSearched(), new OtherDeviceDeletesIds(0, [9977]), new DropConnection(), new SignedOut('passwordChanged'),
