@@ -32,7 +32,7 @@ export type {
   MessageThreadProps, MessageThreadHandle, MessageThreadComponents,
 } from './components/MessageThread'
 export type {
-  ConversationListProps, ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps, ConversationListEmptyProps,
+  ConversationListProps, ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps, ConversationListEmptyProps, ConversationListMark,
 } from './components/ConversationList'
 
 // Data layer without React: keys and options factories for prefetching and cache writes

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState, type ReactNode } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { ConversationList } from '../src/components/ConversationList'
+import { ConversationList, type ConversationListMark } from '../src/components/ConversationList'
 import { zhCN } from '../src/components/zhCN'
 import type { RoamingServer } from '../src/testing'
 import { ConnectionToggle } from './support/ConnectionToggle'
@@ -27,15 +27,15 @@ function ServerSwitch({ server, children }: { server: RoamingServer; children: R
 }
 
 type FrameArgs = Omit<SimulatorFrameProps, 'children'> & {
-  pageSize?: number; mark?: number; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean; otherUser?: string; withElsewhere?: boolean
+  pageSize?: number; mark?: number; marks?: ConversationListMark[]; withSwitch?: boolean; withConnection?: boolean; withLogout?: boolean; otherUser?: string; withElsewhere?: boolean
 }
 
 /** `ConversationList` in a simulator frame; the args are the frame's knobs plus the list's `pageSize` and `mark`. */
-function ConversationListStory({ pageSize, mark, withSwitch, withConnection, withLogout, otherUser, withElsewhere, ...frame }: FrameArgs) {
+function ConversationListStory({ pageSize, mark, marks, withSwitch, withConnection, withLogout, otherUser, withElsewhere, ...frame }: FrameArgs) {
   return (
     <SimulatorFrame {...frame}>
       {({ server, device }) => {
-        const list = <><Expose name="ConversationList" server={server} /><ConversationList {...(pageSize ? { pageSize } : {})} {...(mark === undefined ? {} : { mark })} /></>
+        const list = <><Expose name="ConversationList" server={server} /><ConversationList {...(pageSize ? { pageSize } : {})} {...(mark === undefined ? {} : { mark })} {...(marks ? { marks } : {})} /></>
         if (withConnection) return <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}><ConnectionToggle server={server} device={device} withLogout={withLogout} otherUser={otherUser} withElsewhere={withElsewhere} />{list}</div>
         return withSwitch ? <ServerSwitch server={server}>{list}</ServerSwitch> : list
       }}
@@ -149,12 +149,14 @@ export const Pinned: Story = {
 }
 
 /**
- * A "Starred" tab: only the conversations carrying mark 0 (`mark={0}`), read from the server's list of them. The
- * user's phone stars another (it joins in its place) and deletes a starred one (it leaves).
+ * A "Starred" tab: only the conversations carrying mark 0 (`mark={0}`), read from the server's list of them, with a
+ * Starred toggle in the row actions (`marks`) and a tag on each row. The user's phone stars another (it joins in its
+ * place) and deletes a starred one (it leaves); unstarred here, a row leaves at once.
  */
 export const Starred: Story = {
   args: {
     mark: 0,
+    marks: [{ mark: 0, label: 'Starred' }],
     prepare: (server) => {
       const setup = server.connect('alice', { resource: 'story-setup' })
       const star = (conversationId: string) => ({ conversationId, conversationType: 'singleChat' as const })
@@ -177,6 +179,25 @@ export const Starred: Story = {
     await waitFor(() => expect(names()).toEqual(order(['mei00', 'lena00', 'omar00', newcomer])), LOAD)
     await phone.deleteConversation({ channel: 'lena00', chatType: 'singleChat', deleteRoam: false })
     await waitFor(() => expect(names()).toEqual(order(['mei00', 'omar00', newcomer])), LOAD)
+    // Pinned from the row's actions, it comes first; each row is tagged, on its first line: name, tag, pin, time.
+    const last = options().at(-1)!
+    const pinnedName = rowName(last)
+    await userEvent.click(last)
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Pin' }))
+    await waitFor(() => expect(rowName(options()[0]!)).toBe(pinnedName), LOAD)
+    const row = options()[0]!
+    const tag = row.querySelector<HTMLElement>('.rk-conversation-row-marks')!
+    await expect(tag).toHaveTextContent('Starred')
+    const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect()
+    const [name, mark, pin, time] = ['.rk-conversation-row-name', '.rk-conversation-row-marks', '.rk-conversation-row-pin', 'time'].map(box) as [DOMRect, DOMRect, DOMRect, DOMRect]
+    await expect([name.right <= mark.left, mark.right <= pin.left, pin.right <= time.left]).toEqual([true, true, true])
+    for (const b of [mark, pin, time]) await expect(Math.abs((b.top + b.bottom) / 2 - (name.top + name.bottom) / 2)).toBeLessThan(3)
+    // Unstarred from the row's actions: it leaves this tab at once.
+    const first = rowName(row)
+    const starred = within(canvasElement).getByRole('button', { name: 'Starred' })
+    await expect(starred).toHaveAttribute('aria-pressed', 'true')
+    await userEvent.click(starred)
+    await waitFor(() => expect(names()).not.toContain(first), LOAD)
   },
 }
 

@@ -36,6 +36,7 @@ const conversationList: Record<ConversationListStringKey, string> = {
   deleteFailed: '删除与 {name} 的会话失败，已恢复到列表中。',
   pinFailed: '置顶 {name} 失败。',
   unpinFailed: '取消置顶 {name} 失败。',
+  markFailed: '更改 {name} 的「{label}」失败。',
   dismiss: '关闭',
 }
 

@@ -247,6 +247,63 @@ describe('ConversationList', () => {
       expect(requestsOf(server, 'pinConversation').at(-1)!.params).toMatchObject({ conversationId: fourth, isPinned: false })
     })
 
+    it('marks: a toggle per mark in the toolbar, pressed when the row carries it; the row is tagged; the server has it', async () => {
+      const marks = [{ mark: 0, label: 'Starred' }, { mark: 3, label: 'Work' }]
+      const { server, user } = await loaded({ props: { marks } })
+      const third = nameOf(option(3))
+      await user.click(option(3))
+      const toolbar = screen.getByRole('toolbar', { name: `Actions for ${third}` })
+      const starred = within(toolbar).getByRole('button', { name: 'Starred' })
+      expect(starred).toHaveAttribute('aria-pressed', 'false')
+      expect(within(toolbar).getAllByRole('button').map((b) => b.textContent)).toEqual(['Pin', 'Starred', 'Work', 'Delete'])
+      await user.click(starred)
+      expect(starred).toHaveAttribute('aria-pressed', 'true')
+      expect(option(3).querySelector('.rk-conversation-row-marks')).toHaveTextContent('Starred')
+      await user.click(within(toolbar).getByRole('button', { name: 'Work' }))
+      expect(option(3).querySelector('.rk-conversation-row-marks')).toHaveTextContent('Starred · Work')
+      expect(option(3)).toHaveAccessibleName(expect.stringContaining('Starred · Work'))
+      await waitFor(() => expect(requestsOf(server, 'addConversationMark')).toHaveLength(2))
+      const onServer = await server.connect('alice').getServerConversationsByFilter({ filter: { mark: 3 } })
+      expect(onServer.data.conversations.map((c) => c.conversationId)).toEqual([third])
+      await user.click(starred)
+      expect(starred).toHaveAttribute('aria-pressed', 'false')
+      expect(option(3).querySelector('.rk-conversation-row-marks')).toHaveTextContent(/^Work$/)
+      // Arrow keys reach every toggle.
+      starred.focus()
+      await user.keyboard('{ArrowRight}{ArrowRight}')
+      expect(within(toolbar).getByRole('button', { name: 'Delete' })).toHaveFocus()
+      // Other rows carry none: no tag.
+      expect(option(1).querySelector('.rk-conversation-row-marks')).toBeNull()
+    })
+
+    it('marks: a refused change is undone and said in an alert naming the mark and the conversation', async () => {
+      const { server, user } = await loaded({ props: { marks: [{ mark: 1, label: 'Starred' }] } })
+      const second = nameOf(option(2))
+      await user.click(option(2))
+      server.configure({ failureRate: 1, failure: 'busy' })
+      await user.click(screen.getByRole('button', { name: 'Starred' }))
+      expect(await screen.findByRole('alert')).toHaveTextContent(`Couldn't change Starred for ${second}.`)
+      server.configure({ failureRate: 0 })
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'false'))
+      expect(option(2).querySelector('.rk-conversation-row-marks')).toBeNull()
+    })
+
+    it('marks: a bad mark or label is refused with a RoamingArgumentError naming it', () => {
+      const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+      for (const [marks, argument] of [
+        [[{ mark: 20, label: 'Far' }], 'marks[0].mark'],
+        [[{ mark: 0, label: 'Ok' }, { mark: 1, label: ' ' }], 'marks[1].label'],
+        ['Starred', 'marks'],
+      ] as const) {
+        let error: unknown
+        try { renderList({ props: { marks: marks as never } }) } catch (e) { error = e }
+        expect(error).toBeInstanceOf(RoamingArgumentError)
+        expect(error).toMatchObject({ argument })
+        cleanup()
+      }
+      spy.mockRestore()
+    })
+
     it('toolbar: one tab stop, arrow keys between its buttons', async () => {
       const { user } = await loaded()
       await user.tab()

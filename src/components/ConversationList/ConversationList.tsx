@@ -7,10 +7,11 @@ import { useRoamingStore } from '../../hooks/useRoamingStore'
 import { useStrings } from '../../i18n/useStrings'
 import { useRoamingContext } from '../../provider/RoamingContext'
 import { keyOf } from '../../query/keys'
-import type { ConversationListComponents } from './ConversationListComponents'
+import type { ConversationListComponents, ConversationListMark } from './ConversationListComponents'
 import { ConversationListbox } from './ConversationListbox'
 import { ListEmpty, ListError, ListLoading } from './ListStates'
 import { conversationListStrings } from './strings'
+import { useCheckedMarks } from './useCheckedMarks'
 import { useConversationActions } from './useConversationActions'
 import { OfflineNotice } from '../OfflineNotice'
 import { useConnectionGuard } from '../useConnectionGuard'
@@ -24,6 +25,11 @@ export interface ConversationListProps {
    * "starred" or "work" tab beside the whole list.
    */
   mark?: number
+  /**
+   * Marks the user can give from the row actions, a toggle each named by its label; a row tags those it carries.
+   * E.g. `[{ mark: 0, label: 'Starred' }]`. Marks are integers in [0, 19]. @default none
+   */
+  marks?: readonly ConversationListMark[]
   /**
    * The name shown for a conversation (a contact's nickname, a group's name…); also names it in aria labels.
    * @default the conversation id
@@ -40,6 +46,7 @@ export interface ConversationListProps {
 }
 
 const NO_SLOTS: ConversationListComponents = {}
+const NO_MARKS: readonly ConversationListMark[] = []
 const byId = (c: Conversation) => c.conversationId
 const noAvatar = () => undefined
 
@@ -55,7 +62,7 @@ const noAvatar = () => undefined
  * </RoamingProvider>
  */
 export function ConversationList({
-  pageSize, mark, getDisplayName = byId, getAvatarUrl = noAvatar, onSelect, components = NO_SLOTS, className,
+  pageSize, mark, marks = NO_MARKS, getDisplayName = byId, getAvatarUrl = noAvatar, onSelect, components = NO_SLOTS, className,
 }: ConversationListProps) {
   const { locale, theme } = useRoamingContext('ConversationList')
   const t = useStrings(conversationListStrings, 'ConversationList')
@@ -66,6 +73,7 @@ export function ConversationList({
   const noticeId = useId()
   const guard = useConnectionGuard(noticeId)
   const { conversations, status } = list
+  const shownMarks = useCheckedMarks(marks)
 
   const choose = (c: Conversation) => {
     setActiveConversation({ conversationId: c.conversationId, chatType: c.chatType })
@@ -82,7 +90,7 @@ export function ConversationList({
         conversations={conversations} firstItemIndex={list.firstItemIndex} setViewRange={list.setViewRange} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage} activeKey={active ? keyOf(active) : null}
         onChoose={choose} actions={actions} nameOf={getDisplayName} avatarOf={getAvatarUrl} slots={components} locale={locale} t={t}
-        guard={guard}
+        guard={guard} marks={shownMarks}
       />
     )
   }

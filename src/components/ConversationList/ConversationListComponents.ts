@@ -19,6 +19,14 @@ export interface ConversationPreviewProps {
   text: string
 }
 
+/** A mark the user can give from `ConversationList`'s row actions (its `marks` prop). */
+export interface ConversationListMark {
+  /** The mark, an integer in [0, 19]. */
+  mark: number
+  /** What it means to the user, in the UI language: the toggle's name and the row's tag ("Starred", "Work"…). */
+  label: string
+}
+
 /** Props of the `Empty` slot. */
 export interface ConversationListEmptyProps {
   /** The mark the list shows (`ConversationList`'s `mark`), `undefined` for the whole list. */

@@ -4,7 +4,7 @@ import type { Conversation } from '../../client/types'
 import type { Translate } from '../../i18n/strings'
 import type { ViewRange } from '../../query/viewRange'
 import { keyOf } from '../../query/keys'
-import type { ConversationListComponents } from './ConversationListComponents'
+import type { ConversationListComponents, ConversationListMark } from './ConversationListComponents'
 import { ConversationRow } from './ConversationRow'
 import { ConversationToolbar } from './ConversationToolbar'
 import { DeleteConversationDialog } from './DeleteConversationDialog'
@@ -47,10 +47,12 @@ export interface ConversationListboxProps {
   t: Translate<ConversationListStringKey>
   /** Pin and delete are unavailable while the connection is down. */
   guard: ConnectionGuard
+  /** The marks the user can give from the toolbar, and rows tag (stable: see `ConversationList`). */
+  marks: readonly ConversationListMark[]
 }
 
 /** What every row (and the footer) reads from Virtuoso's `context`. */
-interface RowContext extends Pick<ConversationListboxProps, 'nameOf' | 'avatarOf' | 'slots' | 'locale' | 't' | 'activeKey' | 'isFetchingNextPage'> {
+interface RowContext extends Pick<ConversationListboxProps, 'nameOf' | 'avatarOf' | 'slots' | 'locale' | 't' | 'activeKey' | 'isFetchingNextPage' | 'marks'> {
   /** react-virtuoso's `firstItemIndex` in force: row `index` shows `conversations[index - firstItemIndex]`. */
   firstItemIndex: number
   /** Index of the row with virtual focus. */
@@ -70,7 +72,7 @@ const itemContent = (row: number, c: Conversation, ctx: RowContext, index = row 
   <ConversationRow
     conversation={c} index={index} setSize={ctx.setSize} id={ctx.optionId(index)} selected={keyOf(c) === ctx.activeKey}
     focused={index === ctx.focusedIndex} name={ctx.nameOf(c)} avatarUrl={ctx.avatarOf(c)} now={ctx.now} locale={ctx.locale}
-    t={ctx.t} slots={ctx.slots} onPick={ctx.onPick}
+    t={ctx.t} slots={ctx.slots} onPick={ctx.onPick} marks={ctx.marks}
   />
 )
 /** `.rk-conversation-row`'s height (px), react-virtuoso's estimate for rows not measured yet. */
@@ -119,8 +121,8 @@ export function ConversationListbox(props: ConversationListboxProps) {
   const setSize = props.hasNextPage ? -1 : conversations.length
   const context = useMemo<RowContext>(() => ({
     nameOf, avatarOf: props.avatarOf, slots: props.slots, locale: props.locale, t, activeKey, isFetchingNextPage: props.isFetchingNextPage,
-    firstItemIndex, focusedIndex: focus.index, optionId, setSize, now, onPick,
-  }), [nameOf, props.avatarOf, props.slots, props.locale, t, activeKey, props.isFetchingNextPage, firstItemIndex, focus.index, optionId, setSize, now, onPick])
+    firstItemIndex, focusedIndex: focus.index, optionId, setSize, now, onPick, marks: props.marks,
+  }), [nameOf, props.avatarOf, props.slots, props.locale, t, activeKey, props.isFetchingNextPage, firstItemIndex, focus.index, optionId, setSize, now, onPick, props.marks])
   // Only name a rendered option: an id that is not in the DOM is an invalid reference.
   const focusedRendered = focus.index >= rendered.first && focus.index <= rendered.last
   const current = conversations[focus.index]
@@ -145,6 +147,7 @@ export function ConversationListbox(props: ConversationListboxProps) {
         <ConversationToolbar
           conversation={current} name={nameOf(current)} t={t} guard={guard}
           onTogglePin={() => actions.togglePin(current)} onDelete={() => setDeleting(current)}
+          marks={props.marks} onToggleMark={(m) => actions.toggleMark(current, m)}
         />
       )}
       {deleting && (

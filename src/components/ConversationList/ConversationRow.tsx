@@ -3,7 +3,7 @@ import type { Conversation } from '../../client/types'
 import { formatListTime } from '../../i18n/formatTime'
 import type { Translate } from '../../i18n/strings'
 import { Avatar as DefaultAvatar } from './Avatar'
-import type { ConversationListComponents } from './ConversationListComponents'
+import type { ConversationListComponents, ConversationListMark } from './ConversationListComponents'
 import { previewText } from './preview'
 import type { ConversationListStringKey } from './strings'
 
@@ -35,6 +35,8 @@ export interface ConversationRowProps {
   slots: ConversationListComponents
   /** Called on click with the row's index. */
   onPick: (index: number) => void
+  /** The marks with a label (`ConversationList`'s `marks`): those the conversation carries are tagged. */
+  marks: readonly ConversationListMark[]
 }
 
 /** The most the unread badge shows. */
@@ -51,6 +53,7 @@ export const ConversationRow = /* @__PURE__ */ memo(function ConversationRow(pro
   const Avatar = slots.Avatar ?? DefaultAvatar
   const text = previewText(c.lastMessage, t)
   const time = c.lastMessage?.time
+  const tags = props.marks.filter((m) => c.marks.includes(m.mark))
   return (
     <div
       role="option" id={props.id} aria-selected={selected} aria-posinset={index + 1} aria-setsize={props.setSize}
@@ -68,6 +71,7 @@ export const ConversationRow = /* @__PURE__ */ memo(function ConversationRow(pro
           <span className="rk-visually-hidden">{t('pinned')}</span>
         </span>
       )}
+      {tags.length > 0 && <span className="rk-conversation-row-marks">{tags.map((m) => m.label).join(' · ')}</span>}
       {time !== undefined && (
         <time className="rk-conversation-row-time" dateTime={new Date(time).toISOString()}>{formatListTime(time, props.locale, props.now)}</time>
       )}

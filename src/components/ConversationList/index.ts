@@ -4,6 +4,6 @@
  */
 export { ConversationList } from './ConversationList'
 export type { ConversationListProps } from './ConversationList'
-export type { ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps, ConversationListEmptyProps } from './ConversationListComponents'
+export type { ConversationListComponents, ConversationAvatarProps, ConversationPreviewProps, ConversationListEmptyProps, ConversationListMark } from './ConversationListComponents'
 export { conversationListStrings } from './strings'
 export type { ConversationListStringKey } from './strings'

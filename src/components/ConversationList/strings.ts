@@ -36,6 +36,7 @@ const en = {
   deleteFailed: "Couldn't delete the conversation with {name}. It is back in the list.",
   pinFailed: "Couldn't pin {name}.",
   unpinFailed: "Couldn't unpin {name}.",
+  markFailed: "Couldn't change {label} for {name}.",
   dismiss: 'Dismiss',
 } as const
 

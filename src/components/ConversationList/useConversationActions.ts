@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react'
 import type { Conversation } from '../../client/types'
 import { useDeleteConversation } from '../../hooks/useDeleteConversation'
+import { useMarkConversation } from '../../hooks/useMarkConversation'
 import { usePinConversation } from '../../hooks/usePinConversation'
 import type { Translate } from '../../i18n/strings'
+import type { ConversationListMark } from './ConversationListComponents'
 import type { ConversationListStringKey } from './strings'
 
 /** What `useConversationActions` returns. */
@@ -17,12 +19,15 @@ export interface ConversationActions {
   remove: (conversation: Conversation, deleteRoam: boolean) => void
   /** Pins an unpinned conversation, unpins a pinned one. */
   togglePin: (conversation: Conversation) => void
+  /** Gives a conversation the mark, or takes it away when it has it. */
+  toggleMark: (conversation: Conversation, mark: ConversationListMark) => void
 }
 
 /** Row actions of the list over the kit's mutations, with the feedback they need (progress, failures). */
 export function useConversationActions(nameOf: (c: Conversation) => string, t: Translate<ConversationListStringKey>): ConversationActions {
   const { deleteConversationAsync } = useDeleteConversation()
   const { pinAsync } = usePinConversation()
+  const { markAsync } = useMarkConversation()
   // Deletions in flight, newest last: the status line names the newest one.
   const [deleting, setDeleting] = useState<ReadonlyArray<{ id: number; name: string }>>([])
   const [done, setDone] = useState('')
@@ -49,6 +54,13 @@ export function useConversationActions(nameOf: (c: Conversation) => string, t: T
       .catch(() => setAlert(t(isPinned ? 'pinFailed' : 'unpinFailed', { name })))
   }
 
+  const toggleMark = (c: Conversation, { mark, label }: ConversationListMark) => {
+    const name = nameOf(c)
+    setAlert(null)
+    markAsync({ conversationId: c.conversationId, chatType: c.chatType, mark, marked: !c.marks.includes(mark) })
+      .catch(() => setAlert(t('markFailed', { label, name })))
+  }
+
   const newest = deleting.at(-1)
-  return { status: newest ? t('deleting', { name: newest.name }) : done, alert, dismiss: () => setAlert(null), remove, togglePin }
+  return { status: newest ? t('deleting', { name: newest.name }) : done, alert, dismiss: () => setAlert(null), remove, togglePin, toggleMark }
 }
