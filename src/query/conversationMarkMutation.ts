@@ -42,6 +42,11 @@ export function conversationMarkMutation(kit: RoamingKit) {
   const lists = () => roamingKeys.conversationLists(scopeOf(kit))
   /** Takes a settled change out; whether it was the last of changes that crossed. */
   const settle = (v: ConversationMarkParams): boolean => {
+    // A first-page read sent before this answer may have been answered before the server had the change: its marks
+    // must not be written over those of the lists read again now (see `learnListed`; found by the soak: a star given
+    // to a deleted conversation a message recreated meanwhile, so not shown; the read the message caused landed after
+    // the lists read at the answer, and took the star away).
+    noteMarkChange(kit, keyOf(v))
     pendingMarks.set(kit, (pendingMarks.get(kit) ?? []).filter((p) => p !== v))
     const out = marksOut.get(kit)
     if (!out || --out.count > 0 || !out.crossed) return false

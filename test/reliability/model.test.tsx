@@ -854,6 +854,17 @@ describe('model regressions', () => {
     ], [76, 106, 60], 5)
   })
 
+  it('a star given to a deleted conversation a message recreates meanwhile shows once the server has it (no stale first-page read overwrites it)', async () => {
+    await scenario(144951286, [
+      new SignedOut('passwordChanged'), new Mark(2, 2, false), new Settle(), new OtherDeviceDeletesBefore(1, 510), new Open(1),
+      new OtherDeviceDeletesConversation(1, false), new DeleteIds([8360, 1276, 3307], true), new AdvanceTime(286), new LogIn(),
+      new DeleteBefore(1695, true), new JumpToLatest(), new ScrollBack(4), new Mark(2, 0, false), new DeleteConversation(1, false, true),
+      new ViewRange(5855, 5), new Settle(), new OtherDeviceDeletesConversation(2, true), new Settle(), new FetchNewer(), new AdvanceTime(129),
+      new Open(2), new Mark(1, 2, true), new LogIn(), new OtherDeviceSends(2), new Incoming(1, 1), new JumpToLatest(), new FetchOlderSearched(),
+      new Settle(),
+    ], [70, 107, 38], 5)
+  })
+
   it('a refused deletion does not put back a conversation the lists, read at the login, showed the server had deleted while this device was away', async () => {
     await scenario(141602611, [
       new JumpToLatest(), new FetchOlderSearched(), new OtherDeviceDeletesIds(0, [9977]), new DropConnection(), new SignedOut('passwordChanged'),
