@@ -23,6 +23,5 @@ function check(marks: readonly ConversationListMark[]): readonly ConversationLis
 export function useCheckedMarks(marks: readonly ConversationListMark[]): readonly ConversationListMark[] {
   const content = Array.isArray(marks) ? marks.map((m) => `${String(m?.mark)}\u0000${String(m?.label)}`).join('\u0001') : String(marks)
   // Keyed by content: the array seen first with it stands for every later one.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => check(marks), [content])
 }
