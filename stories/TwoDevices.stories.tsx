@@ -95,6 +95,24 @@ export const DeleteSyncs: Story = {
 }
 
 /**
+ * A star given on the phone (its row actions) tags the row on the laptop too, from the SDK's event; the laptop's
+ * "Starred only" shows it, from the server's list of starred conversations.
+ */
+export const StarSyncs: Story = {
+  play: async ({ canvasElement }) => {
+    const { phone, laptop } = await devices(canvasElement)
+    await userEvent.click(phone.getAllByRole('option')[1]!)
+    const toolbar = phone.getByRole('toolbar', { name: /^Actions for / })
+    const name = toolbar.getAttribute('aria-label')!.replace(/^Actions for /, '')
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Starred' }))
+    const laptopRow = () => laptop.getAllByRole('option').find((o: HTMLElement) => o.textContent?.includes(name))
+    await waitFor(() => expect(laptopRow()?.querySelector('.rk-conversation-row-marks')).toHaveTextContent('Starred'), { timeout: 10_000 })
+    await userEvent.click(laptop.getByRole('checkbox', { name: 'Starred only' }))
+    await waitFor(() => expect(laptop.getAllByRole('option').map((o: HTMLElement) => o.querySelector('.rk-conversation-row-name')?.textContent)).toEqual([name]), { timeout: 10_000 })
+  },
+}
+
+/**
  * The laptop's connection drops while the phone deletes a conversation: the laptop hears nothing and still lists
  * it. Once reconnected it reads its lists again and ends as the phone left it.
  */
