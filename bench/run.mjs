@@ -363,6 +363,7 @@ function report(results) {
     scrollRows(row, name, k.scroll, b.scroll)
     row(name, 'delete all (2 s latency; baseline: empty the array): call → last row gone (ms)', k.deleteAll?.ms, b.deleteAll?.ms, `≤ ${frameMs.toFixed(1)} ms`, k.deleteAll?.ms <= frameMs, { digits: 2 })
     row(name, 'delete all: gone in frame # after the call', k.deleteAll?.frames, b.deleteAll?.frames, '1', k.deleteAll?.frames <= 1, { noRatio: true })
+    row(name, 'delete all: long tasks until the answer is applied and the lists read again (count / longest ms)', `${fmt(k.deleteAll?.settledLongTasks?.count)} / ${fmt(k.deleteAll?.settledLongTasks?.max)}`, undefined, 'info', null, { noRatio: true })
   }
   if (results.requests) {
     for (const r of results.requests) {
