@@ -39,11 +39,8 @@ export const keyOfView = (queryKey: QueryKey): string => conversationKey(queryKe
 export const isOpenConversation = (active: { conversationId: string; chatType: ChatType } | null, key: string): boolean =>
   !!active && keyOf(active) === key
 
-/** Whether a conversation-list key is the pinned list's (`roamingKeys.pinnedConversations`): ordered by pin time. */
-export const isPinnedList = (queryKey: QueryKey): boolean => queryKey[3] === 'pinned'
-
 /**
- * The kind of a conversation-list key: the server list (`main`, every conversation), the pinned list (by pin time),
+ * The kind of a conversation-list key: the server list (`main`, every conversation), the pinned list (`pinned`, by pin time),
  * or a mark's list (`marked`, only the conversations carrying the mark).
  */
 export type ListKind = 'main' | 'pinned' | 'marked'

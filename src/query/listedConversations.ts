@@ -1,7 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query'
 import type { Conversation, PinState } from '../client/types'
 import { findConversation, insertSorted, patchConversation, removeConversation, type ConversationListData } from './conversationPages'
-import { isOpenConversation, isPinnedList, roamingKeys } from './keys'
+import { isOpenConversation, listKind, roamingKeys } from './keys'
 import { fetchStartOf, nextTick, queriesUnder, scopeOf, updateQueries, writeQuery, type RoamingKit } from './RoamingKit'
 
 /** Per kit and conversation: when a main list read came back without it while this device was deleting it (`nextTick`). */
@@ -44,12 +44,12 @@ export function putBackListed(kit: RoamingKit, key: string, entries: ReadonlyArr
   // too, and its rollback put the conversation back into the pinned list). Else as noted, from the pinned list first:
   // a main list's entry may have been listed by a message before the pinned list was read, with no pin (found by the
   // soak: deleted here, pinned on the other device, listed again by a message; a refused deletion put it back unpinned).
-  const noted = entries.find(([queryKey]) => isPinnedList(queryKey)) ?? entries[0]
+  const noted = entries.find(([queryKey]) => listKind(queryKey) === 'pinned') ?? entries[0]
   const known = kit.store.getState().pins[key] ?? listedConversations(kit, key)[0]?.[1] ?? noted?.[1]
   for (const query of kit.queryClient.getQueryCache().findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)) })) {
     const { queryKey } = query
     const entry = entries.find(([k]) => k === queryKey)?.[1]
-    const pinnedList = isPinnedList(queryKey)
+    const pinnedList = listKind(queryKey) === 'pinned'
     if (fetchStartOf(kit, query.queryHash) > since) void kit.queryClient.invalidateQueries({ queryKey, exact: true })
     else if (entry && known && (known.isPinned || !pinnedList)) {
       // The open conversation is being read (see `startReadAcks`): its noted count is not put back (found by the soak:
@@ -70,7 +70,7 @@ export function putBackListed(kit: RoamingKit, key: string, entries: ReadonlyArr
 export function writePinned(kit: RoamingKit, key: string, pin: PinState, entry = listedConversations(kit, key)[0]?.[1]): void {
   const pinned = (c: Conversation): Conversation => ({ ...c, isPinned: pin.isPinned, pinnedTime: pin.pinnedTime })
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scopeOf(kit)), (data, queryKey) => {
-    if (!isPinnedList(queryKey)) return patchConversation(data, key, pinned)
+    if (listKind(queryKey) !== 'pinned') return patchConversation(data, key, pinned)
     const there = findConversation(data, key) ?? entry
     const without = removeConversation(data, key)
     return pin.isPinned && there ? insertSorted(without, pinned(there), 'pinned') : without

@@ -1,6 +1,6 @@
 import type { Conversation } from '../client/types'
 import type { ConversationListData } from './conversationPages'
-import { isPinnedList, keyOf, roamingKeys } from './keys'
+import { keyOf, listKind, roamingKeys } from './keys'
 import { scopeOf, type RoamingKit } from './RoamingKit'
 import { renderedEnds } from './shownViews'
 
@@ -25,7 +25,7 @@ export function listedPagesToKeep(data: ConversationListData, ends: ReadonlyArra
 export function trimLists(kit: RoamingKit): void {
   if (kit.queryClient.isMutating() > 0) return
   const cache = kit.queryClient.getQueryCache()
-  for (const q of cache.findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)), predicate: (q) => q.state.fetchStatus === 'idle' && !isPinnedList(q.queryKey) })) {
+  for (const q of cache.findAll({ queryKey: roamingKeys.conversationLists(scopeOf(kit)), predicate: (q) => q.state.fetchStatus === 'idle' && listKind(q.queryKey) !== 'pinned' })) {
     const data = q.state.data as ConversationListData | undefined
     const observers = q.getObserversCount()
     const ends = observers > 0 ? renderedEnds<Conversation>(kit, q.queryHash, observers) : []
