@@ -55,9 +55,10 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
   // Noted by the same pass over the lists (no second scan of 10k listed conversations per message).
   const seen = { listed: false }
   // Whether a loaded list of every conversation took the message in, and whether one has pages not loaded; whether a
-  // mark's list has pages not loaded (the conversation may carry the mark).
+  // mark's list is loaded, and has pages not loaded (the conversation may carry the mark).
   let taken = false
   let more = false
+  let marked = false
   let markedMore = false
   updateQueries<ConversationListData>(kit, roamingKeys.conversationLists(scope), (data, queryKey) => {
     const kind = listKind(queryKey)
@@ -65,11 +66,15 @@ export function applyIncomingMessage(kit: RoamingKit, message: RoamingMessage): 
       taken = true
       if (data.pages.at(-1)?.nextCursor) more = true
     }
-    if (kind === 'marked' && data?.pages.at(-1)?.nextCursor) markedMore = true
+    if (kind === 'marked' && data) {
+      marked = true
+      if (data.pages.at(-1)?.nextCursor) markedMore = true
+    }
     return applyIncoming(data, message, { me, isOpen, kind, seen })
   })
-  // Moved above what a mark's list loaded (no message changes whether it is in one).
-  joinMarkedLists(kit, key)
+  // Moved above what a mark's list loaded (no message changes whether it is in one). Noted by the same pass: no
+  // second scan of the cache per message when no mark's list is loaded, the usual case.
+  if (marked) joinMarkedLists(kit, key)
   if (!seen.listed && message.chatType !== 'chatRoom') {
     // That read has the last word on its pin: a pin state decided while no list showed it could not give way to
     // list reads (see `expirePins`) and may be stale (found by the soak: a deletion event heard after this device's
